@@ -1,0 +1,104 @@
+/**
+ * The contract of the import pipeline (bytes -> typed columns). Runs in the worker and in Node
+ * (command line); knows nothing of IndexedDB.
+ */
+import type { DataKind, Mapping } from '../core/schema/kinds.ts';
+import type { ImportIssue } from '../core/issues.ts';
+import type { Table } from '../core/table.ts';
+
+/** WHATWG encoding labels we detect and offer. */
+export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1250' | 'windows-1251' | 'windows-1252';
+export type DateOrder = 'YMD' | 'DMY' | 'MDY';
+export type DecimalMark = '.' | ',';
+
+/** Everything about how a file is written. Detected, shown, and overridable by the user. */
+export interface Dialect {
+  encoding: EncodingName;
+  delimiter: string;
+  /** 0-based index of the header among the file's non-empty lines (1 when a title row sits above it). */
+  headerRow: number;
+  decimal: DecimalMark;
+  /** Thousands separator seen in amounts ('' when none). */
+  thousands: '' | ',' | '.' | ' ' | "'";
+  dateOrder: DateOrder;
+}
+
+/** Something the importer cannot decide alone; the UI asks, the CLI needs a flag. */
+export interface Question {
+  readonly topic: 'encoding' | 'dateOrder' | 'headerRow' | 'decimal' | 'delimiter' | 'excelSerialDates';
+  readonly code: string;
+  readonly message: string;
+  readonly options: readonly string[];
+  readonly column?: string;
+}
+
+export interface KindGuess {
+  readonly kind: DataKind;
+  /** 0..1: share of the kind's required fields found in the headers, weighted. */
+  readonly score: number;
+}
+
+/** What `inspectFile` says about a file before anything is imported. */
+export interface Inspection {
+  readonly fileName: string;
+  readonly byteLength: number;
+  /** Hex SHA-256 of the raw bytes: the same file imported twice is recognised by it. */
+  readonly sha256: string;
+  readonly dialect: Dialect;
+  /** Human-readable reasons per dialect item ("a value > 12 in the first part: day-first"). */
+  readonly evidence: Readonly<Partial<Record<keyof Dialect, string>>>;
+  readonly questions: readonly Question[];
+  readonly headers: readonly string[];
+  /** Up to 20 raw data rows (strings as in the file), for the preview. */
+  readonly sampleRows: readonly (readonly string[])[];
+  readonly kinds: readonly KindGuess[];
+  readonly kind: DataKind;
+  /** Preset recognised from the headers (e.g. 'shopify-orders'), if any. */
+  readonly preset?: { readonly id: string; readonly name: string };
+  readonly mapping: Mapping;
+  /** Fatal problem (empty file, xlsx, binary, unclosed quote in the sample...): nothing can be imported. */
+  readonly fatal?: ImportIssue;
+  readonly warnings: readonly ImportIssue[];
+}
+
+export interface ParseOptions {
+  readonly dialect: Dialect;
+  readonly kind: DataKind;
+  readonly mapping: Mapping;
+  /** Called every ~64k rows. */
+  readonly onProgress?: (p: { rows: number; bytesDone: number; bytesTotal: number }) => void;
+  /** Checked between rows; when aborted, parseFile throws an AbortError. */
+  readonly signal?: AbortSignal;
+  /** Cap on listed errors (the total is still counted). Default 100. */
+  readonly maxListedErrors?: number;
+}
+
+/** The result of a full read: valid rows as typed columns, plus every problem found. */
+export interface ParsedFile {
+  readonly kind: DataKind;
+  /** Valid rows only (rows with errors are left out and listed in `errors`). */
+  readonly table: Table;
+  /**
+   * One dedupe key per row of `table`: the order/subscription id where mapped, otherwise a hash
+   * of the row's normalised values plus its occurrence number in the file, so re-importing the
+   * same rows adds nothing while genuine repeated rows within one file are kept.
+   */
+  readonly keys: string[];
+  /** Data records read (excluding header and blank lines). */
+  readonly recordsRead: number;
+  /** Records with at least one error (they are not in `table`). */
+  readonly invalidRecords: number;
+  /** Listed errors, capped at maxListedErrors; errorCount is the full count. */
+  readonly errors: readonly ImportIssue[];
+  readonly errorCount: number;
+  readonly warnings: readonly ImportIssue[];
+  /** Set when a structural problem makes the whole file unreadable (no row can be trusted). */
+  readonly fatal?: ImportIssue;
+  /** Order line items rolled up into orders (0 when the file has one row per order). */
+  readonly lineItemsRolledUp: number;
+  /** First and last day (days since epoch) of the kind's main date, or null. */
+  readonly firstDay: number | null;
+  readonly lastDay: number | null;
+  /** Distinct customer ids in `table`. */
+  readonly customers: number;
+}
