@@ -8,8 +8,8 @@ import type { Table } from '../core/table.ts';
 
 /** WHATWG encoding labels we detect and offer. */
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1250' | 'windows-1251' | 'windows-1252';
-export type DateOrder = 'YMD' | 'DMY' | 'MDY';
-export type DecimalMark = '.' | ',';
+import type { DateOrder, DecimalMark, ThousandsMark, KindGuess } from '../core/parse/formats.ts';
+export type { DateOrder, DecimalMark, ThousandsMark, KindGuess };
 
 /** Everything about how a file is written. Detected, shown, and overridable by the user. */
 export interface Dialect {
@@ -19,7 +19,7 @@ export interface Dialect {
   headerRow: number;
   decimal: DecimalMark;
   /** Thousands separator seen in amounts ('' when none). */
-  thousands: '' | ',' | '.' | ' ' | "'";
+  thousands: ThousandsMark;
   dateOrder: DateOrder;
 }
 
@@ -30,12 +30,6 @@ export interface Question {
   readonly message: string;
   readonly options: readonly string[];
   readonly column?: string;
-}
-
-export interface KindGuess {
-  readonly kind: DataKind;
-  /** 0..1: share of the kind's required fields found in the headers, weighted. */
-  readonly score: number;
 }
 
 /** What `inspectFile` says about a file before anything is imported. */

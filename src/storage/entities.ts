@@ -1,0 +1,77 @@
+/**
+ * Plain row interfaces of the Keepwise database (structured-cloneable: they cross the worker
+ * boundary and go into IndexedDB as they are). The schema that indexes them is in schema.ts.
+ */
+import type { DataKind, Mapping } from '../core/schema/kinds.ts';
+import type { Column } from '../core/table.ts';
+import type { Dialect } from '../ingest/types.ts';
+
+export interface WorkspaceSettings {
+  /** ISO 4217 code shown with amounts. */
+  currency: string;
+  /** 0..1, default 1 (revenue = margin, for CLV). */
+  grossMargin: number;
+  /** Activity window W in days (DESIGN.md section 2), default 90. */
+  windowDays: number;
+  /** BCP 47 tag, default 'en'. */
+  locale: string;
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+  createdAt: number;
+  settings: WorkspaceSettings;
+}
+
+/** The ledger entry of one committed import (one file). */
+export interface ImportRecord {
+  id: string;
+  workspaceId: string;
+  kind: DataKind;
+  fileName: string;
+  sha256: string;
+  importedAt: number;
+  status: 'committed';
+  /** Rows added to the workspace by this import. */
+  rows: number;
+  /** Valid rows of the file already stored (same dedupe key), not added again. */
+  duplicates: number;
+  /** Records of the file with errors, skipped at the user's request. */
+  skippedInvalid: number;
+  recordsRead: number;
+  lineItemsRolledUp: number;
+  /** First/last day of the kind's main date in the file (days since epoch). */
+  firstDay: number | null;
+  lastDay: number | null;
+  /** Distinct customer ids in the file's valid rows. */
+  customers: number;
+  dialect: Dialect;
+  mapping: Mapping;
+  headers: string[];
+}
+
+/** Up to 65,536 rows of one import as typed-array columns, plus one dedupe key per row. */
+export interface ChunkRecord {
+  id?: number;
+  workspaceId: string;
+  importId: string;
+  kind: DataKind;
+  /** Position of the chunk within its import, 0-based. */
+  seq: number;
+  length: number;
+  columns: Record<string, Column>;
+  keys: string[];
+}
+
+/** A remembered column mapping, recalled when a file with the same headers comes again. */
+export interface MappingMemory {
+  /** workspaceId + kind + header signature. */
+  id: string;
+  workspaceId: string;
+  kind: DataKind;
+  headers: string[];
+  mapping: Mapping;
+  dialect: Dialect;
+  updatedAt: number;
+}

@@ -1,0 +1,152 @@
+/// <reference lib="webworker" />
+/**
+ * The analytics worker: a thin Comlink shell over ingest (CSV -> columns), storage (Dexie) and,
+ * later, the analytics core. Its type is the contract the page codes against.
+ */
+import { expose } from 'comlink';
+import type { DataKind, Mapping } from '../core/schema/kinds.ts';
+import type { Dialect, Inspection, ParsedFile } from '../ingest/types.ts';
+import { inspectFile, parseFile, previewRows } from '../ingest/index.ts';
+import {
+  commitImport as storeImport,
+  createWorkspace,
+  deleteWorkspace,
+  findImportBySha,
+  recallMapping,
+  rememberMapping,
+  removeImport,
+  renameWorkspace,
+  updateWorkspaceSettings,
+  workspaceSummary,
+} from '../storage/index.ts';
+import type { ImportRecord } from '../storage/entities.ts';
+import type { ImportProgress, PreparedImport, WorkspaceSummary } from './contract.ts';
+import { sealNetwork } from './seal-network.ts';
+
+sealNetwork(self);
+
+interface Staged {
+  workspaceId: string;
+  fileName: string;
+  sha256: string;
+  headers: string[];
+  dialect: Dialect;
+  mapping: Mapping;
+  parsed: ParsedFile;
+}
+
+const staged = new Map<string, Staged>();
+
+async function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+const api = {
+  async inspect(
+    file: Blob,
+    fileName: string,
+    workspaceId: string,
+    overrides?: Partial<Dialect> & { kind?: DataKind },
+  ): Promise<Inspection & { remembered: boolean }> {
+    const bytes = await readBytes(file);
+    const first = await inspectFile(bytes, fileName, overrides);
+    if (first.fatal || overrides) return { ...first, remembered: false };
+    // A mapping the user confirmed before for the same headers wins over the suggestion.
+    const memory = await recallMapping(workspaceId, first.kind, [...first.headers]);
+    if (!memory || memory.mapping.length !== first.headers.length) return { ...first, remembered: false };
+    const again = await inspectFile(bytes, fileName, { ...memory.dialect, kind: memory.kind });
+    return { ...again, mapping: memory.mapping, remembered: true };
+  },
+
+  async prepareImport(
+    workspaceId: string,
+    file: Blob,
+    fileName: string,
+    options: { dialect: Dialect; kind: DataKind; mapping: Mapping },
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<PreparedImport> {
+    const started = performance.now();
+    const bytesTotal = file.size;
+    onProgress?.({ phase: 'reading', rows: 0, bytesDone: 0, bytesTotal, rowsPerSecond: 0, secondsLeft: null });
+    const bytes = await readBytes(file);
+    const inspection = await inspectFile(bytes, fileName, { ...options.dialect, kind: options.kind });
+    const parsed = await parseFile(bytes, {
+      dialect: options.dialect,
+      kind: options.kind,
+      mapping: options.mapping,
+      onProgress: ({ rows, bytesDone }) => {
+        const seconds = (performance.now() - started) / 1000;
+        const rowsPerSecond = seconds > 0 ? rows / seconds : 0;
+        const bytesPerSecond = seconds > 0 ? bytesDone / seconds : 0;
+        const secondsLeft = bytesPerSecond > 0 ? (bytesTotal - bytesDone) / bytesPerSecond : null;
+        onProgress?.({ phase: 'parsing', rows, bytesDone, bytesTotal, rowsPerSecond, secondsLeft });
+      },
+    });
+    const token = crypto.randomUUID();
+    staged.set(token, {
+      workspaceId,
+      fileName,
+      sha256: inspection.sha256,
+      headers: [...inspection.headers],
+      dialect: options.dialect,
+      mapping: options.mapping,
+      parsed,
+    });
+    const alreadyImported = await findImportBySha(workspaceId, inspection.sha256);
+    return {
+      token,
+      fileName,
+      kind: parsed.kind,
+      recordsRead: parsed.recordsRead,
+      validRows: parsed.table.length,
+      invalidRecords: parsed.invalidRecords,
+      errors: [...parsed.errors],
+      errorCount: parsed.errorCount,
+      warnings: [...parsed.warnings],
+      fatal: parsed.fatal,
+      preview: previewRows(parsed),
+      alreadyImported,
+      lineItemsRolledUp: parsed.lineItemsRolledUp,
+      firstDay: parsed.firstDay,
+      lastDay: parsed.lastDay,
+      customers: parsed.customers,
+    };
+  },
+
+  async commitImport(token: string, options: { skipInvalid: boolean }): Promise<ImportRecord> {
+    const job = staged.get(token);
+    if (!job) throw new Error('This import is no longer prepared: start it again.');
+    const { parsed } = job;
+    if (parsed.fatal) throw new Error(parsed.fatal.message);
+    if (parsed.errorCount > 0 && !options.skipInvalid) {
+      throw new Error(`${parsed.errorCount} rows are invalid: skip them or cancel the import.`);
+    }
+    const record = await storeImport(job.workspaceId, parsed, {
+      fileName: job.fileName,
+      sha256: job.sha256,
+      dialect: job.dialect,
+      mapping: job.mapping,
+      headers: job.headers,
+    });
+    staged.delete(token);
+    await rememberMapping(job.workspaceId, parsed.kind, job.headers, job.mapping, job.dialect);
+    return record;
+  },
+
+  async discardImport(token: string): Promise<void> {
+    staged.delete(token);
+  },
+
+  async summary(workspaceId: string): Promise<WorkspaceSummary> {
+    return workspaceSummary(workspaceId);
+  },
+
+  createWorkspace,
+  renameWorkspace,
+  updateWorkspaceSettings,
+  deleteWorkspace,
+  removeImport,
+};
+
+export type AnalyticsApi = typeof api;
+expose(api);

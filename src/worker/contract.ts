@@ -1,0 +1,41 @@
+/** Types that cross the worker boundary (plain, structured-cloneable data). */
+import type { DataKind } from '../core/schema/kinds.ts';
+import type { ImportIssue } from '../core/issues.ts';
+import type { ImportRecord } from '../storage/entities.ts';
+
+export interface ImportProgress {
+  phase: 'reading' | 'parsing' | 'saving';
+  rows: number;
+  bytesDone: number;
+  bytesTotal: number;
+  rowsPerSecond: number;
+  /** null until the rate is known. */
+  secondsLeft: number | null;
+}
+
+export interface PreparedImport {
+  token: string;
+  fileName: string;
+  kind: DataKind;
+  recordsRead: number;
+  validRows: number;
+  invalidRecords: number;
+  errors: ImportIssue[];
+  errorCount: number;
+  warnings: ImportIssue[];
+  fatal?: ImportIssue;
+  /** The first rows exactly as they will be stored. */
+  preview: { columns: string[]; rows: (string | number | null)[][] };
+  /** The same file (by SHA-256) was imported into this workspace before. */
+  alreadyImported?: ImportRecord;
+  lineItemsRolledUp: number;
+  firstDay: number | null;
+  lastDay: number | null;
+  customers: number;
+}
+
+export type WorkspaceSummary = {
+  customers: number;
+  imports: number;
+  byKind: Partial<Record<DataKind, { rows: number; firstDay: number | null; lastDay: number | null; revenue?: number }>>;
+};
