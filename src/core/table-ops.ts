@@ -34,10 +34,38 @@ export function chunkRanges(length: number, size: number = CHUNK_ROWS): Array<[n
 }
 
 /**
+ * Rewrites dictionary codes to a compact dictionary: `pick(i)` gives the source row of output
+ * row i. Shared by slice, filter and gather so the three agree on first-use order.
+ */
+function compactDict(col: DictColumn, n: number, pick: (i: number) => number): DictColumn {
+  // Old code -> new code; MISSING_CODE means "not seen yet".
+  const remap = new Uint32Array(col.dict.length).fill(MISSING_CODE);
+  const dict: string[] = [];
+  const codes = new Uint32Array(n);
+  const src = col.codes;
+  const size = col.dict.length;
+  for (let i = 0; i < n; i++) {
+    const c = src[pick(i)];
+    if (c >= size) {
+      codes[i] = MISSING_CODE; // MISSING_CODE itself, or a code past the dictionary
+      continue;
+    }
+    let m = remap[c];
+    if (m === MISSING_CODE) {
+      m = dict.length;
+      remap[c] = m;
+      dict.push(col.dict[c]);
+    }
+    codes[i] = m;
+  }
+  return { type: 'dict', dict, codes };
+}
+
+/**
  * Copies rows `index[0], index[1], ...` of a column into a new column (the general gather that
- * slice and filter are built on). Dictionary columns are compacted (see the file comment).
+ * filter is built on). Dictionary columns are compacted (see the file comment).
  *
- * O(index.length) plus O(distinct codes) for dictionaries.
+ * O(index.length) plus O(dictionary size) for dictionaries.
  */
 function gatherColumn(col: Column, index: Uint32Array): Column {
   const n = index.length;
@@ -54,25 +82,17 @@ function gatherColumn(col: Column, index: Uint32Array): Column {
     for (let i = 0; i < n; i++) time[i] = col.time[index[i]];
     return { type: 'day', data, time } satisfies DayColumn;
   }
-  // Old code -> new code; Uint32Array filled with MISSING_CODE means "not seen yet".
-  const remap = new Uint32Array(col.dict.length).fill(MISSING_CODE);
-  const dict: string[] = [];
-  const codes = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = col.codes[index[i]];
-    if (c === MISSING_CODE || c >= col.dict.length) {
-      codes[i] = MISSING_CODE;
-      continue;
-    }
-    let m = remap[c];
-    if (m === MISSING_CODE) {
-      m = dict.length;
-      remap[c] = m;
-      dict.push(col.dict[c]);
-    }
-    codes[i] = m;
+  return compactDict(col, n, (i) => index[i]);
+}
+
+/** Rows [start, end) of a column: typed-array slice (a memory copy) for numbers and days. */
+function sliceColumn(col: Column, start: number, end: number): Column {
+  if (col.type === 'num') return { type: 'num', data: col.data.slice(start, end) };
+  if (col.type === 'day') {
+    const data = col.data.slice(start, end);
+    return col.time ? { type: 'day', data, time: col.time.slice(start, end) } : { type: 'day', data };
   }
-  return { type: 'dict', dict, codes } satisfies DictColumn;
+  return compactDict(col, end - start, (i) => start + i);
 }
 
 function gatherTable(table: Table, index: Uint32Array): Table {
@@ -94,11 +114,11 @@ export function sliceTable(table: Table, start: number, end: number = table.leng
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < 0) {
     throw new RangeError(`sliceTable requires non-negative integer bounds, got ${start}..${end}`);
   }
-  const hi = Math.min(end, table.length);
-  const n = Math.max(0, hi - start);
-  const index = new Uint32Array(n);
-  for (let i = 0; i < n; i++) index[i] = start + i;
-  return gatherTable(table, index);
+  const lo = Math.min(start, table.length);
+  const hi = Math.max(lo, Math.min(end, table.length));
+  const columns: Record<string, Column> = {};
+  for (const key of Object.keys(table.columns)) columns[key] = sliceColumn(table.columns[key], lo, hi);
+  return { length: hi - lo, columns };
 }
 
 /**
@@ -179,6 +199,8 @@ export function concatTables(tables: readonly Table[]): Table {
       }
       columns[key] = time ? { type: 'day', data, time } : { type: 'day', data };
     } else {
+      // One pass: each input code is mapped to a merged code the first time a row uses it, so
+      // the merged dictionary is compact and in first-use order without a second pass.
       const dict: string[] = [];
       const codeOf = new Map<string, number>();
       const codes = new Uint32Array(length);
@@ -190,34 +212,32 @@ export function concatTables(tables: readonly Table[]): Table {
           at += t.length;
           continue;
         }
-        // Map this table's codes to merged codes once per distinct string, not once per row.
-        const remap = new Uint32Array(col.dict.length);
-        for (let c = 0; c < col.dict.length; c++) {
-          const s = col.dict[c];
-          let m = codeOf.get(s);
-          if (m === undefined) {
-            m = dict.length;
-            codeOf.set(s, m);
-            dict.push(s);
-          }
-          remap[c] = m;
-        }
+        const size = col.dict.length;
+        const remap = new Uint32Array(size).fill(MISSING_CODE);
         for (let i = 0; i < t.length; i++) {
           const c = col.codes[i];
-          codes[at + i] = c === MISSING_CODE || c >= remap.length ? MISSING_CODE : remap[c];
+          if (c >= size) {
+            codes[at + i] = MISSING_CODE;
+            continue;
+          }
+          let m = remap[c];
+          if (m === MISSING_CODE) {
+            const str = col.dict[c];
+            const known = codeOf.get(str);
+            if (known === undefined) {
+              m = dict.length;
+              codeOf.set(str, m);
+              dict.push(str);
+            } else m = known;
+            remap[c] = m;
+          }
+          codes[at + i] = m;
         }
         at += t.length;
       }
-      // Merged dictionaries can hold strings no row uses (an input's dict was not compact);
-      // compacting keeps the file-level promise that output dictionaries are exact.
-      columns[key] = gatherColumn({ type: 'dict', dict, codes }, identity(length));
+      columns[key] = { type: 'dict', dict, codes };
     }
   }
   return { length, columns };
 }
 
-function identity(n: number): Uint32Array {
-  const index = new Uint32Array(n);
-  for (let i = 0; i < n; i++) index[i] = i;
-  return index;
-}

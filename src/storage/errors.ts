@@ -2,7 +2,7 @@
  * Storage failures as typed data (STYLE.md practice 9). The worker passes `code` and `message`
  * to the page; `message` is English and safe to show.
  */
-export type StorageErrorCode = 'quota' | 'invalid-name' | 'not-found' | 'internal';
+export type StorageErrorCode = 'quota' | 'invalid-name' | 'invalid-setting' | 'invalid-file' | 'not-found' | 'internal';
 
 export const QUOTA_MESSAGE = "Your browser's storage for this site is full. Nothing from this import was saved.";
 

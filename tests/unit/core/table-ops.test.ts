@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CHUNK_ROWS, chunkRanges, concatTables, filterTable, sliceTable } from '../../../src/core/table-ops.ts';
-import { MISSING_CODE, MISSING_DAY, type Table } from '../../../src/core/table.ts';
+import { MISSING_CODE, MISSING_DAY, type Column, type Table } from '../../../src/core/table.ts';
 
 // A hand-made 4-row orders table; codes index the dictionaries as written below.
 const t4: Table = Object.freeze({
   length: 4,
-  columns: Object.freeze({
+  columns: Object.freeze<Record<string, Column>>({
     customer_id: { type: 'dict', dict: ['a', 'b', 'c'], codes: Uint32Array.of(0, 1, 0, 2) },
     amount: { type: 'num', data: Float64Array.of(10, 20.5, NaN, 40) },
     date: { type: 'day', data: Int32Array.of(19000, 19001, MISSING_DAY, 19003), time: Int32Array.of(-1, 3600, -1, 60) },
@@ -40,6 +40,8 @@ describe('sliceTable', () => {
   });
   it('clamps the end and gives an empty table for an empty range', () => {
     expect(sliceTable(t4, 3, 99).length).toBe(1);
+    expect(sliceTable(t4, 9, 12).length).toBe(0);
+    expect(sliceTable(t4, 3, 1).length).toBe(0);
     const e = sliceTable(t4, 2, 2);
     expect(e.length).toBe(0);
     expect(e.columns.customer_id).toEqual({ type: 'dict', dict: [], codes: new Uint32Array(0) });

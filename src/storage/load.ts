@@ -1,0 +1,112 @@
+/** Reading a workspace back as one columnar table per kind (for the worker's analyses). */
+import type { DataKind } from '../core/schema/kinds.ts';
+import { MISSING_CODE, MISSING_DAY, type Table } from '../core/table.ts';
+import { concatTables } from '../core/table-ops.ts';
+import { KahanSums } from '../core/stats/kahan-sum.ts';
+import { db } from './db.ts';
+import type { ChunkRecord } from './entities.ts';
+import { toStorageError } from './errors.ts';
+
+/** The date field that places a row of each kind in time (first/last day of the summary). */
+export const MAIN_DATE: Readonly<Record<DataKind, string>> = Object.freeze({
+  orders: 'date',
+  customers: 'signup_date',
+  subscriptions: 'start_date',
+  churn: 'date',
+  feedback: 'date',
+  referrals: 'date',
+});
+
+/**
+ * All committed chunks of the workspace, grouped by kind and concatenated in import order
+ * (oldest import first, chunks in sequence), with dictionaries merged. Kinds without rows are absent.
+ */
+export async function loadWorkspaceTables(workspaceId: string): Promise<Partial<Record<DataKind, Table>>> {
+  let chunks: ChunkRecord[];
+  let order: Map<string, number>;
+  try {
+    [chunks, order] = await db.transaction('r', [db.imports, db.chunks], async () => {
+      const imports = await db.imports.where('workspaceId').equals(workspaceId).toArray();
+      const rank = new Map(imports.filter((i) => i.status === 'committed').map((i) => [i.id, i.importedAt] as const));
+      return [await db.chunks.where('workspaceId').equals(workspaceId).toArray(), rank] as const;
+    });
+  } catch (e) {
+    throw toStorageError(e);
+  }
+  const byKind = new Map<DataKind, ChunkRecord[]>();
+  for (const c of chunks) {
+    if (!order.has(c.importId)) continue; // only rows of committed imports are visible
+    const list = byKind.get(c.kind) ?? [];
+    list.push(c);
+    byKind.set(c.kind, list);
+  }
+  const out: Partial<Record<DataKind, Table>> = {};
+  for (const [kind, list] of byKind) {
+    list.sort((a, b) => order.get(a.importId)! - order.get(b.importId)! || a.importId.localeCompare(b.importId) || a.seq - b.seq);
+    out[kind] = concatTables(list.map((c) => ({ length: c.length, columns: c.columns })));
+  }
+  return out;
+}
+
+export interface KindSummary {
+  rows: number;
+  firstDay: number | null;
+  lastDay: number | null;
+  /** Orders only: sum of amounts (refunds included, DESIGN.md section 2), compensated. */
+  revenue?: number;
+}
+
+export interface WorkspaceSummary {
+  /** Distinct values of the `customer_id` columns across all kinds. */
+  customers: number;
+  imports: number;
+  byKind: Partial<Record<DataKind, KindSummary>>;
+}
+
+/**
+ * Counts for the workspace header: rows, date span and revenue per kind, distinct customers.
+ * Works chunk by chunk (no concatenation): O(rows) time, O(distinct customers) extra memory.
+ */
+export async function workspaceSummary(workspaceId: string): Promise<WorkspaceSummary> {
+  let chunks: ChunkRecord[];
+  let committed: Set<string>;
+  try {
+    [chunks, committed] = await db.transaction('r', [db.imports, db.chunks], async () => {
+      const imports = await db.imports.where('workspaceId').equals(workspaceId).toArray();
+      const ids = new Set(imports.filter((i) => i.status === 'committed').map((i) => i.id));
+      return [await db.chunks.where('workspaceId').equals(workspaceId).toArray(), ids] as const;
+    });
+  } catch (e) {
+    throw toStorageError(e);
+  }
+  const ids = new Set<string>();
+  const byKind: Partial<Record<DataKind, KindSummary>> = {};
+  const revenue = new KahanSums(1); // compensated across chunks; NaN (missing) skipped
+  for (const chunk of chunks) {
+    if (!committed.has(chunk.importId)) continue;
+    const s = (byKind[chunk.kind] ??= { rows: 0, firstDay: null, lastDay: null, ...(chunk.kind === 'orders' ? { revenue: 0 } : {}) });
+    s.rows += chunk.length;
+    const d = chunk.columns[MAIN_DATE[chunk.kind]];
+    if (d?.type === 'day') {
+      for (let i = 0; i < chunk.length; i++) {
+        const v = d.data[i];
+        if (v === MISSING_DAY) continue;
+        if (s.firstDay === null || v < s.firstDay) s.firstDay = v;
+        if (s.lastDay === null || v > s.lastDay) s.lastDay = v;
+      }
+    }
+    const a = chunk.columns.amount;
+    if (chunk.kind === 'orders' && a?.type === 'num') {
+      for (let i = 0; i < chunk.length; i++) revenue.add(0, a.data[i]);
+    }
+    const c = chunk.columns.customer_id;
+    if (c?.type === 'dict') {
+      for (let i = 0; i < chunk.length; i++) {
+        const code = c.codes[i];
+        if (code !== MISSING_CODE && code < c.dict.length) ids.add(c.dict[code]);
+      }
+    }
+  }
+  if (byKind.orders) byKind.orders.revenue = revenue.value(0);
+  return { customers: ids.size, imports: committed.size, byKind };
+}
