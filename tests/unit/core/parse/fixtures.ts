@@ -1,7 +1,8 @@
 /** Test helper: reads the shared reference CSVs (tiny RFC 4180 reader, enough for these small files). */
 import { readFileSync } from 'node:fs';
+import { SHARED_DATA } from '../../../support/shared-data.ts';
 
-export const DATA = '/work/shared/data';
+export const DATA = SHARED_DATA.replace(/\/$/, '');
 
 /** Splits CSV text into rows of fields (quotes, doubled quotes, CRLF). */
 export function parseCsv(text: string, delimiter = ','): string[][] {
