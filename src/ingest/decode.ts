@@ -41,10 +41,12 @@ export function sniffBinary(bytes: Uint8Array): ImportIssue | undefined {
   ];
   if (images.some((m) => startsWith(bytes, m))) return fatal('binary-file', 'not a text file (it looks like an image, PDF or archive)');
   if (!hasUtf16Bom(bytes)) {
+    // A stray NUL inside a field is a row error (read-records names its line); many NULs mean
+    // binary data or BOM-less UTF-16.
     const end = Math.min(bytes.length, 8192);
-    for (let i = 0; i < end; i++) {
-      if (bytes[i] === 0) return fatal('binary-file', 'not a text file (it contains NUL bytes and no UTF-16 byte order mark)');
-    }
+    let nuls = 0;
+    for (let i = 0; i < end; i++) if (bytes[i] === 0) nuls++;
+    if (nuls > Math.max(2, end / 100)) return fatal('binary-file', 'not a text file (it contains NUL bytes and no UTF-16 byte order mark)');
   }
   return undefined;
 }
@@ -71,10 +73,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     }
     let need: number;
     let min: number;
-    if (b >= 0xc2 && b <= 0xdf) (need = 1), (min = 0x80);
-    else if (b >= 0xe0 && b <= 0xef) (need = 2), (min = 0x800);
-    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (min = 0x10000);
-    else return i;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
     if (i + need >= n) return i;
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
@@ -151,7 +159,50 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
  * (throws TypeError on invalid bytes): callers ask the user instead of storing U+FFFD.
  */
 export function decode(bytes: Uint8Array, encoding: EncodingName): string {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   const decoder = new TextDecoder(encoding, { fatal: encoding.startsWith('utf'), ignoreBOM: false });
   const text = decoder.decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * windows-1252 bytes 0x80-0x9F (the rest equals Latin-1). Node 20's TextDecoder('windows-1252')
+ * decodes these as C1 controls (ISO-8859-1) [measured: 0x92 -> U+0092, not ’], so we decode it
+ * ourselves everywhere. Undefined bytes (0x81 0x8D 0x8F 0x90 0x9D) map to the C1 control, as WHATWG does.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = new Uint16Array(Math.min(bytes.length, 32768));
+  for (let base = 0; base < bytes.length; base += chunk.length) {
+    const end = Math.min(bytes.length, base + chunk.length);
+    for (let i = base; i < end; i++) {
+      const b = bytes[i];
+      chunk[i - base] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : b;
+    }
+    parts.push(String.fromCharCode.apply(null, Array.from(chunk.subarray(0, end - base))));
+  }
+  return parts.join('');
+}
+
+/**
+ * Decodes at most the first `maxBytes` bytes, cut after the last complete line, for inspection
+ * (a 100 MB file need not be decoded to show its first 200 records). A multi-byte character
+ * split at the cut is dropped by the streaming decoder, never turned into U+FFFD.
+ */
+export function decodePrefix(bytes: Uint8Array, encoding: EncodingName, maxBytes: number): { text: string; truncated: boolean } {
+  if (bytes.length <= maxBytes) return { text: decode(bytes, encoding), truncated: false };
+  let text: string;
+  if (encoding === 'windows-1252') text = decodeWindows1252(bytes.subarray(0, maxBytes));
+  else {
+    const decoder = new TextDecoder(encoding, { fatal: encoding.startsWith('utf'), ignoreBOM: false });
+    text = decoder.decode(bytes.subarray(0, maxBytes), { stream: true });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  return { text: cut > 0 ? text.slice(0, cut + 1) : text, truncated: true };
 }

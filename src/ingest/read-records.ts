@@ -1,0 +1,343 @@
+/**
+ * Step 5 and 6 of the import pipeline: split decoded, normalised text into records with
+ * PapaParse and enforce the structural rules PapaParse leaves to us (RELIABILITY.md 1.3):
+ * quote errors are fatal and name the line the quote opened on and the column; ragged rows,
+ * NUL characters and oversized fields are row errors; blank lines are skipped and reported;
+ * duplicate or empty header names are fatal; caps on columns, field size and rows.
+ *
+ * PapaParse runs on the whole decoded string with `header:false` and `dynamicTyping:false`:
+ * never its File/stream/worker paths, which corrupt multi-byte text at chunk boundaries.
+ * Line numbers are physical (1-based, in the file as given, `sep=` line included).
+ */
+import Papa from 'papaparse';
+import type { ImportIssue } from '../core/issues.ts';
+
+export const MAX_COLUMNS = 500;
+export const MAX_FIELD_CHARS = 65536;
+export const MAX_ROWS = 2_000_000;
+const CHECK_EVERY = 4096;
+const PROGRESS_EVERY = 65536;
+
+export interface ReadOptions {
+  readonly delimiter: string;
+  /** Non-blank records to skip before the header (a title row above it: 1). */
+  readonly headerRow?: number;
+  /** Physical lines removed before `text` (a dropped `sep=` line): added to every line number. */
+  readonly lineOffset?: number;
+  /** Stop after this many data records (inspection reads a sample). */
+  readonly maxRecords?: number;
+  readonly signal?: AbortSignal;
+  /** Called once with the header; returning an issue stops the read with it as the fatal problem. */
+  readonly onHeader?: (header: string[]) => ImportIssue | undefined;
+  /** Called for every structurally valid data record (`fields.length === header.length`). */
+  readonly onRecord?: (fields: string[], line: number, record: number) => void;
+  readonly onProgress?: (records: number, charsDone: number) => void;
+  /** Cap on listed row errors (all are counted). Default 100. */
+  readonly maxListedErrors?: number;
+}
+
+export interface ReadResult {
+  /** Header names, trimmed. Empty when there is no header. */
+  readonly header: string[];
+  /** Physical line of the header. */
+  readonly headerLine: number;
+  readonly fatal?: ImportIssue;
+  /** Structural row errors (ragged, NUL, oversized field), capped at maxListedErrors. */
+  readonly errors: ImportIssue[];
+  readonly errorCount: number;
+  readonly warnings: ImportIssue[];
+  /** Data records read, including structurally invalid ones; blank lines excluded. */
+  readonly recordsRead: number;
+  /** Records with a structural error (not passed to onRecord). */
+  readonly invalidRecords: number;
+  /** Column indexes with an empty name whose values are all empty too: ignore them. */
+  readonly emptyColumns: number[];
+  /** True when reading stopped at maxRecords. */
+  readonly truncated: boolean;
+  /** Physical lines of the blank records skipped between data records. */
+  readonly blankLines: number[];
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+function isBlank(fields: readonly string[]): boolean {
+  for (let i = 0; i < fields.length; i++) if (fields[i].trim() !== '') return false;
+  return true;
+}
+
+function listLines(lines: readonly number[]): string {
+  const shown = lines.slice(0, 10);
+  const text = shown.length === 1 ? `line ${shown[0]}` : `lines ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return lines.length > shown.length ? `${text} and ${lines.length - shown.length} more` : text;
+}
+
+export interface QuoteProblem {
+  readonly code: 'unclosed-quote' | 'invalid-quote' | 'backslash-quote';
+  readonly line: number;
+  /** 0-based column. */
+  readonly column: number;
+}
+
+/**
+ * Finds the first quote problem of the record starting at `start` (physical line `line`):
+ * a quote never closed (reported at the line it opened on), text after a closing quote, or a
+ * backslash-escaped quote. Spaces between a closing quote and the delimiter are tolerated, as
+ * PapaParse does. Linear in the record's length.
+ */
+export function diagnoseQuotes(text: string, start: number, line: number, delimiter: string): QuoteProblem | undefined {
+  const n = text.length;
+  let i = start;
+  let column = 0;
+  while (i < n) {
+    if (text.charCodeAt(i) === 34) {
+      const openLine = line;
+      let j = i + 1;
+      for (;;) {
+        const k = text.indexOf('"', j);
+        const stop = k < 0 ? n : k;
+        for (let p = j; p < stop; p++) if (text.charCodeAt(p) === 10) line++;
+        if (k < 0) return { code: 'unclosed-quote', line: openLine, column };
+        if (text.charCodeAt(k + 1) === 34) {
+          j = k + 2;
+          continue;
+        }
+        let after = k + 1;
+        while (after < n && text.charCodeAt(after) === 32) after++;
+        if (after >= n || text.charCodeAt(after) === 10 || text.startsWith(delimiter, after)) {
+          i = after;
+          break;
+        }
+        return { code: text.charCodeAt(k - 1) === 92 ? 'backslash-quote' : 'invalid-quote', line, column };
+      }
+    } else {
+      while (i < n && text.charCodeAt(i) !== 10 && !text.startsWith(delimiter, i)) i++;
+    }
+    if (i >= n || text.charCodeAt(i) === 10) return undefined;
+    i += delimiter.length;
+    column++;
+  }
+  return undefined;
+}
+
+/** True when `value` (which contains a quote) appears unquoted as a whole field of the raw record. */
+function appearsUnquoted(raw: string, value: string, d: string): boolean {
+  return raw === value || raw.startsWith(value + d) || raw.endsWith(d + value) || raw.includes(d + value + d);
+}
+
+/** Reads all records (see module doc). Throws a DOMException 'AbortError' when `signal` aborts. */
+export function readRecords(text: string, options: ReadOptions): ReadResult {
+  const { delimiter, signal, onRecord, onProgress } = options;
+  const headerRow = options.headerRow ?? 0;
+  const lineOffset = options.lineOffset ?? 0;
+  const maxRecords = options.maxRecords ?? Infinity;
+  const maxListed = options.maxListedErrors ?? 100;
+  const hasNul = text.indexOf('\0') >= 0;
+
+  let header: string[] = [];
+  let headerLine = 0;
+  let width = 0;
+  let fatal: ImportIssue | undefined;
+  const errors: ImportIssue[] = [];
+  let errorCount = 0;
+  const warnings: ImportIssue[] = [];
+  let recordsRead = 0;
+  let invalidRecords = 0;
+  let truncated = false;
+  let aborted = false;
+  let skippedTitle = 0;
+  const blanks: number[] = [];
+  let lastDataLine = 0;
+  const bareQuoteLines: number[] = [];
+  let bareQuoteColumn = '';
+  // Empty-named columns: fatal only if some value is filled (csvkit test_empty_columns.csv).
+  let unnamed: number[] = [];
+  const unnamedFilled = new Set<number>();
+
+  let nextQuote = text.indexOf('"');
+  let line = 1 + lineOffset;
+  let start = 0;
+  let steps = 0;
+
+  const rowError = (issue: ImportIssue): void => {
+    errorCount++;
+    if (errors.length < maxListed) errors.push(issue);
+  };
+
+  const readHeader = (fields: string[], at: number): void => {
+    header = fields.map((f) => f.trim());
+    headerLine = at;
+    width = header.length;
+    if (width > MAX_COLUMNS) {
+      fatal = { severity: 'fatal', code: 'too-many-columns', line: at, message: `too many columns (${width} > ${MAX_COLUMNS})`, params: { found: width, max: MAX_COLUMNS } };
+      return;
+    }
+    const seen = new Map<string, number>();
+    for (let c = 0; c < width; c++) {
+      const name = header[c];
+      if (name === '') {
+        unnamed.push(c);
+        continue;
+      }
+      const key = name.toLowerCase();
+      const first = seen.get(key);
+      if (first !== undefined) {
+        fatal = {
+          severity: 'fatal', code: 'duplicate-column', line: at, column: name,
+          message: `column '${name}' appears twice (columns ${first + 1} and ${c + 1})`,
+          params: { first: first + 1, second: c + 1 },
+        };
+        return;
+      }
+      seen.set(key, c);
+    }
+  };
+
+  const step = (results: Papa.ParseStepResult<string[]>, parser: Papa.Parser): void => {
+    const fields = results.data;
+    const cursor = results.meta.cursor;
+    const at = line;
+    // Lines this record spans: one, plus the newlines inside quoted fields.
+    const nl = text.indexOf('\n', start);
+    if (nl >= 0 && nl < cursor - 1) {
+      for (let p = nl; p < cursor - 1; p++) if (text.charCodeAt(p) === 10) line++;
+    }
+    line++;
+    const recordStart = start;
+    start = cursor;
+
+    if (results.errors.length > 0 && results.errors.some((e) => e.type === 'Quotes')) {
+      const problem = diagnoseQuotes(text, recordStart, at, delimiter);
+      const colName = (c: number): string => header[c] || `column ${c + 1}`;
+      if (problem) {
+        const column = colName(problem.column);
+        const message =
+          problem.code === 'unclosed-quote'
+            ? `quote opened on line ${problem.line} (column ${column}) is never closed`
+            : problem.code === 'backslash-quote'
+              ? `line ${problem.line}, column ${column}: the file uses backslash-escaped quotes (\\"); re-export as standard CSV`
+              : `line ${problem.line}, column ${column}: text after a closing quote`;
+        fatal = { severity: 'fatal', code: problem.code === 'backslash-quote' ? 'invalid-quote' : problem.code, line: problem.line, column, message, ...(problem.code === 'backslash-quote' ? { params: { hint: 're-export as standard CSV' } } : {}) };
+      } else {
+        fatal = { severity: 'fatal', code: 'invalid-quote', line: at, message: `line ${at}: malformed quotes` };
+      }
+      parser.abort();
+      return;
+    }
+
+    if (isBlank(fields)) {
+      if (headerLine > 0) blanks.push(at);
+      return;
+    }
+    if (headerLine === 0) {
+      if (skippedTitle < headerRow) {
+        skippedTitle++;
+        return;
+      }
+      readHeader(fields, at);
+      if (!fatal && options.onHeader) fatal = options.onHeader(header);
+      if (fatal) parser.abort();
+      return;
+    }
+
+    recordsRead++;
+    lastDataLine = at;
+    if (recordsRead > MAX_ROWS) {
+      fatal = { severity: 'fatal', code: 'too-many-rows', line: at, message: `too many rows (more than ${MAX_ROWS.toLocaleString('en')})`, params: { max: MAX_ROWS } };
+      parser.abort();
+      return;
+    }
+    if (++steps === CHECK_EVERY) {
+      steps = 0;
+      if (signal?.aborted) {
+        aborted = true;
+        parser.abort();
+        return;
+      }
+    }
+    if (onProgress && recordsRead % PROGRESS_EVERY === 0) onProgress(recordsRead, cursor);
+
+    if (fields.length !== width) {
+      invalidRecords++;
+      const few = fields.length < width;
+      rowError({
+        severity: 'error', code: few ? 'too-few-fields' : 'too-many-fields', line: at, record: recordsRead,
+        message: `line ${at}: expected ${width} fields, found ${fields.length}`, params: { expected: width, found: fields.length },
+      });
+    } else {
+      let bad = false;
+      if (cursor - recordStart > MAX_FIELD_CHARS) {
+        for (let c = 0; c < width && !bad; c++) {
+          if (fields[c].length > MAX_FIELD_CHARS) {
+            bad = true;
+            rowError({ severity: 'error', code: 'field-too-long', line: at, record: recordsRead, column: header[c], message: `line ${at}, column ${header[c] || c + 1} exceeds 64 KB`, params: { max: MAX_FIELD_CHARS } });
+          }
+        }
+      }
+      if (hasNul && !bad) {
+        for (let c = 0; c < width && !bad; c++) {
+          if (fields[c].indexOf('\0') >= 0) {
+            bad = true;
+            rowError({ severity: 'error', code: 'control-character', line: at, record: recordsRead, column: header[c], message: `line ${at}, column ${header[c] || c + 1}: contains a NUL character` });
+          }
+        }
+      }
+      if (bad) {
+        invalidRecords++;
+      } else {
+        for (let u = 0; u < unnamed.length; u++) if (fields[unnamed[u]].trim() !== '') unnamedFilled.add(unnamed[u]);
+        // The next quote in the text, cached: rescanning from every record would be quadratic.
+        if (nextQuote >= 0 && nextQuote < recordStart) nextQuote = text.indexOf('"', recordStart);
+        if (nextQuote >= 0 && nextQuote < cursor) {
+          const raw = text.slice(recordStart, text.charCodeAt(cursor - 1) === 10 ? cursor - 1 : cursor);
+          for (let c = 0; c < width; c++) {
+            if (fields[c].indexOf('"') >= 0 && appearsUnquoted(raw, fields[c], delimiter)) {
+              bareQuoteLines.push(at);
+              bareQuoteColumn ||= header[c];
+              break;
+            }
+          }
+        }
+        onRecord?.(fields, at, recordsRead);
+      }
+    }
+    if (recordsRead >= maxRecords) {
+      truncated = true;
+      parser.abort();
+    }
+  };
+
+  Papa.parse<string[]>(text, { delimiter, header: false, dynamicTyping: false, quoteChar: '"', escapeChar: '"', skipEmptyLines: false, step });
+  if (aborted) throw new DOMException('import cancelled', 'AbortError');
+
+  if (!fatal && headerLine === 0) {
+    fatal = text.trim() === ''
+      ? { severity: 'fatal', code: 'no-header', message: 'no header row (the file has only blank lines)' }
+      : { severity: 'fatal', code: 'no-header', message: 'no header row' };
+  }
+  if (!fatal && unnamed.length) {
+    const filled = unnamed.find((c) => unnamedFilled.has(c));
+    if (filled !== undefined) {
+      fatal = { severity: 'fatal', code: 'empty-column-name', line: headerLine, message: `column ${filled + 1} has no name`, params: { position: filled + 1 } };
+    }
+  }
+  if (!fatal && recordsRead === 0) {
+    fatal = { severity: 'fatal', code: 'no-data', line: headerLine, message: 'no data rows (the file has only a header)' };
+  }
+  const inner = blanks.filter((l) => l < lastDataLine);
+  if (inner.length) {
+    warnings.push({
+      severity: 'warning', code: 'blank-lines', line: inner[0],
+      message: `skipped ${plural(inner.length, 'empty line', 'empty lines')} (${listLines(inner)})`,
+      params: { count: inner.length, lines: inner.slice(0, 20).join(',') },
+    });
+  }
+  if (bareQuoteLines.length) {
+    warnings.push({
+      severity: 'warning', code: 'bare-quote', line: bareQuoteLines[0], column: bareQuoteColumn,
+      message: `quotes inside unquoted fields kept as written (${listLines(bareQuoteLines)})`,
+      params: { count: bareQuoteLines.length },
+    });
+  }
+  unnamed = unnamed.filter((c) => !unnamedFilled.has(c));
+  return { header, headerLine, ...(fatal ? { fatal } : {}), errors, errorCount, warnings, recordsRead, invalidRecords, emptyColumns: unnamed, truncated, blankLines: inner };
+}
