@@ -1,0 +1,138 @@
+/**
+ * The page's handle on the analytics worker. The worker starts on first use; `cancel()`
+ * terminates it (the only way to stop a parse mid-file) and the next call starts a fresh one.
+ * Comlink never settles calls to a terminated worker, so every call is tracked here and
+ * rejected with CancelledError when its worker dies.
+ */
+import * as Comlink from 'comlink';
+import type { AnalyticsApi } from '../worker/analytics.worker.ts';
+import type { DataKind, Dialect, ImportProgress, InspectOverrides, Mapping } from './types.ts';
+
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor() {
+    super('cancelled');
+  }
+}
+
+export const isCancelled = (e: unknown): boolean => e instanceof CancelledError;
+
+function toError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(typeof e === 'string' ? e : 'internal error');
+}
+
+type Api = Comlink.Remote<AnalyticsApi>;
+
+class AnalyticsClient {
+  #worker: Worker | null = null;
+  #api: Api | null = null;
+  #generation = 0;
+  #pending = new Set<(e: Error) => void>();
+
+  /** Increases every time the worker is replaced: staged imports of older generations are gone. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  #ensure(): Api {
+    if (this.#api) return this.#api;
+    const worker = new Worker(new URL('../worker/analytics.worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.#stop(new Error(event.message || 'the analysis worker failed to start'));
+    });
+    this.#worker = worker;
+    this.#api = Comlink.wrap<AnalyticsApi>(worker);
+    return this.#api;
+  }
+
+  #stop(reason: Error): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#api = null;
+    this.#generation++;
+    const pending = [...this.#pending];
+    this.#pending.clear();
+    for (const reject of pending) reject(reason);
+  }
+
+  /** Runs one worker call; rejects with CancelledError if the worker is cancelled meanwhile. */
+  call<R>(fn: (api: Api) => Promise<R>): Promise<R> {
+    const api = this.#ensure();
+    return new Promise<R>((resolve, reject) => {
+      this.#pending.add(reject);
+      fn(api).then(
+        (value) => {
+          this.#pending.delete(reject);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.#pending.delete(reject);
+          reject(toError(error));
+        },
+      );
+    });
+  }
+
+  /** Stops everything the worker is doing; nothing staged is written. */
+  cancel(): void {
+    if (this.#worker) this.#stop(new CancelledError());
+  }
+
+  inspect(file: Blob, fileName: string, workspaceId: string, overrides?: InspectOverrides) {
+    return this.call((api) => api.inspect(file, fileName, workspaceId, overrides));
+  }
+
+  prepareImport(
+    workspaceId: string,
+    file: Blob,
+    fileName: string,
+    options: { dialect: Dialect; kind: DataKind; mapping: Mapping },
+    onProgress?: (p: ImportProgress) => void,
+  ) {
+    return this.call((api) =>
+      api.prepareImport(workspaceId, file, fileName, options, onProgress ? Comlink.proxy(onProgress) : undefined),
+    );
+  }
+
+  commitImport(token: string, options: { skipInvalid: boolean }) {
+    return this.call((api) => api.commitImport(token, options));
+  }
+
+  discardImport(token: string) {
+    return this.call((api) => api.discardImport(token));
+  }
+
+  summary(workspaceId: string) {
+    return this.call((api) => api.summary(workspaceId));
+  }
+
+  createWorkspace(...args: Parameters<AnalyticsApi['createWorkspace']>) {
+    return this.call((api) => api.createWorkspace(...args));
+  }
+
+  renameWorkspace(...args: Parameters<AnalyticsApi['renameWorkspace']>) {
+    return this.call((api) => api.renameWorkspace(...args));
+  }
+
+  updateWorkspaceSettings(...args: Parameters<AnalyticsApi['updateWorkspaceSettings']>) {
+    return this.call((api) => api.updateWorkspaceSettings(...args));
+  }
+
+  deleteWorkspace(...args: Parameters<AnalyticsApi['deleteWorkspace']>) {
+    return this.call((api) => api.deleteWorkspace(...args));
+  }
+
+  removeImport(...args: Parameters<AnalyticsApi['removeImport']>) {
+    return this.call((api) => api.removeImport(...args));
+  }
+}
+
+export const analytics = new AnalyticsClient();
+
+/** Whether an error means the browser's storage quota is exhausted (possibly wrapped, RELIABILITY.md 2.2). */
+export function isQuotaError(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const inner = (e as Error & { inner?: { name?: string } }).inner;
+  return e.name === 'QuotaExceededError' || inner?.name === 'QuotaExceededError' || /quota/i.test(e.message);
+}

@@ -1,0 +1,14 @@
+import type { en } from './en.ts';
+
+/** A plural entry: one text per Intl.PluralRules category; `other` is always required. */
+export type PluralForms = { readonly other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+
+export type MessageKey = keyof typeof en;
+
+/** What every language must provide: the same keys as English, plural where English is plural. */
+export type Messages = {
+  readonly [K in MessageKey]: (typeof en)[K] extends string ? string : PluralForms;
+};
+
+export type Locale = 'en' | 'sl';
+export const LOCALES: readonly Locale[] = ['en', 'sl'];

@@ -1,0 +1,254 @@
+/**
+ * One file on the Import page, from inspection to commit. Every worker call carries a run
+ * number, and a result from a superseded run (the user changed an override meanwhile) is
+ * dropped. A staged import lives in the worker under its token; if the worker is replaced
+ * (someone pressed Cancel), the token is gone and the file must be checked again.
+ */
+import { KIND_FIELDS, type DataKind, type Mapping } from '../core/schema/kinds.ts';
+import { analytics, isCancelled, isQuotaError } from './analytics-client.ts';
+import { persistAfterImport, storageStatus } from './storage-status.svelte.ts';
+import type { Dialect, ImportProgress, ImportRecord, Inspection, InspectOverrides, PreparedImport, Question } from './types.ts';
+
+export type JobState = 'inspecting' | 'ready' | 'preparing' | 'prepared' | 'committing' | 'done';
+/** Why the card shows a notice instead of (or next to) its normal content. */
+export type JobNotice = 'cancelled' | 'interrupted' | 'discarded' | 'quota' | 'locked' | 'error' | null;
+
+type DialectTopic = keyof Dialect;
+const DIALECT_TOPICS: readonly string[] = ['encoding', 'delimiter', 'headerRow', 'decimal', 'thousands', 'dateOrder'];
+
+let nextId = 1;
+
+export const IMPORT_LOCK = 'keepwise-import';
+
+/**
+ * Runs a write while holding the cross-tab import lock (RELIABILITY.md 2.6), or returns null
+ * when another tab holds it. Browsers without Web Locks just run it.
+ */
+async function withImportLock<T>(write: () => Promise<T>): Promise<T | null> {
+  if (!navigator.locks) return write();
+  return navigator.locks.request(IMPORT_LOCK, { ifAvailable: true }, async (lock) => (lock ? write() : null));
+}
+
+export class ImportJob {
+  readonly id = nextId++;
+  readonly file: File;
+  readonly workspaceId: string;
+
+  state = $state<JobState>('inspecting');
+  notice = $state<JobNotice>(null);
+  errorMessage = $state<string | null>(null);
+  inspection = $state.raw<Inspection | null>(null);
+  kind = $state<DataKind>('orders');
+  dialect = $state.raw<Dialect | null>(null);
+  mapping = $state.raw<Mapping>([]);
+  progress = $state.raw<ImportProgress | null>(null);
+  prepared = $state.raw<PreparedImport | null>(null);
+  record = $state.raw<ImportRecord | null>(null);
+  /** Question topics the user has answered (by a question button or by changing that setting). */
+  answered = $state.raw<readonly string[]>([]);
+
+  #overrides: InspectOverrides = {};
+  #run = 0;
+  #generation = -1;
+  #cancelling = false;
+
+  constructor(file: File, workspaceId: string) {
+    this.file = file;
+    this.workspaceId = workspaceId;
+    void this.inspect();
+    void storageStatus.refresh().catch(() => {});
+  }
+
+  /** The file is more than half of the storage left (RELIABILITY.md 2.2): warn before importing. */
+  get tooBig(): boolean {
+    const free = storageStatus.free;
+    return free !== null && this.file.size > free / 2;
+  }
+
+  get fatal() {
+    return this.prepared?.fatal ?? this.inspection?.fatal ?? null;
+  }
+
+  /** Questions not yet answered; the detected value stands until the user picks another, so they do not block. */
+  get unanswered(): Question[] {
+    return (this.inspection?.questions ?? []).filter((q) => !this.answered.includes(q.topic));
+  }
+
+  /** Required fields no column is mapped to (orders.amount may come from quantity x unit price). */
+  get missingFields(): string[] {
+    const mapped = this.mapping;
+    return KIND_FIELDS[this.kind]
+      .filter((f) => f.required && !mapped.includes(f.key))
+      .filter((f) => !(this.kind === 'orders' && f.key === 'amount' && mapped.includes('quantity') && mapped.includes('unit_price')))
+      .map((f) => f.key);
+  }
+
+  /** Field keys chosen for more than one column. */
+  get duplicateFields(): string[] {
+    const targets = this.mapping.filter((m): m is string => m !== null);
+    return targets.filter((m, i) => targets.indexOf(m) !== i).filter((m, i, dups) => dups.indexOf(m) === i);
+  }
+
+  get canValidate(): boolean {
+    return (
+      this.state === 'ready' &&
+      !this.inspection?.fatal &&
+      this.missingFields.length === 0 &&
+      this.duplicateFields.length === 0
+    );
+  }
+
+  async inspect(): Promise<void> {
+    const run = ++this.#run;
+    this.#dropStaged();
+    this.state = 'inspecting';
+    this.notice = null;
+    try {
+      const overrides = Object.keys(this.#overrides).length ? { ...this.#overrides } : undefined;
+      const inspection = await analytics.inspect(this.file, this.file.name, this.workspaceId, overrides);
+      if (run !== this.#run) return;
+      this.inspection = inspection;
+      this.kind = inspection.kind;
+      this.dialect = inspection.dialect;
+      this.mapping = [...inspection.mapping];
+      this.state = 'ready';
+    } catch (e) {
+      if (run !== this.#run) return;
+      // Another card's Cancel killed the worker under us: inspecting is cheap, so just redo it.
+      if (isCancelled(e) && !this.#cancelling) return this.inspect();
+      this.#fail(e);
+    }
+  }
+
+  setKind(kind: DataKind): void {
+    this.#overrides = { ...this.#overrides, kind };
+    void this.inspect();
+  }
+
+  setDialect(patch: Partial<Dialect>): void {
+    this.#overrides = { ...this.#overrides, ...patch };
+    this.answered = [...this.answered, ...Object.keys(patch)];
+    void this.inspect();
+  }
+
+  /** Applies the answer to a question: dialect topics re-inspect with the chosen value. */
+  answer(question: Question, option: string): void {
+    const topic = question.topic;
+    if (!DIALECT_TOPICS.includes(topic)) {
+      this.answered = [...this.answered, topic];
+      return;
+    }
+    const value = topic === 'headerRow' ? Number(option) : option;
+    this.setDialect({ [topic as DialectTopic]: value } as Partial<Dialect>);
+  }
+
+  /** The dialect's current value for a question's topic, as the question's option strings write it. */
+  currentAnswer(question: Question): string | undefined {
+    if (!this.dialect || !DIALECT_TOPICS.includes(question.topic)) return undefined;
+    return String(this.dialect[question.topic as DialectTopic]);
+  }
+
+  setMapping(column: number, target: string | null): void {
+    const next = [...this.mapping];
+    next[column] = target;
+    this.mapping = next;
+    if (this.state === 'prepared') {
+      this.#dropStaged();
+      this.state = 'ready';
+    }
+  }
+
+  async validate(): Promise<void> {
+    if (!this.dialect) return;
+    const run = ++this.#run;
+    this.#dropStaged();
+    this.state = 'preparing';
+    this.notice = null;
+    this.progress = null;
+    this.#cancelling = false;
+    try {
+      const prepared = await analytics.prepareImport(
+        this.workspaceId,
+        this.file,
+        this.file.name,
+        { dialect: { ...this.dialect }, kind: this.kind, mapping: [...this.mapping] },
+        (p) => {
+          if (run === this.#run) this.progress = p;
+        },
+      );
+      if (run !== this.#run) return;
+      this.prepared = prepared;
+      this.#generation = analytics.generation;
+      this.state = 'prepared';
+    } catch (e) {
+      if (run !== this.#run) return;
+      this.state = 'ready';
+      if (isCancelled(e)) this.notice = this.#cancelling ? 'cancelled' : 'interrupted';
+      else this.#fail(e, 'ready');
+    } finally {
+      this.#cancelling = false;
+    }
+  }
+
+  /** Really stops: terminates the worker (and with it anything else it was doing). */
+  cancel(): void {
+    this.#cancelling = true;
+    analytics.cancel();
+  }
+
+  async commit(skipInvalid: boolean): Promise<void> {
+    const prepared = this.prepared;
+    if (!prepared || this.state !== 'prepared') return;
+    if (this.#generation !== analytics.generation) {
+      // The worker was replaced since the check: the staged rows died with it.
+      this.prepared = null;
+      this.state = 'ready';
+      this.notice = 'interrupted';
+      return;
+    }
+    this.state = 'committing';
+    try {
+      const record = await withImportLock(() => analytics.commitImport(prepared.token, { skipInvalid }));
+      if (!record) {
+        this.state = 'prepared';
+        this.notice = 'locked';
+        return;
+      }
+      this.record = record;
+      this.state = 'done';
+      this.notice = null;
+      void persistAfterImport();
+    } catch (e) {
+      this.prepared = null;
+      this.state = 'ready';
+      if (isCancelled(e)) this.notice = 'interrupted';
+      else this.#fail(e, 'ready');
+    }
+  }
+
+  async discard(): Promise<void> {
+    this.#dropStaged();
+    this.state = 'ready';
+    this.notice = 'discarded';
+  }
+
+  /** Frees rows staged in the worker for this file, if any (fire and forget). */
+  #dropStaged(): void {
+    const token = this.prepared?.token;
+    this.prepared = null;
+    this.progress = null;
+    if (token && this.#generation === analytics.generation) analytics.discardImport(token).catch(() => {});
+  }
+
+  #fail(e: unknown, state: JobState = this.inspection ? 'ready' : 'inspecting'): void {
+    this.state = state === 'inspecting' ? 'ready' : state;
+    this.notice = isQuotaError(e) ? 'quota' : 'error';
+    this.errorMessage = e instanceof Error ? e.message : String(e);
+  }
+
+  dispose(): void {
+    if (this.state === 'preparing') this.cancel();
+    this.#run++;
+    this.#dropStaged();
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Turns the report's receipts (plain data from the core, formulas in symbols) into what the
+ * receipt dialog shows, in the page's language: the formula, the same with the numbers put in
+ * (formatted for the locale), the period bounds, W, the inputs and the customers behind them.
+ */
+import type { Receipt as CoreReceipt, ReceiptTerm, RetentionReport, PeriodRow } from '../core/retention/report-types.ts';
+import { periodMembers, type PeriodSet } from '../core/retention/report-receipts.ts';
+import { formatDay, formatMoney, formatNumber, formatPercent } from './format.ts';
+import { t, type MessageKey } from './i18n/i18n.svelte.ts';
+import type { Receipt, ReceiptFact, ReceiptGroup } from './receipt.ts';
+
+export interface ReceiptOptions {
+  key: string;
+  title: string;
+  locale: string;
+  currency: string;
+  /** Extra sentences (e.g. why CRR and exact retention differ). */
+  notes?: readonly string[];
+  /** More customer lists than the formula's inputs carry (lost, reactivated, ...). */
+  extraGroups?: readonly ReceiptGroup[];
+}
+
+/** Input symbols the dictionary knows; anything else shows the core's own description. */
+const SYMBOL_KEYS: Readonly<Record<string, MessageKey>> = {
+  S: 'retention.sym.S',
+  E: 'retention.sym.E',
+  N: 'retention.sym.N',
+  lost: 'retention.sym.lost',
+  retained: 'retention.sym.retained',
+  reactivated: 'retention.sym.reactivated',
+  newLost: 'retention.sym.newLost',
+  lostD: 'retention.sym.lostD',
+  SD: 'retention.sym.SD',
+};
+
+export const isoToDay = (iso: string | null | undefined): number | null => {
+  if (!iso) return null;
+  const ms = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isNaN(ms) ? null : Math.round(ms / 86_400_000);
+};
+
+/** A figure in its unit: percentages arrive as 0-100. */
+export function formatFigure(value: number | null, unit: CoreReceipt['unit'], locale: string, currency: string, digits = 1): string {
+  if (value === null) return t('retention.na');
+  switch (unit) {
+    case '%':
+      return formatPercent(value / 100, locale, digits);
+    case 'customers':
+      return formatNumber(value, locale, 0);
+    case 'days':
+      return t('retention.unit.days', { count: Math.round(value) });
+    case 'money':
+      return formatMoney(value, currency, locale);
+  }
+}
+
+/** '(E − N) / S × 100' from the core's ASCII formula. */
+export function prettyFormula(formula: string): string {
+  return formula.replace(/ x /g, ' × ').replace(/ - /g, ' − ');
+}
+
+function termsText(r: CoreReceipt, terms: readonly ReceiptTerm[], locale: string): string {
+  const parts = terms.map((term, i) => {
+    const input = r.inputs.find((x) => x.symbol === term.symbol);
+    const n = formatNumber(input?.value ?? Number.NaN, locale, 2);
+    if (i === 0) return term.sign < 0 ? `−${n}` : n;
+    return `${term.sign < 0 ? ' − ' : ' + '}${n}`;
+  });
+  const text = parts.join('');
+  return terms.length > 1 ? `(${text})` : text;
+}
+
+/** The formula with the numbers put in, in the locale's number format. */
+export function substituted(r: CoreReceipt, locale: string, currency: string): string {
+  const result = r.value === null ? t('retention.receipt.naResult') : `= ${formatFigure(r.value, r.unit, locale, currency, 2)}`;
+  if (r.kind === 'lookup') return r.substituted;
+  const num = termsText(r, r.numerator, locale);
+  if (r.kind === 'count') return `${num}${r.scale !== 1 ? ` × ${formatNumber(r.scale, locale)}` : ''} ${result}`;
+  let expr = `${num} / ${termsText(r, r.denominator, locale)}${r.scale !== 1 ? ` × ${formatNumber(r.scale, locale)}` : ''}`;
+  if (r.cap !== undefined) expr = `min(${formatNumber(r.cap, locale)}, ${expr})`;
+  return `${expr} ${result}`;
+}
+
+export function toReceipt(r: CoreReceipt, report: RetentionReport, options: ReceiptOptions): Receipt {
+  const { locale, currency } = options;
+  const facts: ReceiptFact[] = [];
+  if (r.period) {
+    facts.push({ id: 'period', label: t('retention.receipt.period'), value: `${r.period.label}: ${formatDay(isoToDay(r.period.start), locale)} – ${formatDay(isoToDay(r.period.end), locale)}` });
+    facts.push({ label: t('retention.receipt.startOn'), value: formatDay(isoToDay(r.period.startMeasuredOn), locale) });
+    facts.push({ label: t('retention.receipt.endOn'), value: formatDay(isoToDay(r.period.endMeasuredOn), locale) });
+  }
+  facts.push({
+    id: 'window',
+    label: t('retention.receipt.window'),
+    value: r.window === null ? t('retention.receipt.noWindow') : t('retention.unit.days', { count: r.window }),
+  });
+  const inputs: ReceiptFact[] = [];
+  for (const input of r.inputs) {
+    const known = SYMBOL_KEYS[input.symbol];
+    inputs.push({
+      id: input.symbol,
+      label: `${input.symbol}: ${known ? t(known) : input.name}`,
+      value: formatNumber(input.value, locale, input.symbol.startsWith('MRR') ? 2 : 0),
+    });
+  }
+  const groups: ReceiptGroup[] = r.inputs
+    .filter((i) => i.members !== undefined)
+    .map((i) => {
+      const known = SYMBOL_KEYS[i.symbol];
+      return { code: i.symbol, label: `${i.symbol}: ${known ? t(known) : i.name}`, ids: (i.members ?? []).map((m) => report.customers[m] ?? String(m)) };
+    });
+  for (const extra of options.extraGroups ?? []) if (!groups.some((g) => g.code === extra.code)) groups.push(extra);
+  const notes = [...(options.notes ?? [])];
+  if (notes.length === 0 && r.note) notes.push(r.note);
+  return {
+    key: options.key,
+    title: options.title,
+    value: formatFigure(r.value, r.unit, locale, currency),
+    formula: prettyFormula(r.formula),
+    computation: substituted(r, locale, currency),
+    facts,
+    inputs,
+    rules: localFilters(report, locale, r.window),
+    notes,
+    groups,
+    fileBase: `keepwise-${options.key}-${r.period?.label ?? report.kpis.asOf}`,
+  };
+}
+
+/** The customer lists of period j: S, E, new, lost, reactivated, new-and-gone (labels in the page's language). */
+export function periodGroups(report: RetentionReport, j: number, sets: readonly PeriodSet[]): ReceiptGroup[] {
+  const code: Record<PeriodSet, string> = { start: 'S', end: 'E', retained: 'retained', lost: 'lost', reactivated: 'reactivated', new: 'N', newLost: 'newLost' };
+  return sets.map((set) => {
+    const c = code[set];
+    const known = SYMBOL_KEYS[c];
+    return { code: c, label: `${c}: ${known ? t(known) : c}`, ids: periodMembers(report, j, set).map((m) => report.customers[m] ?? String(m)) };
+  });
+}
+
+/** Why the seed CRR and exact retention differ in a period, in one sentence ('' when they agree). */
+export function crrExactSentence(row: PeriodRow): string {
+  if (row.S === 0 || row.crr === null || row.exact === null) return '';
+  const parts: string[] = [];
+  if (row.reactivated > 0) parts.push(t('retention.why.reactivated', { count: row.reactivated }));
+  if (row.newLost > 0) parts.push(t('retention.why.newLost', { count: row.newLost }));
+  if (parts.length === 0) return '';
+  return t('retention.why.sentence', { reasons: parts.join(t('retention.why.and')) });
+}
+
+const UNIT_KEYS = { month: 'retention.filter.months', quarter: 'retention.filter.quarters', year: 'retention.filter.years' } as const;
+
+/** The report's filters and data rules in the page's language (the core writes them in English for the JSON). */
+export function localFilters(report: RetentionReport, locale: string, window: number | null = report.window?.used ?? null): string[] {
+  const out: string[] = [];
+  const first = report.periods[0];
+  const last = report.periods[report.periods.length - 1];
+  if (first && last) {
+    out.push(t('retention.filter.periods', { unit: t(UNIT_KEYS[report.params.period]), from: formatDay(isoToDay(first.start), locale), to: formatDay(isoToDay(last.end), locale) }));
+  }
+  out.push(t('retention.filter.now', { date: formatDay(isoToDay(report.kpis.asOf), locale) }));
+  if (report.source === 'orders') {
+    out.push(t('retention.filter.orders', { days: window ?? report.params.windowDays }));
+    out.push(t('retention.filter.refunds'));
+  } else {
+    out.push(t('retention.filter.subscriptions'));
+  }
+  if (report.skippedRows > 0) out.push(t('retention.filter.skipped', { count: report.skippedRows }));
+  return out;
+}

@@ -1,0 +1,16 @@
+/**
+ * The types the page uses from the worker and storage, in one place, so UI components never
+ * import from worker/ or ingest/ (lint forbids it). Inspection and Dialect are derived from the
+ * worker's own signature, so they stay in step with it.
+ */
+import type { AnalyticsApi } from '../worker/analytics.worker.ts';
+
+export type { ImportProgress, PreparedImport, WorkspaceSummary } from '../worker/contract.ts';
+export type { Workspace, WorkspaceSettings, ImportRecord } from '../storage/entities.ts';
+export type { ImportIssue } from '../core/issues.ts';
+export type { DataKind, Mapping } from '../core/schema/kinds.ts';
+
+export type Inspection = Awaited<ReturnType<AnalyticsApi['inspect']>>;
+export type Dialect = Inspection['dialect'];
+export type Question = Inspection['questions'][number];
+export type InspectOverrides = NonNullable<Parameters<AnalyticsApi['inspect']>[3]>;
