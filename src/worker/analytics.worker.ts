@@ -20,8 +20,12 @@ import {
   workspaceSummary,
 } from '../storage/index.ts';
 import type { ImportRecord } from '../storage/entities.ts';
+import { loadWorkspaceTables } from '../storage/load.ts';
+import { retentionReport, type RetentionParams, type RetentionReport } from '../core/retention/report.ts';
+import { cohortMembersOf, type CohortMembersQuery } from '../core/retention/cohort-members.ts';
 import type { ImportProgress, PreparedImport, WorkspaceSummary } from './contract.ts';
 import { sealNetwork } from './seal-network.ts';
+import { LatestJob, WorkspaceTableCache, yieldToMessages } from './workspace-cache.ts';
 
 sealNetwork(self);
 
@@ -36,6 +40,10 @@ interface Staged {
 }
 
 const staged = new Map<string, Staged>();
+
+/** The workspace's tables, read once and kept until an import or deletion changes them. */
+const tables = new WorkspaceTableCache(loadWorkspaceTables);
+const retentionJobs = new LatestJob();
 
 async function readBytes(file: Blob): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
@@ -129,6 +137,7 @@ const api = {
       headers: job.headers,
     });
     staged.delete(token);
+    tables.invalidate(job.workspaceId);
     await rememberMapping(job.workspaceId, parsed.kind, job.headers, job.mapping, job.dialect);
     return record;
   },
@@ -144,8 +153,49 @@ const api = {
   createWorkspace,
   renameWorkspace,
   updateWorkspaceSettings,
-  deleteWorkspace,
-  removeImport,
+
+  async deleteWorkspace(id: string): Promise<void> {
+    tables.invalidate(id);
+    await deleteWorkspace(id);
+    tables.invalidate(id);
+  },
+
+  async removeImport(importId: string): Promise<void> {
+    // The import's workspace is not known here without another read: drop every cached workspace.
+    tables.invalidate();
+    await removeImport(importId);
+    tables.invalidate();
+  },
+
+  /**
+   * The retention report of a workspace (core/retention/report.ts). Returns null when a call
+   * with a larger jobId arrived meanwhile: the page shows only the newest request's result.
+   */
+  async retention(
+    workspaceId: string,
+    params: RetentionParams,
+    jobId: number,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<RetentionReport | null> {
+    retentionJobs.start(jobId);
+    const t = await tables.get(workspaceId);
+    await yieldToMessages();
+    if (retentionJobs.superseded(jobId)) return null;
+    return retentionReport(
+      { orders: t.orders, subscriptions: t.subscriptions, customers: t.customers, churn: t.churn },
+      params,
+      onProgress,
+    );
+  },
+
+  /**
+   * The customer ids behind one cohort cell (the report carries the counts; the members of a
+   * cell are listed on demand). Same params as the report the cell came from.
+   */
+  async cohortMembers(workspaceId: string, params: RetentionParams, query: CohortMembersQuery): Promise<string[]> {
+    const t = await tables.get(workspaceId);
+    return cohortMembersOf({ orders: t.orders, subscriptions: t.subscriptions }, params, query);
+  },
 };
 
 export type AnalyticsApi = typeof api;

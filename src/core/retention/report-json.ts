@@ -1,0 +1,179 @@
+/**
+ * The retention report as the command line prints it (`npm run analyze -- --json`, issue 3
+ * item 7), without customer-level lists: figures only, so the file stays small and holds no
+ * customer ids. The required part is
+ *
+ *     { period, window, periods: [{ period, start, end, new, lost, reactivated, crr, exact }],
+ *       cohorts: [{ cohort, size, active: [counts for k = 0, 1, ...] }] }
+ *
+ * with `crr` and `exact` in percent (null where S = 0); the rest are the other figures of the
+ * dashboard under their own keys. Documented in README.md ("Command line").
+ */
+import type { ChurnDefinition, RetentionReport, WindowReport } from './report-types.ts';
+
+export interface CliRetentionPeriod {
+  period: string;
+  start: string;
+  end: string;
+  new: number;
+  lost: number;
+  reactivated: number;
+  crr: number | null;
+  exact: number | null;
+  complete: boolean;
+  S: number;
+  E: number;
+  retained: number;
+  newLost: number;
+  churnRate: number | null;
+  churn: Record<ChurnDefinition, number | null>;
+  revenue: number | null;
+  revenueNew: number | null;
+  revenueReturning: number | null;
+}
+
+export interface CliRetentionCohort {
+  cohort: string;
+  size: number;
+  /** Logo ("on") counts: active in period cohort + k. */
+  active: number[];
+  /** Active in cohort + k or any later period. */
+  activeOrLater: number[];
+  /** Orders: cohort revenue in cohort + k; subscriptions with MRR: cohort MRR on its last day. */
+  revenue?: number[];
+}
+
+export interface CliRetention {
+  period: RetentionReport['params']['period'];
+  /** W in days (orders); null for subscriptions. */
+  window: number | null;
+  periods: CliRetentionPeriod[];
+  cohorts: CliRetentionCohort[];
+  source: RetentionReport['source'];
+  definition: ChurnDefinition;
+  suggestedWindow: Omit<WindowReport, 'used'> | null;
+  kpis: {
+    asOf: string;
+    period: string | null;
+    customersNow: number;
+    crr: number | null;
+    exact: number | null;
+    churnRate: number | null;
+    nrr: number | null;
+    grr: number | null;
+    medianLifetimeDays: number | null;
+  };
+  cohortAverage: { logo: (number | null)[]; unbounded: (number | null)[]; revenue: (number | null)[] | null };
+  survival: {
+    censoredOn: string;
+    subjects: number;
+    events: number;
+    censored: number;
+    medianDays: number | null;
+    medianLowerDays: number | null;
+    medianUpperDays: number | null;
+    points: { t: number; atRisk: number; events: number; censored: number; survival: number; lower: number; upper: number }[];
+    sbg: { cohort: string; counts: number[]; alpha: number; beta: number; converged: boolean; projected: number[] } | null;
+  };
+  mrr: { period: string; mrrStart: number; mrrEnd: number; new: number; expansion: number; contraction: number; churn: number; reactivation: number; nrr: number | null; grr: number | null }[] | null;
+  definitions: { period: string; rows: { id: ChurnDefinition; numerator: number; denominator: number; rate: number | null }[]; reconciliation: string[] } | null;
+}
+
+/**
+ * The command line's `retention` object. O(periods^2 + Kaplan-Meier rows).
+ */
+export function retentionJson(r: RetentionReport): CliRetention {
+  const k = r.kpis;
+  const { used: _used, ...suggested } = r.window ?? { used: 0 };
+  return {
+    period: r.params.period,
+    window: r.source === 'orders' ? r.params.windowDays : null,
+    periods: r.periods.map((p) => ({
+      period: p.period,
+      start: p.start,
+      end: p.end,
+      new: p.N,
+      lost: p.lost,
+      reactivated: p.reactivated,
+      crr: p.crr,
+      exact: p.exact,
+      complete: p.complete,
+      S: p.S,
+      E: p.E,
+      retained: p.retained,
+      newLost: p.newLost,
+      churnRate: p.churnRate,
+      churn: { ...p.churn },
+      revenue: p.revenue,
+      revenueNew: p.revenueNew,
+      revenueReturning: p.revenueReturning,
+    })),
+    cohorts: r.cohorts.labels.map((cohort, c) => ({
+      cohort,
+      size: r.cohorts.sizes[c],
+      active: r.cohorts.logo.counts[c],
+      activeOrLater: r.cohorts.unbounded.counts[c],
+      ...(r.cohorts.revenue ? { revenue: r.cohorts.revenue.counts[c] } : {}),
+    })),
+    source: r.source,
+    definition: r.params.definition,
+    suggestedWindow: r.window ? (suggested as Omit<WindowReport, 'used'>) : null,
+    kpis: {
+      asOf: k.asOf,
+      period: k.period,
+      customersNow: k.customersNow.value ?? 0,
+      crr: k.crr?.value ?? null,
+      exact: k.exact?.value ?? null,
+      churnRate: k.churnRate?.value ?? null,
+      nrr: k.nrr?.value ?? null,
+      grr: k.grr?.value ?? null,
+      medianLifetimeDays: k.medianLifetime.value,
+    },
+    cohortAverage: {
+      logo: r.cohorts.logo.average.ofStart,
+      unbounded: r.cohorts.unbounded.average.ofStart,
+      revenue: r.cohorts.revenue ? r.cohorts.revenue.average.ofStart : null,
+    },
+    survival: {
+      censoredOn: r.survival.censoredOn,
+      subjects: r.survival.subjects,
+      events: r.survival.events,
+      censored: r.survival.censored,
+      medianDays: r.survival.median,
+      medianLowerDays: r.survival.medianLower,
+      medianUpperDays: r.survival.medianUpper,
+      points: r.survival.points.map((p) => ({ ...p })),
+      sbg: r.survival.sbg
+        ? {
+            cohort: r.survival.sbg.cohort,
+            counts: r.survival.sbg.counts,
+            alpha: r.survival.sbg.alpha,
+            beta: r.survival.sbg.beta,
+            converged: r.survival.sbg.converged,
+            projected: r.survival.sbg.points.map((p) => p.projected),
+          }
+        : null,
+    },
+    mrr: r.mrr
+      ? r.mrr.map((m) => ({
+          period: m.period,
+          mrrStart: m.mrrStart,
+          mrrEnd: m.mrrEnd,
+          new: m.new,
+          expansion: m.expansion,
+          contraction: m.contraction,
+          churn: m.churn,
+          reactivation: m.reactivation,
+          nrr: m.nrr,
+          grr: m.grr,
+        }))
+      : null,
+    definitions: r.definitions
+      ? {
+          period: r.definitions.period,
+          rows: r.definitions.rows.map((d) => ({ id: d.id, numerator: d.numerator, denominator: d.denominator, rate: d.rate })),
+          reconciliation: r.definitions.reconciliation.map((x) => x.sentence),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Worker-side helpers for analyses: the workspace's tables loaded once and kept until an import
+ * or a deletion changes them, and job ids so a recomputation that a newer request superseded
+ * returns null instead of a stale result (STYLE.md practice 8).
+ */
+import type { DataKind } from '../core/schema/kinds.ts';
+import type { Table } from '../core/table.ts';
+
+export type WorkspaceTables = Partial<Record<DataKind, Table>>;
+
+/**
+ * One load per workspace, shared by concurrent callers (the promise is cached, so two analyses
+ * started together read IndexedDB once). A failed load is not cached.
+ */
+export class WorkspaceTableCache {
+  readonly #load: (workspaceId: string) => Promise<WorkspaceTables>;
+  readonly #entries = new Map<string, Promise<WorkspaceTables>>();
+
+  constructor(load: (workspaceId: string) => Promise<WorkspaceTables>) {
+    this.#load = load;
+  }
+
+  get(workspaceId: string): Promise<WorkspaceTables> {
+    let entry = this.#entries.get(workspaceId);
+    if (!entry) {
+      entry = this.#load(workspaceId);
+      this.#entries.set(workspaceId, entry);
+      entry.catch(() => {
+        if (this.#entries.get(workspaceId) === entry) this.#entries.delete(workspaceId);
+      });
+    }
+    return entry;
+  }
+
+  /** Forgets one workspace, or all of them (e.g. after removing an import whose workspace is not known here). */
+  invalidate(workspaceId?: string): void {
+    if (workspaceId === undefined) this.#entries.clear();
+    else this.#entries.delete(workspaceId);
+  }
+
+  has(workspaceId: string): boolean {
+    return this.#entries.has(workspaceId);
+  }
+}
+
+/**
+ * Tracks the newest job id of one kind of computation. `start(id)` records it; `superseded(id)`
+ * is true once a newer id has started. Ids only need to increase per client.
+ */
+export class LatestJob {
+  #latest = -Infinity;
+
+  start(jobId: number): void {
+    if (jobId > this.#latest) this.#latest = jobId;
+  }
+
+  superseded(jobId: number): boolean {
+    return jobId < this.#latest;
+  }
+}
+
+/**
+ * Lets queued messages run (a newer job's call records its id) before a long synchronous
+ * computation starts: one macrotask turn.
+ */
+export function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
