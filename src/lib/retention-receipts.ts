@@ -18,6 +18,10 @@ export interface ReceiptOptions {
   notes?: readonly string[];
   /** More customer lists than the formula's inputs carry (lost, reactivated, ...). */
   extraGroups?: readonly ReceiptGroup[];
+  /** Labels for input symbols the dictionary does not know (cohort cells: a, b). */
+  inputLabels?: Readonly<Record<string, string>>;
+  /** Show the days S and E are counted on (period rates); default true. */
+  boundaryDays?: boolean;
 }
 
 /** Input symbols the dictionary knows; anything else shows the core's own description. */
@@ -31,6 +35,14 @@ const SYMBOL_KEYS: Readonly<Record<string, MessageKey>> = {
   newLost: 'retention.sym.newLost',
   lostD: 'retention.sym.lostD',
   SD: 'retention.sym.SD',
+  active: 'retention.sym.active',
+  customers: 'retention.sym.subjects',
+  churned: 'retention.sym.churned',
+  censored: 'retention.sym.censored',
+  MRR0: 'retention.sym.MRR0',
+  churn: 'retention.sym.mrrChurn',
+  contraction: 'retention.sym.contraction',
+  expansion: 'retention.sym.expansion',
 };
 
 export const isoToDay = (iso: string | null | undefined): number | null => {
@@ -86,8 +98,10 @@ export function toReceipt(r: CoreReceipt, report: RetentionReport, options: Rece
   const facts: ReceiptFact[] = [];
   if (r.period) {
     facts.push({ id: 'period', label: t('retention.receipt.period'), value: `${r.period.label}: ${formatDay(isoToDay(r.period.start), locale)} – ${formatDay(isoToDay(r.period.end), locale)}` });
-    facts.push({ label: t('retention.receipt.startOn'), value: formatDay(isoToDay(r.period.startMeasuredOn), locale) });
-    facts.push({ label: t('retention.receipt.endOn'), value: formatDay(isoToDay(r.period.endMeasuredOn), locale) });
+    if (options.boundaryDays !== false) {
+      facts.push({ label: t('retention.receipt.startOn'), value: formatDay(isoToDay(r.period.startMeasuredOn), locale) });
+      facts.push({ label: t('retention.receipt.endOn'), value: formatDay(isoToDay(r.period.endMeasuredOn), locale) });
+    }
   }
   facts.push({
     id: 'window',
@@ -97,10 +111,11 @@ export function toReceipt(r: CoreReceipt, report: RetentionReport, options: Rece
   const inputs: ReceiptFact[] = [];
   for (const input of r.inputs) {
     const known = SYMBOL_KEYS[input.symbol];
+    const given = options.inputLabels?.[input.symbol];
     inputs.push({
       id: input.symbol,
-      label: `${input.symbol}: ${known ? t(known) : input.name}`,
-      value: formatNumber(input.value, locale, input.symbol.startsWith('MRR') ? 2 : 0),
+      label: given ?? `${input.symbol}: ${known ? t(known) : input.name}`,
+      value: formatNumber(input.value, locale, 2),
     });
   }
   const groups: ReceiptGroup[] = r.inputs
@@ -112,12 +127,34 @@ export function toReceipt(r: CoreReceipt, report: RetentionReport, options: Rece
   for (const extra of options.extraGroups ?? []) if (!groups.some((g) => g.code === extra.code)) groups.push(extra);
   const notes = [...(options.notes ?? [])];
   if (notes.length === 0 && r.note) notes.push(r.note);
+  let formula = prettyFormula(r.formula);
+  let computation = substituted(r, locale, currency);
+  if (r.kind === 'count' && r.inputs.length === 1) {
+    // A plain count: the definition in words, then the number.
+    const input = r.inputs[0];
+    const known = SYMBOL_KEYS[input.symbol];
+    formula = `${input.symbol} = ${known ? t(known) : input.name}`;
+    computation = `${input.symbol} = ${formatFigure(r.value, r.unit, locale, currency)}`;
+  } else if (r.kind === 'lookup' && r.unit === 'days') {
+    // The Kaplan-Meier median lifetime.
+    formula = t('retention.formula.median');
+    const at = report.survival.points.find((p) => p.t === r.value);
+    computation =
+      r.value === null
+        ? t('retention.formula.medianNotReached')
+        : t('retention.formula.medianValue', {
+            t: formatNumber(r.value, locale, 0),
+            s: formatNumber(at?.survival ?? Number.NaN, locale, 3),
+            lower: report.survival.medianLower === null ? t('retention.kpi.medianNotReached') : t('retention.unit.days', { count: report.survival.medianLower }),
+            upper: report.survival.medianUpper === null ? t('retention.kpi.medianNotReached') : t('retention.unit.days', { count: report.survival.medianUpper }),
+          });
+  }
   return {
     key: options.key,
     title: options.title,
     value: formatFigure(r.value, r.unit, locale, currency),
-    formula: prettyFormula(r.formula),
-    computation: substituted(r, locale, currency),
+    formula,
+    computation,
     facts,
     inputs,
     rules: localFilters(report, locale, r.window),

@@ -471,6 +471,10 @@ export const sl: Messages = {
   'retention.cohorts.viewOrders': 'Aktivna v obdobju = vsaj eno naročilo z zneskom nad 0 v tem obdobju.',
   'retention.cohorts.viewSubs': 'Aktivna v obdobju = naročena na zadnji dan obdobja.',
   'retention.cohorts.none': 'V tem časovnem razponu ni kohort.',
+  'retention.cohorts.membersCell': 'Štete v obdobju {period}',
+  'retention.cohorts.revenueIn': 'Prihodek kohorte v obdobju {period}',
+  'retention.cohorts.membersCohort': 'Kohorta (prva aktivnost v obdobju {period})',
+  'retention.cohorts.membersPrevious': 'Štete v prejšnjem obdobju, {period}',
 
   'retention.survival.median': 'Mediana življenjske dobe: {median} (95-odstotni interval zaupanja od {lower} do {upper}).',
   'retention.survival.censored': 'Strank: {subjects}; odšlo jih je {events}, {censored} jih je bilo na dan {date} še strank (štejejo kot cenzurirane, ne kot izgubljene).',
@@ -614,5 +618,16 @@ export const sl: Messages = {
   'retention.export.json': 'Celotno poročilo (JSON)',
   'retention.export.print': 'Natisni ali shrani kot PDF',
   'retention.export.formulaNote': 'V datotekah CSV se besedilo, ki bi ga preglednica lahko izvedla kot formulo, zaradi varnosti začne z opuščajem (\').',
+  'retention.sym.active': 'stranke, aktivne na zadnji dan podatkov',
+  'retention.sym.subjects': 'stranke z začetkom v razponu',
+  'retention.sym.churned': 'življenjske dobe, ki so se končale (stranka je odšla)',
+  'retention.sym.censored': 'na zadnji dan še stranke (cenzurirane)',
+  'retention.sym.MRR0': 'MRR na dan pred obdobjem',
+  'retention.sym.mrrChurn': 'MRR strank, ki na koncu niso več naročene',
+  'retention.sym.contraction': 'zmanjšanje MRR strank, ki so ostale',
+  'retention.sym.expansion': 'povečanje MRR strank, ki so ostale',
+  'retention.formula.median': 'mediana = prvi dan t, ko je S(t) ≤ 0,5, pri čemer je S(t) = ∏ (1 − dᵢ / nᵢ) po dnevih dogodkov tᵢ ≤ t (Kaplan–Meier; dᵢ odšlih na dan tᵢ, nᵢ strank tik pred tem)',
+  'retention.formula.medianValue': 'S({t}) = {s} ≤ 0,5, zato je mediana {t} dni (95-odstotni interval zaupanja od {lower} do {upper})',
+  'retention.formula.medianNotReached': 'S(t) ostane nad 0,5 do najdaljše opažene življenjske dobe: mediana še ni dosežena',
   // end of retention dashboard
 };
