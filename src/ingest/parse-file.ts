@@ -20,7 +20,8 @@
  *   stored as -|amount|. A row (not rolled up) with a negative quantity also gets -|amount|;
  *   in a rolled-up order, a negative-quantity line subtracts its own value from the sum.
  * Cost: one pass over the records, O(1) work per cell apart from the value parsers; strings are
- * dictionary-encoded with one Map per column.
+ * dictionary-encoded with one StringDict per column (string-dict.ts), the row key with a single
+ * lookup per row; columns are pre-sized from the line length of the first 64 KB.
  */
 import type { ImportIssue } from '../core/issues.ts';
 import { ATTRIBUTE_PREFIX, KIND_FIELDS, fieldOf, type DataKind, type FieldType } from '../core/schema/kinds.ts';
@@ -31,7 +32,8 @@ import { explainDate, parseDate } from '../core/parse/date.ts';
 import { hasInvisibleChars, looksLikeScientificNotation, normaliseId } from '../core/parse/id.ts';
 import { decode } from './decode.ts';
 import { normaliseText } from './normalise-text.ts';
-import { readRecords } from './read-records.ts';
+import { MAX_ROWS, readRecords } from './read-records.ts';
+import { StringDict } from './string-dict.ts';
 import type { ParseOptions, ParsedFile } from './types.ts';
 
 const REFUND = /refund|cancel|storno|credit|gutschrift|return|chargeback|void/i;
@@ -75,29 +77,32 @@ interface Builder {
   day: Int32Array;
   time: Int32Array | undefined;
   codes: Uint32Array;
+  /** Dictionary of the id/category/text values (`dict` is `index.strings`). */
   readonly dict: string[];
-  readonly index: Map<string, number>;
+  readonly index: StringDict;
   /** Per-row scratch of the row being validated. */
   sNum: number;
   sStr: string | undefined;
-  /** Shape of this date column's first valid value, for the inconsistent-format message. */
-  shape: string;
+  /** Shape of this date column's first valid value (see shapeKey; -1 until set), for the inconsistent-format message. */
+  shape: number;
   shapeExample: string;
   nullTokens: Set<string> | undefined;
   invisibleLines: number[] | undefined;
 }
 
 /**
- * How a date is written, cheaply: the number of leading digits (1-2 -> 2, more -> 4) and the
- * first separator ('4-' for 2024-01-15, '2.' for 15.01.2024, 'w' for a word). No allocation.
+ * How a date is written, cheaply: the number of leading digits (1-2 or more) and the first
+ * separator after them (2024-01-15 and 15.01.2024 differ; a word has no leading digits), as one
+ * integer: 0 for a word, else (digits > 2 ? 2 : 1) * 0x20000 + separator code + 1 (0 at the end).
+ * No allocation.
  */
-function shapeKey(s: string): string {
+function shapeKey(s: string): number {
   let i = 0;
   while (i < s.length && s.charCodeAt(i) === 32) i++;
   const start = i;
   while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
-  if (i === start) return 'w';
-  return (i - start > 2 ? '4' : '2') + (s[i] ?? '');
+  if (i === start) return 0;
+  return (i - start > 2 ? 0x40000 : 0x20000) + (i < s.length ? s.charCodeAt(i) + 1 : 0);
 }
 
 const emptyParsed = (kind: DataKind, fatal: ImportIssue, extra: Partial<ParsedFile> = {}): ParsedFile => ({
@@ -172,7 +177,9 @@ function dedupeKeys(columns: Record<string, Column>, length: number, keyColumn: 
   // Filled in order with push: `new Array(1e6)` would start in slow dictionary mode.
   const keys: string[] = [];
   const cols = Object.keys(columns).sort().map((k) => columns[k]);
-  const dictHashes = cols.map((c) => (c.type === 'dict' ? [Uint32Array.from(c.dict, (t) => fnvString(t, 2166136261)), Uint32Array.from(c.dict, (t) => fnvString(t, 0x9747b28c))] : undefined));
+  // Dictionary hashes are computed on the first row that needs a content hash (never when
+  // every row has its id: hashing a million order ids for nothing cost ~0.7 s).
+  let dictHashes: (Uint32Array[] | undefined)[] | undefined;
   const f64 = new Float64Array(1);
   const u32 = new Uint32Array(f64.buffer);
   // Occurrence counts in an open-addressing table on typed arrays (a Map with a million
@@ -180,9 +187,15 @@ function dedupeKeys(columns: Record<string, Column>, length: number, keyColumn: 
   let cap = 16;
   while (cap < length * 2) cap *= 2;
   const mask = cap - 1;
-  const slotH1 = new Uint32Array(cap);
-  const slotH2 = new Uint32Array(cap);
-  const slotCount = new Uint32Array(cap);
+  let slotH1 = new Uint32Array(0);
+  let slotH2 = slotH1;
+  let slotCount = slotH1;
+  // Every row has its own id, in row order (a unique key column): the keys are the dictionary.
+  if (keyColumn && keyColumn.dict.length >= length) {
+    let identity = true;
+    for (let r = 0; r < length && identity; r++) identity = keyColumn.codes[r] === r;
+    if (identity) return keyColumn.dict.slice(0, length);
+  }
   for (let r = 0; r < length; r++) {
     if (keyColumn) {
       const code = keyColumn.codes[r];
@@ -190,6 +203,12 @@ function dedupeKeys(columns: Record<string, Column>, length: number, keyColumn: 
         keys.push(keyColumn.dict[code]);
         continue;
       }
+    }
+    if (!dictHashes) {
+      slotH1 = new Uint32Array(cap);
+      slotH2 = new Uint32Array(cap);
+      slotCount = new Uint32Array(cap);
+      dictHashes = cols.map((c) => (c.type === 'dict' ? [Uint32Array.from(c.dict, (t) => fnvString(t, 2166136261)), Uint32Array.from(c.dict, (t) => fnvString(t, 0x9747b28c))] : undefined));
     }
     let h1 = 2166136261;
     let h2 = 0x9747b28c;
@@ -264,10 +283,19 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
   let keyB: Builder | undefined;
   let orderB: Builder | undefined;
   let rollupCandidate = false;
-  const keyFirstLine: number[] = [];
+  /** Line of each key's first row, by its dictionary code. */
+  let keyFirstLine: Int32Array = new Int32Array(1024);
+
+  // Rows expected, from the line length of the first 64 KB: pre-sizes the columns and the key
+  // dictionary (a hint only; they grow by doubling).
+  const sample = Math.min(text.length, 65536);
+  let sampleLines = 1;
+  for (let p = text.indexOf('\n'); p >= 0 && p < sample; p = text.indexOf('\n', p + 1)) sampleLines++;
+  const expectedRows = Math.min(MAX_ROWS + 1, Math.ceil((text.length / sample) * sampleLines * 1.05) + 16);
 
   const setup = (): void => {
     const fields = KIND_FIELDS[kind];
+    const rowKey = ROW_KEY[kind];
     const seen = new Map<string, number>();
     for (let c = 0; c < header.length; c++) {
       const key = mapping[c];
@@ -290,14 +318,15 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
       }
       seen.set(key, c);
       const type: FieldType = def?.type ?? 'text';
-      const cap = 1024;
+      const cap = Math.max(1024, expectedRows);
+      const index = new StringDict(key === rowKey ? expectedRows : 0);
       builders.push({
         source: c, header: header[c], key, type, required: def?.required ?? false,
         num: type === 'money' || type === 'number' ? new Float64Array(cap) : new Float64Array(0),
         day: type === 'date' ? new Int32Array(cap) : new Int32Array(0),
         time: undefined,
         codes: type === 'id' || type === 'category' || type === 'text' ? new Uint32Array(cap) : new Uint32Array(0),
-        dict: [], index: new Map(), sNum: NaN, sStr: undefined, shape: '', shapeExample: '', nullTokens: undefined, invisibleLines: undefined,
+        dict: index.strings, index, sNum: NaN, sStr: undefined, shape: -1, shapeExample: '', nullTokens: undefined, invisibleLines: undefined,
       });
     }
     const mappedKeys = new Set(builders.map((b) => b.key));
@@ -324,7 +353,7 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
     // Line items: a later line of an order already seen may leave the order-level values empty.
     if (rollupCandidate && orderB) {
       const oid = fields[orderB.source];
-      if (!isNullToken(oid) && orderB.index.has(normaliseId(oid))) inherited = true;
+      if (!isNullToken(oid) && orderB.index.find(normaliseId(oid)) >= 0) inherited = true;
     }
     for (let j = 0; j < builders.length; j++) {
       const b = builders[j];
@@ -356,7 +385,7 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
         case 'date': {
           const d = parseDate(raw, dateOrder);
           const shape = shapeKey(raw);
-          if (b.shape !== '' && shape !== b.shape) {
+          if (b.shape !== -1 && shape !== b.shape) {
             ok = false;
             error({
               severity: 'error', code: 'inconsistent-date-format', line, record, column: b.header, value: raw,
@@ -366,7 +395,7 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
             ok = false;
             error({ severity: 'error', code: 'invalid-date', line, record, column: b.header, value: raw, message: `line ${line}, column ${b.header}: ${explainDate(raw, dateOrder)}` });
           } else {
-            if (b.shape === '') {
+            if (b.shape === -1) {
               b.shape = shape;
               b.shapeExample = raw.trim();
             }
@@ -392,9 +421,13 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
       return;
     }
     // Uniqueness of the row key (orders: only when rows are not line items).
+    // The key is added to its dictionary here (the row is valid unless the key repeats): one
+    // dictionary lookup per row for the key column.
+    let keyCode = -1;
     if (keyB && keyB.sStr !== undefined && !(keyB === orderB && rollupCandidate)) {
-      const prev = keyB.index.get(keyB.sStr);
-      if (prev !== undefined) {
+      const before = keyB.index.size;
+      const prev = keyB.index.intern(keyB.sStr);
+      if (prev < before) {
         invalid++;
         const first = keyFirstLine[prev];
         error({
@@ -403,6 +436,9 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
         });
         return;
       }
+      keyCode = prev;
+      keyFirstLine = Grow.i32(keyFirstLine, prev);
+      keyFirstLine[prev] = line;
     }
     // Commit the row.
     for (let j = 0; j < builders.length; j++) {
@@ -435,14 +471,16 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
           const s = b.sStr;
           if (s === undefined) b.codes[n] = MISSING_CODE;
           else {
-            let code = b.index.get(s);
-            if (code === undefined) {
-              code = b.dict.length;
-              b.dict.push(s);
-              b.index.set(s, code);
-              if (b === keyB) keyFirstLine[code] = line;
+            if (b === keyB && keyCode >= 0) b.codes[n] = keyCode;
+            else {
+              const before = b.index.size;
+              const code = b.index.intern(s);
+              if (b === keyB && code === before) {
+                keyFirstLine = Grow.i32(keyFirstLine, code);
+                keyFirstLine[code] = line;
+              }
+              b.codes[n] = code;
             }
-            b.codes[n] = code;
           }
         }
       }

@@ -227,6 +227,17 @@ function expandYear(y: number, len: number): number {
   return NaN;
 }
 
+/** Value of the `len` ASCII digits at text[i...], or -1 when one of them is not a digit. */
+function isoDigits(text: string, i: number, len: number): number {
+  let v = 0;
+  for (const end = i + len; i < end; i++) {
+    const c = text.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 function dayOrNaN(y: number, m: number, d: number): number {
   if (!(y >= 1) || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return NaN;
   return daysFromCivil(y, m, d);
@@ -255,6 +266,13 @@ export function parseDate(text: string, order: DateOrder): number {
   let e = text.length;
   while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
   while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  // Fast path for the common ISO `yyyy-mm-dd` (the general scan below gives the same result).
+  if (e - s === 10 && text.charCodeAt(s + 4) === 0x2d && text.charCodeAt(s + 7) === 0x2d) {
+    const y = isoDigits(text, s, 4);
+    const m = isoDigits(text, s + 5, 2);
+    const d = isoDigits(text, s + 8, 2);
+    if (y >= 0 && m >= 0 && d >= 0) return dayOrNaN(y, m, d);
+  }
   // n1 sep n2 sep n3, all with locals (this runs once per cell).
   const j1 = runEnd(text, s, e, 5);
   const l1 = j1 - s;

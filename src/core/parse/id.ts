@@ -68,5 +68,7 @@ const RE_EXCEL_SCIENTIFIC = /^\s*[-+]?\d(?:[.,]\d+)?[eE][+-]\d{2,}\s*$/;
  * @example looksLikeScientificNotation('1.23457E+11') // true
  */
 export function looksLikeScientificNotation(text: string): boolean {
+  // Hot path (once per id cell): without an `e`/`E` the regex cannot match.
+  if (text.indexOf('E') < 0 && text.indexOf('e') < 0) return false;
   return RE_EXCEL_SCIENTIFIC.test(text);
 }
