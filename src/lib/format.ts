@@ -91,3 +91,16 @@ export function formatBytes(bytes: number | null | undefined, locale: string): s
     maximumFractionDigits: i === 0 ? 0 : 1,
   }).format(v);
 }
+
+/**
+ * Builds the formatters the import and retention pages use, while the browser is idle: the first
+ * Intl.NumberFormat of a session loads locale data (~60 ms), which would otherwise land inside the
+ * task that handles a dropped file.
+ */
+export function warmUpFormatters(locale: string): void {
+  formatNumber(1234.5, locale);
+  formatPercent(0.5, locale);
+  formatDay(0, locale);
+  formatBytes(1024, locale);
+  formatDuration(61, locale);
+}
