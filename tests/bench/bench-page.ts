@@ -2,13 +2,22 @@
  * The benchmark page (built by run.ts into a throw-away directory, served like the app).
  * Floors run in bench-worker.ts; the full import runs through the app's own analytics worker
  * (src/worker/analytics.worker.ts, the same module the app ships), called the way the UI calls
- * it: inspect, then prepareImport, then commitImport, each into a fresh workspace.
+ * it: inspect, then prepareImport, then commitImport, each into a fresh workspace. After the
+ * imports, the retention report of the last imported workspace runs in a fresh instance of the
+ * same worker, to time opening the workspace (its tables read into the worker) and recomputing.
  */
 import { wrap, type Remote } from 'comlink';
 import type { FloorApi, FloorTimes } from './bench-worker.ts';
+import type { OpenApi, OpenTimes } from './open-worker.ts';
 
-/** The slice of the worker contract (src/worker/contract.ts) the benchmark uses. */
-interface ImportApi {
+/** The retention parameters the benchmark passes (src/core/retention/report-types.ts RetentionParams). */
+export interface BenchRetentionParams {
+  period: 'month' | 'quarter';
+  windowDays: number;
+}
+
+/** The slice of the worker contract (src/worker/analytics.worker.ts AnalyticsApi) the benchmark uses. */
+interface AppApi {
   createWorkspace(name: string): Promise<{ id: string }>;
   deleteWorkspace(id: string): Promise<void>;
   inspect(file: Blob, fileName: string, workspaceId: string): Promise<{ dialect: unknown; kind: string; mapping: unknown[]; fatal?: { message: string } }>;
@@ -19,6 +28,27 @@ interface ImportApi {
     options: { dialect: unknown; kind: string; mapping: unknown[] },
   ): Promise<{ token: string; validRows: number; errorCount: number; fatal?: { message: string } }>;
   commitImport(token: string, options: { skipInvalid: boolean }): Promise<{ rows: number }>;
+  discardImport(token: string): Promise<void>;
+  /** Drops every cached workspace before removing; an unknown id removes nothing. */
+  removeImport(importId: string): Promise<void>;
+  retention(workspaceId: string, params: BenchRetentionParams, jobId: number): Promise<{ customers: string[]; periods: unknown[] } | null>;
+}
+
+/** Times of one workspace's retention reports in a fresh worker, in ms (see `openAndRetention`). */
+export interface RetentionTimes {
+  /** First report on a fresh worker: workspace read into the worker + compute, cold JIT. */
+  firstMonth: number;
+  /** Reports with the tables cached (period month). */
+  month: number[];
+  /** One report with the tables cached (period quarter). */
+  quarter: number;
+  /** Reports after the worker's cache was dropped (removeImport): open + compute, warm JIT. */
+  reopenMonth: number[];
+  /** structuredClone of the month report on the page: about what moving the result costs. */
+  cloneMonth: number;
+  customers: number;
+  monthPeriods: number;
+  quarterPeriods: number;
 }
 
 export interface ImportTimes {
@@ -29,9 +59,16 @@ export interface ImportTimes {
 }
 
 const floorWorker: Remote<FloorApi> = wrap<FloorApi>(new Worker(new URL('./bench-worker.ts', import.meta.url), { type: 'module' }));
-const appWorker: Remote<ImportApi> = wrap<ImportApi>(
-  new Worker(new URL('../../src/worker/analytics.worker.ts', import.meta.url), { type: 'module', name: 'analytics' }),
-);
+/** A new instance of the app's analytics worker (one bundled module, however many instances). */
+function spawnAppWorker(): Worker {
+  return new Worker(new URL('../../src/worker/analytics.worker.ts', import.meta.url), { type: 'module', name: 'analytics' });
+}
+const appWorker: Remote<AppApi> = wrap<AppApi>(spawnAppWorker());
+/**
+ * The fresh worker of `openAndRetention`. Wrapped once and the proxy kept: when a Comlink proxy
+ * is garbage-collected it releases the endpoint, and the worker stops answering.
+ */
+let retentionWorker: { worker: Worker; api: Remote<AppApi> } | undefined;
 
 async function load(url: string): Promise<ArrayBuffer> {
   const res = await fetch(url);
@@ -44,10 +81,18 @@ const bench = {
     return floorWorker.floors(await load(url), runs);
   },
 
-  /** One full import through the app's worker, into a fresh workspace that is deleted afterwards. */
-  async importOnce(url: string, fileName: string): Promise<{ rows: number; inspect: number; prepare: number; commit: number }> {
+  /**
+   * One full import through the app's worker, into a fresh workspace that is deleted afterwards,
+   * or, with `keep`, kept (the caller deletes it with `deleteWorkspace`; its id is returned).
+   */
+  async importOnce(
+    url: string,
+    fileName: string,
+    keep = false,
+  ): Promise<{ rows: number; inspect: number; prepare: number; commit: number; workspaceId: string | null }> {
     const file = new Blob([await load(url)], { type: 'text/csv' });
     const ws = await appWorker.createWorkspace(`bench ${fileName}`);
+    let failed = true;
     try {
       const t0 = performance.now();
       const insp = await appWorker.inspect(file, fileName, ws.id);
@@ -59,9 +104,80 @@ const bench = {
       const t2 = performance.now();
       const record = await appWorker.commitImport(prepared.token, { skipInvalid: false });
       const t3 = performance.now();
-      return { rows: record.rows, inspect: t1 - t0, prepare: t2 - t1, commit: t3 - t2 };
+      failed = false;
+      return { rows: record.rows, inspect: t1 - t0, prepare: t2 - t1, commit: t3 - t2, workspaceId: keep ? ws.id : null };
     } finally {
-      await appWorker.deleteWorkspace(ws.id);
+      if (failed || !keep) await appWorker.deleteWorkspace(ws.id);
+    }
+  },
+
+  /** loadWorkspaceTables timed in a new worker (open-worker.ts), terminated afterwards. */
+  async openDirect(workspaceId: string): Promise<OpenTimes> {
+    const worker = new Worker(new URL('./open-worker.ts', import.meta.url), { type: 'module' });
+    try {
+      return await wrap<OpenApi>(worker).open(workspaceId);
+    } finally {
+      worker.terminate();
+    }
+  },
+
+  async deleteWorkspace(id: string): Promise<void> {
+    await appWorker.deleteWorkspace(id);
+  },
+
+  /** A fresh analytics worker for `openAndRetention`, started first so the heap sampler can attach to it. */
+  async startRetentionWorker(): Promise<void> {
+    retentionWorker?.worker.terminate();
+    const worker = spawnAppWorker();
+    retentionWorker = { worker, api: wrap<AppApi>(worker) };
+    await retentionWorker.api.discardImport('keepwise-bench-ping'); // the module is loaded and running
+  },
+
+  /**
+   * Retention reports of one workspace in the fresh worker of `startRetentionWorker` (its table
+   * cache empty; terminated here), timed from the page, so each time includes moving the report
+   * back (structured clone). The worker has no hook to time the read alone: open = first report
+   * - a cached report, and again after removeImport of an unknown id (which drops the worker's
+   * cache and removes nothing).
+   */
+  async openAndRetention(workspaceId: string, runs: number): Promise<RetentionTimes> {
+    if (!retentionWorker) throw new Error('call startRetentionWorker first');
+    const { worker, api } = retentionWorker;
+    try {
+      let jobId = 0;
+      const timed = async (params: BenchRetentionParams): Promise<{ ms: number; report: { customers: string[]; periods: unknown[] } }> => {
+        const t0 = performance.now();
+        const report = await api.retention(workspaceId, params, ++jobId);
+        const ms = performance.now() - t0;
+        if (!report) throw new Error('the retention report was superseded (no other job runs)');
+        return { ms, report };
+      };
+      const month: BenchRetentionParams = { period: 'month', windowDays: 90 };
+      const first = await timed(month);
+      const times: number[] = [];
+      for (let r = 0; r < runs; r++) times.push((await timed(month)).ms);
+      const quarter = await timed({ period: 'quarter', windowDays: 90 });
+      const reopen: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        await api.removeImport('keepwise-bench-no-such-import');
+        reopen.push((await timed(month)).ms);
+      }
+      const t0 = performance.now();
+      structuredClone(first.report);
+      const cloneMonth = performance.now() - t0;
+      return {
+        firstMonth: first.ms,
+        month: times,
+        quarter: quarter.ms,
+        reopenMonth: reopen,
+        cloneMonth,
+        customers: first.report.customers.length,
+        monthPeriods: first.report.periods.length,
+        quarterPeriods: quarter.report.periods.length,
+      };
+    } finally {
+      worker.terminate();
+      retentionWorker = undefined;
     }
   },
 };

@@ -8,7 +8,13 @@
  *    chunk write (one transaction). floor = decode + parse + write, medians, same run.
  * 3. The full import through the app's worker: inspect, prepareImport + commitImport (fresh
  *    workspace per run), medians; peak JS heap of page + workers over the runs (DevTools).
- * 4. The app itself (dist/): import each file through the UI (file input) while a 'longtask'
+ * 4. Opening and analysing the workspace of the last import. Open: loadWorkspaceTables (what the
+ *    worker's table cache calls on a miss) timed in a fresh worker (open-worker.ts). Then, in a
+ *    fresh instance of the app's worker (its table cache empty): the first retention report
+ *    (open + compute), cached reports (period month, W 90, median of 3; then quarter), and
+ *    reports after the cache is dropped (open again, warm JIT). Targets of DESIGN.md section 8:
+ *    open a 1M-order workspace under 0.5 s, recompute retention under 1 s.
+ * 5. The app itself (dist/): import each file through the UI (file input) while a 'longtask'
  *    PerformanceObserver records main-thread tasks; the longest one must stay under 100 ms.
  * Prints a markdown table and writes bench-results/latest.md.
  */
@@ -24,6 +30,8 @@ import { ImportPage } from '../e2e/pages/import-page.ts';
 import { HeapSampler } from './heap-sampler.ts';
 import { writeOrdersCsv } from './orders-csv.ts';
 import type { FloorTimes } from './bench-worker.ts';
+import type { RetentionTimes } from './bench-page.ts';
+import type { OpenTimes } from './open-worker.ts';
 
 interface Size {
   readonly label: string;
@@ -42,6 +50,17 @@ const IMPORT_TIMEOUT_MS = 150_000;
 const SLOW_RUN_MS = 90_000;
 const TARGET_RATIO = 1.5;
 const TARGET_LONGTASK_MS = 100;
+/** DESIGN.md section 8: a 1M-order workspace read back into the worker, ready to compute. */
+const TARGET_OPEN_MS = 500;
+/** DESIGN.md section 8: full retention recompute on 1M orders / 100k customers. */
+const TARGET_RETENTION_MS = 1000;
+/** Cached retention reports (and re-opens) per size; the median is reported. */
+const RETENTION_RUNS = 3;
+/** The direct open, and all retention reports of one size together, may each take at most this long. */
+const RETENTION_TIMEOUT_MS = 120_000;
+/** The synthetic file spans 2023-2025: 36 months, 12 quarters. */
+const MONTHS = 36;
+const QUARTERS = 12;
 
 interface SizeResult {
   size: Size;
@@ -58,6 +77,23 @@ interface SizeResult {
   importRunsDone: number;
   timedOut: boolean;
   ui?: { totalMs: number; longestTask: number; tasksOver50: number; longestFrame: string } | { error: string };
+  retention?: RetentionResult | { error: string };
+}
+
+interface RetentionResult {
+  /** loadWorkspaceTables in a fresh worker. */
+  openDirect: number;
+  /** First report on a fresh worker (open + compute). */
+  first: number;
+  /** first - month: the workspace's tables read into the worker, cold (plus the compute's cold JIT). */
+  open: number;
+  /** Median of the re-opens after the cache was dropped, minus month (warm JIT). */
+  reopen: number;
+  month: number;
+  quarter: number;
+  clone: number;
+  customers: number;
+  peakHeap: number;
 }
 
 const median = (xs: readonly number[]): number => {
@@ -66,6 +102,13 @@ const median = (xs: readonly number[]): number => {
 };
 const ms = (x: number): string => (Number.isNaN(x) ? 'n/a' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const perSecond = (rows: number, t: number): string => (Number.isNaN(t) ? 'n/a' : Math.round(rows / (t / 1000)).toLocaleString('en-US'));
+/** A cell from the retention result, or why it is missing. */
+const ret = (r: SizeResult, cell: (x: RetentionResult) => string): string => (!r.retention ? 'n/a' : 'error' in r.retention ? 'not measured' : cell(r.retention));
+/** `**0.42x** ok` (bold) or `1.30x OVER`: time over target. */
+const vsTarget = (t: number, target: number, bold = true): string => {
+  const x = `${(t / target).toFixed(2)}x`;
+  return `${bold ? `**${x}**` : x} ${t <= target ? 'ok' : 'OVER'}`;
+};
 const log = (...a: unknown[]): void => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
 async function buildBenchPage(outDir: string): Promise<void> {
@@ -195,14 +238,63 @@ function report(results: SizeResult[], env: string): string {
       results.map((r) => (r.ui && 'longestTask' in r.ui ? `${ms(r.ui.longestTask)} ${r.ui.longestTask <= TARGET_LONGTASK_MS ? 'ok' : 'OVER'}` : 'n/a')),
     ),
     row('UI import: main-thread tasks over 50 ms', results.map((r) => (r.ui && 'tasksOver50' in r.ui ? String(r.ui.tasksOver50) : 'n/a'))),
+    row('customers in the workspace', results.map((r) => ret(r, (x) => x.customers.toLocaleString('en-US')))),
+    row('**open workspace**, cold: loadWorkspaceTables in a fresh worker (ms)', results.map((r) => ret(r, (x) => `**${ms(x.openDirect)}**`))),
+    row(`**open / target** (target ${TARGET_OPEN_MS} ms on 1M orders)`, results.map((r) => ret(r, (x) => vsTarget(x.openDirect, TARGET_OPEN_MS)))),
+    row('first retention report on a fresh app worker = open + compute (ms)', results.map((r) => ret(r, (x) => ms(x.first)))),
+    row('open through the app worker = first report - cached report (ms, / target)', results.map((r) => ret(r, (x) => `${ms(x.open)} (${(x.open / TARGET_OPEN_MS).toFixed(2)}x)`))),
+    row('open again after the worker\'s cache is dropped, warm JIT (ms, / target)', results.map((r) => ret(r, (x) => `${ms(x.reopen)} (${(x.reopen / TARGET_OPEN_MS).toFixed(2)}x)`))),
+    row('**retention recompute**, month, W 90, tables cached (ms)', results.map((r) => ret(r, (x) => `**${ms(x.month)}**`))),
+    row(`**recompute / target** (target ${TARGET_RETENTION_MS} ms on 1M orders)`, results.map((r) => ret(r, (x) => vsTarget(x.month, TARGET_RETENTION_MS)))),
+    row('retention recompute, quarter, W 90, tables cached (ms)', results.map((r) => ret(r, (x) => ms(x.quarter)))),
+    row(`retention recompute quarter / target (${TARGET_RETENTION_MS} ms)`, results.map((r) => ret(r, (x) => vsTarget(x.quarter, TARGET_RETENTION_MS, false)))),
+    row('of which moving the month report to the page, structuredClone (ms)', results.map((r) => ret(r, (x) => ms(x.clone)))),
+    row('peak JS heap, page + workers, during open + retention (MB)', results.map((r) => ret(r, (x) => (x.peakHeap / 1e6).toFixed(0)))),
     '',
     `Medians of ${results.map((r) => `${r.importRunsDone} runs (${r.size.label})`).join(', ')}, after one untimed warm-up; each run measures the floors, then the import, so machine load hits both alike.`,
     'Floors run in a dedicated worker; the import runs in the app\'s own analytics worker (inspect, then prepareImport + commitImport into a fresh workspace), timed from the page.',
     'Heap: V8 `usedSize` (Runtime.getHeapUsage) summed over the page and its workers, polled every 100 ms; ArrayBuffer backing stores are not included.',
+    'Open and retention use the workspace of the last timed import. Open, cold: `loadWorkspaceTables` (src/storage/load.ts, what the worker\'s table cache calls on a miss) timed inside a new worker, no cache, cold JIT. ' +
+      `Retention: a new instance of the app's analytics worker (table cache empty), \`retention(workspaceId, params, jobId)\` timed from the page, so each time includes moving the report back; month = median of ${RETENTION_RUNS} with the tables cached, quarter = one. ` +
+      `The app worker has no hook to time its read alone: "open through the app worker" = first report - cached month report (it also pays the compute's cold JIT); ` +
+      `"open again" = median of ${RETENTION_RUNS} reports after \`removeImport\` of an unknown id (drops the cache, removes nothing) minus the cached report.`,
   ];
   for (const r of results) if (r.ui && 'longestFrame' in r.ui) lines.push('', `UI import of ${r.size.label}: longest animation frame ${r.ui.longestFrame}.`);
   for (const r of results) if (r.ui && 'error' in r.ui) lines.push('', `UI import of ${r.size.label} not measured: ${r.ui.error}`);
+  for (const r of results) if (r.retention && 'error' in r.retention) lines.push('', `Open and retention of ${r.size.label} not measured: ${r.retention.error}`);
   return lines.join('\n') + '\n';
+}
+
+/** Step 4 on the bench page: open + retention reports of one workspace in a fresh worker. */
+async function measureRetention(page: Page, sampler: HeapSampler, workspaceId: string, rows: number): Promise<RetentionResult | { error: string }> {
+  await sampler.collectGarbage();
+  const direct = await withTimeout<OpenTimes>(page.evaluate((id) => window.keepwiseBench!.openDirect(id), workspaceId), RETENTION_TIMEOUT_MS);
+  if (!direct) return { error: `opening the workspace did not finish within ${RETENTION_TIMEOUT_MS / 1000} s` };
+  if (direct.orders !== rows) throw new Error(`the workspace opened with ${direct.orders} orders, expected ${rows}`);
+  await page.evaluate(() => window.keepwiseBench!.startRetentionWorker());
+  await sampler.collectGarbage();
+  await sampler.begin();
+  const t = await withTimeout<RetentionTimes>(
+    page.evaluate(([id, n]) => window.keepwiseBench!.openAndRetention(id, n), [workspaceId, RETENTION_RUNS] as const),
+    RETENTION_TIMEOUT_MS,
+  );
+  const peakHeap = await sampler.end();
+  if (!t) return { error: `the retention reports did not finish within ${RETENTION_TIMEOUT_MS / 1000} s` };
+  if (t.monthPeriods !== MONTHS || t.quarterPeriods !== QUARTERS) {
+    throw new Error(`retention reported ${t.monthPeriods} months and ${t.quarterPeriods} quarters, expected ${MONTHS} and ${QUARTERS}`);
+  }
+  const month = median(t.month);
+  return {
+    openDirect: direct.ms,
+    first: t.firstMonth,
+    open: t.firstMonth - month,
+    reopen: median(t.reopenMonth) - month,
+    month,
+    quarter: t.quarter,
+    clone: t.cloneMonth,
+    customers: t.customers,
+    peakHeap,
+  };
 }
 
 async function main(): Promise<void> {
@@ -233,6 +325,14 @@ async function main(): Promise<void> {
     let context = await browser.newContext();
     let page = await openBenchPage(context, benchServer.url);
     let sampler = await HeapSampler.start(browser);
+    /** After a timeout: a new context (its IndexedDB is empty), page and sampler. */
+    const restartPage = async (): Promise<void> => {
+      await sampler.dispose();
+      await context.close().catch(() => {});
+      context = await browser.newContext();
+      page = await openBenchPage(context, benchServer.url);
+      sampler = await HeapSampler.start(browser);
+    };
     // Warm-up (JIT, IndexedDB files): one untimed floor and import of the smallest file.
     log('warm-up');
     const warm = `./data/orders-${SIZES[0].rows}.csv`;
@@ -246,7 +346,11 @@ async function main(): Promise<void> {
       const runs: { rows: number; inspect: number; prepare: number; commit: number }[] = [];
       let peakHeap = 0;
       let timedOut = false;
+      /** The workspace of the newest import, kept for the open and retention measurements. */
+      let kept: string | null = null;
       for (let r = 0; r < size.importRuns; r++) {
+        if (kept) await page.evaluate((id) => window.keepwiseBench!.deleteWorkspace(id), kept);
+        kept = null;
         // Floor and import alternate, so a change in machine load hits both alike.
         log(`${size.label}: run ${r + 1}/${size.importRuns}: floors`);
         await sampler.collectGarbage();
@@ -261,26 +365,41 @@ async function main(): Promise<void> {
         await sampler.begin();
         const t0 = Date.now();
         const res = await withTimeout(
-          page.evaluate(([u, name]) => window.keepwiseBench!.importOnce(u, name), [url, `orders-${size.rows}.csv`] as const),
+          page.evaluate(([u, name]) => window.keepwiseBench!.importOnce(u, name, true), [url, `orders-${size.rows}.csv`] as const),
           IMPORT_TIMEOUT_MS,
         );
         peakHeap = Math.max(peakHeap, await sampler.end());
         if (res === undefined) {
           log(`${size.label}: the app import did not finish within ${IMPORT_TIMEOUT_MS / 1000} s; restarting the page`);
           timedOut = true;
-          await sampler.dispose();
-          await context.close().catch(() => {});
-          context = await browser.newContext();
-          page = await openBenchPage(context, benchServer.url);
-          sampler = await HeapSampler.start(browser);
+          await restartPage();
           break;
         }
         if (res.rows !== size.rows) throw new Error(`the app stored ${res.rows} rows, expected ${size.rows}`);
+        kept = res.workspaceId;
         runs.push(res);
         log(`${size.label}: inspect ${ms(res.inspect)} ms, prepare ${ms(res.prepare)} ms, commit ${ms(res.commit)} ms`);
         if (Date.now() - t0 > SLOW_RUN_MS && r + 1 < size.importRuns) {
           log(`${size.label}: that run took over ${SLOW_RUN_MS / 1000} s; skipping the remaining runs`);
           break;
+        }
+      }
+      let retention: RetentionResult | { error: string } = { error: 'no import finished' };
+      if (kept) {
+        log(`${size.label}: open workspace + retention reports in a fresh worker`);
+        try {
+          retention = await measureRetention(page, sampler, kept, size.rows);
+          if ('open' in retention) {
+            log(`${size.label}: open (direct) ${ms(retention.openDirect)} ms, first ${ms(retention.first)} ms, open ${ms(retention.open)} ms, month ${ms(retention.month)} ms, quarter ${ms(retention.quarter)} ms, reopen ${ms(retention.reopen)} ms`);
+            await page.evaluate((id) => window.keepwiseBench!.deleteWorkspace(id), kept);
+          } else {
+            log(`${size.label}: ${retention.error}; restarting the page`);
+            await restartPage();
+          }
+        } catch (e) {
+          retention = { error: String((e as Error).message ?? e).split('\n')[0] };
+          log(`${size.label}: retention failed: ${retention.error}`);
+          await restartPage();
         }
       }
       const decode = median(floors.decode);
@@ -301,6 +420,7 @@ async function main(): Promise<void> {
         importRunsDone: runs.length,
         timedOut,
         peakHeap,
+        retention,
       });
     }
     await sampler.dispose();
