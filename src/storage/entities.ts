@@ -61,7 +61,8 @@ export interface ChunkRecord {
   seq: number;
   length: number;
   columns: Record<string, Column>;
-  keys: string[];
+  /** The rows' dedupe keys joined by NUL (see imports.ts joinKeys/splitKeys). */
+  keys: string;
 }
 
 /** A remembered column mapping, recalled when a file with the same headers comes again. */

@@ -39,6 +39,15 @@ function nextImportedAt(): number {
   return lastImportedAt;
 }
 
+/**
+ * Keys are stored as one string per chunk, joined by NUL (no key contains one: ids with NUL are
+ * row errors, content-hash keys are hex): IndexedDB clones one long string far faster than 64k
+ * short ones, and only a commit ever needs them split.
+ */
+const KEY_SEPARATOR = '\u0000';
+export const joinKeys = (keys: readonly string[]): string => keys.join(KEY_SEPARATOR);
+export const splitKeys = (joined: string): string[] => (joined === '' ? [] : joined.split(KEY_SEPARATOR));
+
 /** The dedupe keys already stored for one workspace and kind (read inside the caller's transaction). */
 function storedKeys(workspaceId: string, kind: DataKind): PromiseLike<Set<string>> {
   // A Dexie promise chain (not a native async function), so it stays inside the transaction zone.
@@ -48,7 +57,7 @@ function storedKeys(workspaceId: string, kind: DataKind): PromiseLike<Set<string
     .toArray()
     .then((chunks) => {
       const keys = new Set<string>();
-      for (const c of chunks) for (const k of c.keys) keys.add(k);
+      for (const c of chunks) for (const k of splitKeys(c.keys)) keys.add(k);
       return keys;
     });
 }
@@ -88,7 +97,7 @@ export async function commitImport(workspaceId: string, parsed: ParsedFile, meta
         seq,
         length: b - a,
         columns: sliceTable(fresh, a, b).columns,
-        keys: keys.slice(a, b),
+        keys: joinKeys(keys.slice(a, b)),
       }));
       if (chunks.length > 0) await db.chunks.bulkAdd(chunks);
       commitTestHooks.afterChunks?.();

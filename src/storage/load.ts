@@ -17,11 +17,25 @@ export const MAIN_DATE: Readonly<Record<DataKind, string>> = Object.freeze({
   referrals: 'date',
 });
 
+export interface LoadOptions {
+  /**
+   * Columns to leave out. Analyses never use order or subscription ids, and merging a million
+   * distinct ids across chunks is most of the cost of opening a large workspace.
+   */
+  readonly omitColumns?: readonly string[];
+}
+
+/** The columns the analyses do not read (ids of orders and subscriptions). */
+export const ANALYSIS_OMIT_COLUMNS: readonly string[] = Object.freeze(['order_id', 'subscription_id']);
+
 /**
  * All committed chunks of the workspace, grouped by kind and concatenated in import order
  * (oldest import first, chunks in sequence), with dictionaries merged. Kinds without rows are absent.
  */
-export async function loadWorkspaceTables(workspaceId: string): Promise<Partial<Record<DataKind, Table>>> {
+export async function loadWorkspaceTables(workspaceId: string, options: LoadOptions = {}): Promise<Partial<Record<DataKind, Table>>> {
+  const omit = new Set(options.omitColumns ?? []);
+  const keep = (columns: ChunkRecord['columns']): ChunkRecord['columns'] =>
+    omit.size === 0 ? columns : Object.fromEntries(Object.entries(columns).filter(([name]) => !omit.has(name)));
   let chunks: ChunkRecord[];
   let order: Map<string, number>;
   try {
@@ -43,7 +57,7 @@ export async function loadWorkspaceTables(workspaceId: string): Promise<Partial<
   const out: Partial<Record<DataKind, Table>> = {};
   for (const [kind, list] of byKind) {
     list.sort((a, b) => order.get(a.importId)! - order.get(b.importId)! || a.importId.localeCompare(b.importId) || a.seq - b.seq);
-    out[kind] = concatTables(list.map((c) => ({ length: c.length, columns: c.columns })));
+    out[kind] = concatTables(list.map((c) => ({ length: c.length, columns: keep(c.columns) })));
   }
   return out;
 }

@@ -20,7 +20,7 @@ import {
   workspaceSummary,
 } from '../storage/index.ts';
 import type { ImportRecord } from '../storage/entities.ts';
-import { loadWorkspaceTables } from '../storage/load.ts';
+import { ANALYSIS_OMIT_COLUMNS, loadWorkspaceTables } from '../storage/load.ts';
 import { retentionReport, type RetentionParams, type RetentionReport } from '../core/retention/report.ts';
 import { cohortMembersOf, type CohortMembersQuery } from '../core/retention/cohort-members.ts';
 import type { ImportProgress, PreparedImport, WorkspaceSummary } from './contract.ts';
@@ -42,7 +42,7 @@ interface Staged {
 const staged = new Map<string, Staged>();
 
 /** The workspace's tables, read once and kept until an import or deletion changes them. */
-const tables = new WorkspaceTableCache(loadWorkspaceTables);
+const tables = new WorkspaceTableCache((id) => loadWorkspaceTables(id, { omitColumns: ANALYSIS_OMIT_COLUMNS }));
 const retentionJobs = new LatestJob();
 
 async function readBytes(file: Blob): Promise<Uint8Array> {

@@ -1,11 +1,11 @@
 /**
  * Opening a workspace measured directly: the function the analytics worker's table cache calls
- * on a miss (`new WorkspaceTableCache(loadWorkspaceTables)` in src/worker/analytics.worker.ts),
+ * on a miss (`loadWorkspaceTables(id, { omitColumns: ANALYSIS_OMIT_COLUMNS })` in src/worker/analytics.worker.ts),
  * timed inside a fresh dedicated worker, so neither a cache nor a warm JIT helps it and no
  * retention compute is mixed in (the app worker has no hook to time the read alone).
  */
 import { expose } from 'comlink';
-import { loadWorkspaceTables } from '../../src/storage/load.ts';
+import { ANALYSIS_OMIT_COLUMNS, loadWorkspaceTables } from '../../src/storage/load.ts';
 
 export interface OpenTimes {
   /** ms from the call to every table concatenated. */
@@ -17,7 +17,7 @@ export interface OpenTimes {
 const api = {
   async open(workspaceId: string): Promise<OpenTimes> {
     const t0 = performance.now();
-    const tables = await loadWorkspaceTables(workspaceId);
+    const tables = await loadWorkspaceTables(workspaceId, { omitColumns: ANALYSIS_OMIT_COLUMNS });
     const ms = performance.now() - t0;
     return { ms, orders: tables.orders?.length ?? 0 };
   },

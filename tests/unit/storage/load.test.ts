@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MISSING_CODE, MISSING_DAY, type Table } from '../../../src/core/table.ts';
 import type { ParsedFile } from '../../../src/ingest/types.ts';
-import { commitImport, createWorkspace, loadWorkspaceTables, workspaceSummary } from '../../../src/storage/index.ts';
+import { ANALYSIS_OMIT_COLUMNS, commitImport, createWorkspace, loadWorkspaceTables, workspaceSummary } from '../../../src/storage/index.ts';
 import { META, day, ordersFile } from './fixtures.ts';
 import { resetDb } from './reset.ts';
 
@@ -36,6 +36,16 @@ describe('loadWorkspaceTables', () => {
     expect(c.amount.type).toBe('num');
     expect(c.amount.type === 'num' && c.amount.data).toBeInstanceOf(Float64Array);
     expect(c.amount.type === 'num' && Array.from(c.amount.data)).toEqual([10.1, NaN, -3.25]);
+  });
+
+  it('leaves out the columns analyses do not read (order ids) when asked', async () => {
+    const w = await createWorkspace('W');
+    await commitImport(w.id, ordersFile([['o1', 'a', '2024-01-02', 1], ['o2', 'b', '2024-01-03', 2]]), META);
+    const all = (await loadWorkspaceTables(w.id)).orders!;
+    const lean = (await loadWorkspaceTables(w.id, { omitColumns: ANALYSIS_OMIT_COLUMNS })).orders!;
+    expect(Object.keys(all.columns).sort()).toEqual(['amount', 'customer_id', 'date', 'order_id']);
+    expect(Object.keys(lean.columns).sort()).toEqual(['amount', 'customer_id', 'date']);
+    expect(lean.columns.customer_id).toEqual(all.columns.customer_id);
   });
 
   it('keeps missing codes and days, and kinds apart', async () => {
