@@ -87,7 +87,7 @@ class AnalyticsClient {
     workspaceId: string,
     file: Blob,
     fileName: string,
-    options: { dialect: Dialect; kind: DataKind; mapping: Mapping },
+    options: { dialect: Dialect; kind: DataKind; mapping: Mapping; inspected?: { sha256: string; headers: readonly string[] } },
     onProgress?: (p: ImportProgress) => void,
   ) {
     return this.call((api) =>

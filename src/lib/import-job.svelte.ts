@@ -171,7 +171,12 @@ export class ImportJob {
         this.workspaceId,
         this.file,
         this.file.name,
-        { dialect: { ...this.dialect }, kind: this.kind, mapping: [...this.mapping] },
+        {
+          dialect: { ...this.dialect },
+          kind: this.kind,
+          mapping: [...this.mapping],
+          inspected: this.inspection ? { sha256: this.inspection.sha256, headers: [...this.inspection.headers] } : undefined,
+        },
         (p) => {
           if (run === this.#run) this.progress = p;
         },

@@ -43,6 +43,7 @@ class SampleLoader {
           dialect: inspection.dialect,
           kind: inspection.kind,
           mapping: [...inspection.mapping],
+          inspected: { sha256: inspection.sha256, headers: [...inspection.headers] },
         });
         if (prepared.fatal) throw new Error(`${name}: ${prepared.fatal.message}`);
         await analytics.commitImport(prepared.token, { skipInvalid: true });

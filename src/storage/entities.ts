@@ -2,8 +2,8 @@
  * Plain row interfaces of the Keepwise database (structured-cloneable: they cross the worker
  * boundary and go into IndexedDB as they are). The schema that indexes them is in schema.ts.
  */
+import type { StoredColumn } from './column-codec.ts';
 import type { DataKind, Mapping } from '../core/schema/kinds.ts';
-import type { Column } from '../core/table.ts';
 import type { Dialect } from '../ingest/types.ts';
 
 export interface WorkspaceSettings {
@@ -60,7 +60,8 @@ export interface ChunkRecord {
   /** Position of the chunk within its import, 0-based. */
   seq: number;
   length: number;
-  columns: Record<string, Column>;
+  /** Typed-array columns; dictionaries packed into one string each (column-codec.ts). */
+  columns: Record<string, StoredColumn>;
   /** The rows' dedupe keys joined by NUL (see imports.ts joinKeys/splitKeys). */
   keys: string;
 }

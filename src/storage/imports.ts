@@ -14,6 +14,7 @@
 import type { DataKind } from '../core/schema/kinds.ts';
 import { CHUNK_ROWS, chunkRanges, filterTable, sliceTable } from '../core/table-ops.ts';
 import type { ParsedFile } from '../ingest/types.ts';
+import { encodeColumns } from './column-codec.ts';
 import { db } from './db.ts';
 import type { ChunkRecord, ImportRecord } from './entities.ts';
 import { StorageError, toStorageError } from './errors.ts';
@@ -96,7 +97,7 @@ export async function commitImport(workspaceId: string, parsed: ParsedFile, meta
         kind: parsed.kind,
         seq,
         length: b - a,
-        columns: sliceTable(fresh, a, b).columns,
+        columns: encodeColumns(sliceTable(fresh, a, b).columns),
         keys: joinKeys(keys.slice(a, b)),
       }));
       if (chunks.length > 0) await db.chunks.bulkAdd(chunks);

@@ -7,3 +7,4 @@ export * from './workspaces.ts';
 export * from './imports.ts';
 export * from './load.ts';
 export * from './mappings.ts';
+export * from './column-codec.ts';

@@ -1,4 +1,5 @@
 /** Reading a workspace back as one columnar table per kind (for the worker's analyses). */
+import { decodeColumn, decodeColumns } from './column-codec.ts';
 import type { DataKind } from '../core/schema/kinds.ts';
 import { MISSING_CODE, MISSING_DAY, type Table } from '../core/table.ts';
 import { concatTables } from '../core/table-ops.ts';
@@ -34,8 +35,7 @@ export const ANALYSIS_OMIT_COLUMNS: readonly string[] = Object.freeze(['order_id
  */
 export async function loadWorkspaceTables(workspaceId: string, options: LoadOptions = {}): Promise<Partial<Record<DataKind, Table>>> {
   const omit = new Set(options.omitColumns ?? []);
-  const keep = (columns: ChunkRecord['columns']): ChunkRecord['columns'] =>
-    omit.size === 0 ? columns : Object.fromEntries(Object.entries(columns).filter(([name]) => !omit.has(name)));
+  const keep = (name: string): boolean => !omit.has(name);
   let chunks: ChunkRecord[];
   let order: Map<string, number>;
   try {
@@ -57,7 +57,7 @@ export async function loadWorkspaceTables(workspaceId: string, options: LoadOpti
   const out: Partial<Record<DataKind, Table>> = {};
   for (const [kind, list] of byKind) {
     list.sort((a, b) => order.get(a.importId)! - order.get(b.importId)! || a.importId.localeCompare(b.importId) || a.seq - b.seq);
-    out[kind] = concatTables(list.map((c) => ({ length: c.length, columns: keep(c.columns) })));
+    out[kind] = concatTables(list.map((c) => ({ length: c.length, columns: decodeColumns(c.columns, keep) })));
   }
   return out;
 }
@@ -113,7 +113,8 @@ export async function workspaceSummary(workspaceId: string): Promise<WorkspaceSu
     if (chunk.kind === 'orders' && a?.type === 'num') {
       for (let i = 0; i < chunk.length; i++) revenue.add(0, a.data[i]);
     }
-    const c = chunk.columns.customer_id;
+    const stored = chunk.columns.customer_id;
+    const c = stored && decodeColumn(stored);
     if (c?.type === 'dict') {
       for (let i = 0; i < chunk.length; i++) {
         const code = c.codes[i];

@@ -70,14 +70,20 @@ const api = {
     workspaceId: string,
     file: Blob,
     fileName: string,
-    options: { dialect: Dialect; kind: DataKind; mapping: Mapping },
+    options: {
+      dialect: Dialect;
+      kind: DataKind;
+      mapping: Mapping;
+      /** What inspect() said of this file with this dialect: spares reading and hashing it again. */
+      inspected?: { sha256: string; headers: readonly string[] };
+    },
     onProgress?: (p: ImportProgress) => void,
   ): Promise<PreparedImport> {
     const started = performance.now();
     const bytesTotal = file.size;
     onProgress?.({ phase: 'reading', rows: 0, bytesDone: 0, bytesTotal, rowsPerSecond: 0, secondsLeft: null });
     const bytes = await readBytes(file);
-    const inspection = await inspectFile(bytes, fileName, { ...options.dialect, kind: options.kind });
+    const inspection = options.inspected ?? (await inspectFile(bytes, fileName, { ...options.dialect, kind: options.kind }));
     const parsed = await parseFile(bytes, {
       dialect: options.dialect,
       kind: options.kind,

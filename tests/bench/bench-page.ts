@@ -20,12 +20,12 @@ export interface BenchRetentionParams {
 interface AppApi {
   createWorkspace(name: string): Promise<{ id: string }>;
   deleteWorkspace(id: string): Promise<void>;
-  inspect(file: Blob, fileName: string, workspaceId: string): Promise<{ dialect: unknown; kind: string; mapping: unknown[]; fatal?: { message: string } }>;
+  inspect(file: Blob, fileName: string, workspaceId: string): Promise<{ dialect: unknown; kind: string; mapping: unknown[]; sha256: string; headers: readonly string[]; fatal?: { message: string } }>;
   prepareImport(
     workspaceId: string,
     file: Blob,
     fileName: string,
-    options: { dialect: unknown; kind: string; mapping: unknown[] },
+    options: { dialect: unknown; kind: string; mapping: unknown[]; inspected?: { sha256: string; headers: readonly string[] } },
   ): Promise<{ token: string; validRows: number; errorCount: number; fatal?: { message: string } }>;
   commitImport(token: string, options: { skipInvalid: boolean }): Promise<{ rows: number }>;
   discardImport(token: string): Promise<void>;
@@ -98,7 +98,12 @@ const bench = {
       const insp = await appWorker.inspect(file, fileName, ws.id);
       if (insp.fatal) throw new Error(insp.fatal.message);
       const t1 = performance.now();
-      const prepared = await appWorker.prepareImport(ws.id, file, fileName, { dialect: insp.dialect, kind: insp.kind, mapping: insp.mapping });
+      const prepared = await appWorker.prepareImport(ws.id, file, fileName, {
+        dialect: insp.dialect,
+        kind: insp.kind,
+        mapping: insp.mapping,
+        inspected: { sha256: insp.sha256, headers: insp.headers },
+      });
       if (prepared.fatal) throw new Error(prepared.fatal.message);
       if (prepared.errorCount > 0) throw new Error(`${prepared.errorCount} invalid rows in the benchmark file`);
       const t2 = performance.now();

@@ -10,6 +10,7 @@ import {
   listImports,
   loadWorkspaceTables,
   removeImport,
+  decodeColumn,
   joinKeys,
   splitKeys,
 } from '../../../src/storage/index.ts';
@@ -69,8 +70,10 @@ describe('commitImport', () => {
     expect(rec.rows).toBe(65_540);
     const chunks = await db.chunks.orderBy('id').toArray();
     expect(chunks.map((c) => [c.seq, c.length, splitKeys(c.keys).length])).toEqual([[0, 65_536, 65_536], [1, 4, 4]]);
-    const cust = chunks[1].columns.customer_id;
-    // Rows 65536..65539 have customers c2..c5 (65536 = 7 x 9362 + 2); the chunk dictionary holds only those.
+    const cust = decodeColumn(chunks[1].columns.customer_id);
+    // Rows 65536..65539 have customers c2..c5 (65536 = 7 x 9362 + 2); the chunk dictionary holds only those,
+    // packed into one string in the record.
+    expect(chunks[1].columns.customer_id).toMatchObject({ type: 'dictPacked', packed: 'c2\u0000c3\u0000c4\u0000c5', size: 4 });
     expect(cust.type === 'dict' && cust.dict).toEqual(['c2', 'c3', 'c4', 'c5']);
   });
 
