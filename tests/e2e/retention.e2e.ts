@@ -3,7 +3,9 @@
  * reproduces the KPI from its own S, E and N, and the exports are formula-safe UTF-8 CSV with
  * a BOM. No CSP violation and no page error along the way.
  */
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeFiles } from '../../scripts/analyze-lib.ts';
 import { RetentionPage } from './pages/retention-page.ts';
 import { readNumber } from './pages/read-number.ts';
 import { openHarness, type Harness } from './support/harness.ts';
@@ -40,6 +42,21 @@ describe('retention dashboard', () => {
     const labels = await dash.periodLabels();
     expect(labels.length).toBeGreaterThan(4);
     expect(labels[0]).toMatch(/^\d{4}-Q[1-4]$/);
+  });
+
+  it('shows the same figures as `npm run analyze -- <sample files> --period quarter --json`', async () => {
+    // The dashboard (worker, IndexedDB) and the command line (Node, no IndexedDB) run the same
+    // core code on the same files: the KPIs must agree to the dashboard's rounding.
+    const files = ['orders', 'customers', 'subscriptions', 'churn', 'feedback', 'referrals'].map((f) =>
+      fileURLToPath(new URL(`../../public/sample/${f}.csv`, import.meta.url)),
+    );
+    const out = await analyzeFiles(files, { period: 'quarter' });
+    expect(out.exitCode).toBe(0);
+    const kpis = out.report!.retention!.kpis;
+    expect(await dash.kpiNumber('customers')).toBe(kpis.customersNow);
+    expect(Math.abs((await dash.kpiNumber('crr')) - kpis.crr!)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs((await dash.kpiNumber('exact')) - kpis.exact!)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs((await dash.kpiNumber('churn')) - kpis.churnRate!)).toBeLessThanOrEqual(0.05 + 1e-9);
   });
 
   it('the CRR receipt reproduces the KPI: (E - N) / S x 100', async () => {
