@@ -8,6 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RetentionPage } from './pages/retention-page.ts';
 import { ImportPage } from './pages/import-page.ts';
 import { OverviewPage } from './pages/overview-page.ts';
 import { SettingsPage } from './pages/settings-page.ts';
@@ -53,6 +54,16 @@ describe('egress: the whole walk sends nothing anywhere', () => {
 
     const navs = await visitEveryPage();
     expect(navs).toEqual(expect.arrayContaining(['nav-overview', 'nav-import', 'nav-settings', 'nav-privacy']));
+
+    // The dashboard: a receipt, and every kind of export (CSV, PNG, JSON).
+    const dash = new RetentionPage(h.app);
+    await dash.open();
+    await dash.openReceipt('crr');
+    await expect(dash.download(h.app.id('receipt-export'))).resolves.toMatchObject({ name: expect.stringMatching(/\.csv$/) });
+    await dash.closeReceipt();
+    await expect(dash.download(h.app.id('period-table-csv'))).resolves.toMatchObject({ name: expect.stringMatching(/\.csv$/) });
+    await expect(dash.download(h.app.id('export-json'))).resolves.toMatchObject({ name: expect.stringMatching(/\.json$/) });
+    await expect(dash.download(h.page.getByRole('button', { name: 'PNG' }).first())).resolves.toMatchObject({ name: expect.stringMatching(/\.png$/) });
 
     const settings = new SettingsPage(h.app);
     await settings.open();
