@@ -1,40 +1,16 @@
 /**
  * Expected figures computed from the files themselves, so tests never hard-code what the
- * generator happens to produce. A tiny reader: the sample has no quoted newlines.
+ * generator happens to produce. CSV read with tests/support/csv.ts.
  */
+import { csvTable } from '../../support/csv.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const SAMPLE_DIR = resolve('public/sample');
 export const FIXTURES = resolve('tests/fixtures/e2e');
 
-/** Splits one CSV line on `delimiter`, honouring double quotes. */
-export function splitLine(line: string, delimiter = ','): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
 export function readRows(path: string, delimiter = ','): { header: string[]; rows: string[][] } {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const lines = text.split(/\r?\n/).filter((l) => l !== '');
-  return { header: splitLine(lines[0], delimiter), rows: lines.slice(1).map((l) => splitLine(l, delimiter)) };
+  return csvTable(readFileSync(path, 'utf8'), delimiter);
 }
 
 export interface SampleExpectations {

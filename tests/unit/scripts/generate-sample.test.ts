@@ -1,3 +1,4 @@
+import { csvTable } from '../../support/csv.ts';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,39 +15,11 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** The sample has no quoted newlines, so a line split plus a quote-aware field split is enough. */
-function readCsv(text: string): { header: string[]; rows: string[][] } {
-  const split = (line: string): string[] => {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') {
-        out.push(cur);
-        cur = '';
-      }
-      else cur += ch;
-    }
-    out.push(cur);
-    return out;
-  };
-  const lines = text.split('\n').filter((l) => l !== '');
-  return { header: split(lines[0]), rows: lines.slice(1).map(split) };
-}
-
 const outA = tempDir();
 const outB = tempDir();
 writeSample(outA);
 writeSample(outB);
-const read = (name: string) => readCsv(readFileSync(join(outA, name), 'utf8'));
+const read = (name: string) => csvTable(readFileSync(join(outA, name), 'utf8'));
 
 describe('generate-sample', () => {
   it('writes the same bytes on two runs with the same seed', () => {

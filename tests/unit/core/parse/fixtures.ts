@@ -1,41 +1,11 @@
 /** Test helper: reads the shared reference CSVs (tiny RFC 4180 reader, enough for these small files). */
 import { readFileSync } from 'node:fs';
+import { parseCsv } from '../../../support/csv.ts';
 import { SHARED_DATA } from '../../../support/shared-data.ts';
 
-export const DATA = SHARED_DATA.replace(/\/$/, '');
+export { parseCsv };
 
-/** Splits CSV text into rows of fields (quotes, doubled quotes, CRLF). */
-export function parseCsv(text: string, delimiter = ','): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+export const DATA = SHARED_DATA.replace(/\/$/, '');
 
 /** Reads a shared CSV: header row and data rows. */
 export function readCsv(path: string, delimiter = ','): { header: string[]; rows: string[][] } {
