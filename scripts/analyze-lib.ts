@@ -1,45 +1,33 @@
 /**
  * The logic of `npm run analyze -- <files...>`: read CSV exports with the same importer as the
- * app (src/ingest), without IndexedDB, and print what the app would import.
+ * app (src/ingest: the same inspection, mapping, roll-up and plausibility report), without
+ * IndexedDB, and print what the app would import.
  *
  * Exit codes: 0 = every file read; 1 = a file has invalid rows (without --skip-invalid) or is
  * unreadable; 2 = bad command line, or the importer has a question only a flag can answer
- * (e.g. an ambiguous day/month order: pass --date-order DMY or MDY).
+ * (an ambiguous day/month order: pass --date-order DMY or MDY; no customer column: pass
+ * --map COLUMN=customer_id or --without-customers).
  *
  * All files are examined before giving up, so one run lists every problem; the report is
  * printed only when the exit code is 0.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
-import { DATA_KINDS, type DataKind } from '../src/core/schema/kinds.ts';
+import { ATTRIBUTE_PREFIX, fieldOf, type DataKind } from '../src/core/schema/kinds.ts';
 import { KahanSums } from '../src/core/stats/kahan-sum.ts';
 import { MISSING_CODE, type Table } from '../src/core/table.ts';
 import { concatTables } from '../src/core/table-ops.ts';
 import { buildOrderIndex } from '../src/core/retention/customer-index.ts';
-import type { PeriodUnit } from '../src/core/retention/periods.ts';
 import { retentionReport } from '../src/core/retention/report.ts';
 import { retentionJson, type CliRetention } from '../src/core/retention/report-json.ts';
 import { suggestWindow } from '../src/core/retention/suggest-window.ts';
-import { inspectFile, parseFile } from '../src/ingest/index.ts';
+import { inspectFile, parseFile, plausibilityOf, type PlausibilityReport } from '../src/ingest/index.ts';
 import type { DateOrder, DecimalMark, Dialect, EncodingName, Inspection, ParsedFile, Question } from '../src/ingest/types.ts';
+import type { InspectOverrides } from '../src/ingest/inspect.ts';
+import type { AnalyzeFlags } from './analyze-args.ts';
 
-export interface AnalyzeFlags {
-  kind?: DataKind;
-  json?: boolean;
-  skipInvalid?: boolean;
-  delimiter?: string;
-  encoding?: EncodingName;
-  dateOrder?: DateOrder;
-  decimal?: DecimalMark;
-  headerRow?: number;
-  /** Retention periods (default month). */
-  period?: PeriodUnit;
-  /** Activity window W in days (default: the suggested window). */
-  window?: number;
-  /** Retention source when both orders and subscriptions are given (default subscriptions). */
-  source?: 'orders' | 'subscriptions';
-}
+export { USAGE, UsageError, parseCommandLine, type AnalyzeFlags } from './analyze-args.ts';
+export { formatReport } from './analyze-format.ts';
 
 export interface FileReport {
   file: string;
@@ -52,6 +40,20 @@ export interface FileReport {
   dateOrder: DateOrder;
   /** Header as written -> field key, or null when the column is ignored. */
   mapping: Record<string, string | null>;
+  /** Why each mapped column got its field (preset, header, values, email-key, name-key, chosen). */
+  reasons?: Record<string, string>;
+  /** The physical line of the header (0: no header row). */
+  headerLine?: number;
+  /** The export layout recognised (e.g. shopify-orders). */
+  preset?: string;
+  /** Why the dialect is what it is, per item. */
+  evidence?: Partial<Record<keyof Dialect, string>>;
+  /** The currency the file's amounts are in, when it says. */
+  currency?: string;
+  /** What the import adds and what looks wrong (ISO dates). */
+  plausibility?: Omit<PlausibilityReport, 'firstDay' | 'lastDay'> & { firstDate: string | null; lastDate: string | null };
+  /** Warnings of the inspection and the read (mapping notes, null tokens, mixed date styles ...). */
+  warnings?: string[];
 }
 
 export interface AnalyzeReport {
@@ -60,15 +62,12 @@ export interface AnalyzeReport {
   customers: number;
   /** Order rows after line items are rolled up. */
   orders: number;
-  /** Sum of order amounts (compensated; refunds included), rounded to 15 significant digits. */
-  revenue: number;
+  /** Sum of order amounts (compensated; refunds included), rounded to 15 significant digits; null when no orders file (or none with amounts) is given. */
+  revenue: number | null;
   /** ISO dates (YYYY-MM-DD) of the earliest and latest main date across files, or null. */
   firstDate: string | null;
   lastDate: string | null;
-  /**
-   * Retention figures (issue 3, item 7) when an orders or subscriptions file was given: see
-   * src/core/retention/report-json.ts and README.md "Command line".
-   */
+  /** Retention figures when an orders or subscriptions file was given: src/core/retention/report-json.ts. */
   retention?: CliRetention;
 }
 
@@ -77,105 +76,6 @@ export interface AnalyzeOutcome {
   report?: AnalyzeReport;
   /** Lines for stderr: errors, questions, and (with --skip-invalid) the skipped rows. */
   messages: string[];
-}
-
-const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1250', 'windows-1251', 'windows-1252'];
-const DATE_ORDERS: readonly DateOrder[] = ['YMD', 'DMY', 'MDY'];
-const DECIMALS: readonly DecimalMark[] = ['.', ','];
-const PERIODS: readonly PeriodUnit[] = ['month', 'quarter', 'year'];
-const SOURCES: readonly ('orders' | 'subscriptions')[] = ['orders', 'subscriptions'];
-
-export const USAGE = `Usage: npm run analyze -- <files...> [options]
-
-Options:
-  --kind <kind>           orders, customers, subscriptions, churn, feedback or referrals (default: guessed)
-  --json                  print a JSON report instead of a table
-  --skip-invalid          skip rows with errors (they are counted and listed) instead of failing
-  --delimiter <char>      field delimiter: ',' ';' '|' or 'tab'
-  --encoding <name>       ${ENCODINGS.join(', ')}
-  --date-order <order>    YMD, DMY or MDY
-  --decimal <mark>        '.' or ','
-  --header-row <n>        0-based index of the header among the non-empty lines
-  --period <unit>         retention periods: month, quarter or year (default month)
-  --window <days>         activity window W in days for orders (default: suggested from the data)
-  --source <kind>         retention from orders or subscriptions when both are given (default subscriptions)
-  --help                  show this text`;
-
-/** Thrown for a bad command line (exit code 2). */
-export class UsageError extends Error {}
-
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  const v = name === 'date-order' ? value.toUpperCase() : value.toLowerCase();
-  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${value}')`);
-  return v as T;
-}
-
-/**
- * Reads the command line (process.argv.slice(2)).
- *
- * @throws UsageError for unknown options, bad values, or no files.
- */
-export function parseCommandLine(argv: readonly string[]): { paths: string[]; flags: AnalyzeFlags; help: boolean } {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        kind: { type: 'string' },
-        json: { type: 'boolean' },
-        'skip-invalid': { type: 'boolean' },
-        delimiter: { type: 'string' },
-        encoding: { type: 'string' },
-        'date-order': { type: 'string' },
-        decimal: { type: 'string' },
-        'header-row': { type: 'string' },
-        period: { type: 'string' },
-        window: { type: 'string' },
-        source: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-  if (values.help) return { paths: positionals, flags: {}, help: true };
-  const flags: AnalyzeFlags = {};
-  const kind = oneOf('kind', values.kind, DATA_KINDS);
-  if (kind) flags.kind = kind;
-  if (values.json) flags.json = true;
-  if (values['skip-invalid']) flags.skipInvalid = true;
-  if (values.delimiter !== undefined) {
-    const d = values.delimiter;
-    const delimiter = d === 'tab' || d === '\\t' ? '\t' : d;
-    if ([...delimiter].length !== 1 || /["\r\n]/.test(delimiter)) throw new UsageError(`--delimiter must be one character or 'tab' (got '${d}')`);
-    flags.delimiter = delimiter;
-  }
-  const encoding = oneOf('encoding', values.encoding, ENCODINGS);
-  if (encoding) flags.encoding = encoding;
-  const dateOrder = oneOf('date-order', values['date-order'], DATE_ORDERS);
-  if (dateOrder) flags.dateOrder = dateOrder;
-  const decimal = oneOf('decimal', values.decimal, DECIMALS);
-  if (decimal) flags.decimal = decimal;
-  if (values['header-row'] !== undefined) {
-    const n = Number(values['header-row']);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--header-row must be a whole number >= 0 (got '${values['header-row']}')`);
-    flags.headerRow = n;
-  }
-  const period = oneOf('period', values.period, PERIODS);
-  if (period) flags.period = period;
-  if (values.window !== undefined) {
-    const n = Number(values.window);
-    if (!/^\d+$/.test(values.window) || !Number.isInteger(n) || n < 1) throw new UsageError(`--window must be a whole number of days >= 1 (got '${values.window}')`);
-    flags.window = n;
-  }
-  const source = oneOf('source', values.source, SOURCES);
-  if (source) flags.source = source;
-  if (positionals.length === 0) throw new UsageError('no files given');
-  return { paths: positionals, flags, help: false };
 }
 
 /** The flag that answers each kind of question (undefined: no flag can, the file must change). */
@@ -195,14 +95,14 @@ const FLAG_NAME: Partial<Record<keyof AnalyzeFlags, string>> = {
   delimiter: '--delimiter',
 };
 
-function overridesOf(flags: AnalyzeFlags): (Partial<Dialect> & { kind?: DataKind }) | undefined {
-  const o: Partial<Dialect> & { kind?: DataKind } = {};
+function overridesOf(flags: AnalyzeFlags): InspectOverrides | undefined {
+  const o: InspectOverrides = {};
   if (flags.kind) o.kind = flags.kind;
   if (flags.delimiter !== undefined) o.delimiter = flags.delimiter;
   if (flags.encoding) o.encoding = flags.encoding;
   if (flags.dateOrder) o.dateOrder = flags.dateOrder;
   if (flags.decimal) o.decimal = flags.decimal;
-  if (flags.headerRow !== undefined) o.headerRow = flags.headerRow;
+  if (flags.headerRow !== undefined) o.headerLine = flags.headerRow;
   return Object.keys(o).length > 0 ? o : undefined;
 }
 
@@ -212,21 +112,38 @@ function unanswered(file: string, inspection: Inspection, flags: AnalyzeFlags): 
   for (const q of inspection.questions) {
     const flag = QUESTION_FLAG[q.topic];
     if (flag && flags[flag] !== undefined) continue;
-    // "confirm-..." questions ask the UI user to confirm a confident detection; the CLI goes ahead.
+    // "confirm-..." questions ask the UI user to confirm a confident detection; the CLI goes ahead (and prints the evidence).
     if (q.code.startsWith('confirm-')) continue;
-    const hint = flag ? `pass ${FLAG_NAME[flag]} ${q.options.join(' or ')}` : 'fix the file and try again';
+    const options = q.topic === 'headerRow' ? 'LINE (0 = no header row)' : q.options.join(' or ');
+    const hint = flag ? `pass ${FLAG_NAME[flag]} ${options}` : 'fix the file and try again';
     out.push(`${file}: ${q.message} (${hint})`);
   }
   return out;
 }
 
-/** Header -> field, on a null-prototype object (headers like "__proto__" stay plain keys); repeated headers get " (2)". */
-function mappingObject(headers: readonly string[], mapping: readonly (string | null)[]): Record<string, string | null> {
-  const out = Object.create(null) as Record<string, string | null>;
+/** Resolves `--map COLUMN=FIELD` items against a file's headers and kind; throws a message for a bad item. */
+function resolveMap(items: readonly string[], inspection: Inspection): [number, string | null][] {
+  return items.map((item) => {
+    const eq = item.lastIndexOf('=');
+    const column = item.slice(0, eq).trim();
+    const field = item.slice(eq + 1).trim();
+    let c = inspection.headers.findIndex((h) => h.trim().toLowerCase() === column.toLowerCase());
+    if (c < 0 && /^\d+$/.test(column)) c = Number(column) - 1;
+    if (c < 0 || c >= inspection.headers.length) throw new Error(`--map ${item}: no column '${column}' (columns: ${inspection.headers.map((h, i) => `${i + 1} ${h}`).join(', ')})`);
+    if (field === 'ignore' || field === 'none') return [c, null];
+    const ok = fieldOf(inspection.kind, field) !== undefined || (inspection.kind === 'customers' && field.startsWith(ATTRIBUTE_PREFIX));
+    if (!ok) throw new Error(`--map ${item}: '${field}' is not a field of ${inspection.kind}`);
+    return [c, field];
+  });
+}
+
+/** Header -> value, on a null-prototype object (headers like "__proto__" stay plain keys); repeated headers get " (2)". */
+function byHeader<T>(headers: readonly string[], values: readonly T[]): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
   headers.forEach((h, i) => {
     let key = h;
     for (let n = 2; Object.hasOwn(out, key); n++) key = `${h} (${n})`;
-    out[key] = mapping[i] ?? null;
+    out[key] = values[i];
   });
   return out;
 }
@@ -240,6 +157,23 @@ function addCustomers(table: Table, into: Set<string>): void {
   const c = table.columns.customer_id;
   if (c?.type !== 'dict') return;
   for (let i = 0; i < table.length; i++) if (c.codes[i] !== MISSING_CODE) into.add(c.dict[c.codes[i]]);
+}
+
+/** stderr lines for a file's errors: one per reason and column, with the count and the first lines. */
+function groupedErrors(path: string, parsed: ParsedFile): string[] {
+  return parsed.errorGroups.map((g) => {
+    if (g.count === 1) return `${path}: ${g.example}`;
+    const more = g.count - 1;
+    return `${path}: ${g.example} (and ${more} more like it${g.lines.length > 1 ? `, on lines ${g.lines.slice(1).join(', ')}${g.count > g.lines.length ? ', ...' : ''}` : ''})`;
+  });
+}
+
+/** Inspects one file with the flags (twice when --map is given: the mapping decides which columns the number and date checks read). */
+async function inspectWithFlags(bytes: Uint8Array, path: string, flags: AnalyzeFlags): Promise<Inspection> {
+  const overrides = overridesOf(flags);
+  const first = await inspectFile(bytes, basename(path), overrides);
+  if (!flags.map?.length || first.fatal) return first;
+  return inspectFile(bytes, basename(path), { ...overrides, kind: first.kind, map: resolveMap(flags.map, first) });
 }
 
 /** Reads, inspects and parses each file, and sums them up (see the file comment for exit codes). */
@@ -260,13 +194,24 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
       fail(1);
       continue;
     }
-    const inspection = await inspectFile(bytes, basename(path), overridesOf(flags));
+    let inspection: Inspection;
+    try {
+      inspection = await inspectWithFlags(bytes, path, flags);
+    } catch (e) {
+      messages.push(`${path}: ${(e as Error).message}`);
+      fail(2);
+      continue;
+    }
     if (inspection.fatal) {
       messages.push(`${path}: ${inspection.fatal.message}`);
       fail(1);
       continue;
     }
     const questions = unanswered(path, inspection, flags);
+    if (!inspection.mapping.includes('customer_id') && fieldOf(inspection.kind, 'customer_id')?.required && !(inspection.kind === 'orders' && flags.withoutCustomers)) {
+      const names = inspection.headers.map((h, i) => `${i + 1} ${h}`).slice(0, 12).join(', ');
+      questions.push(`${path}: no column identifies the customer (columns: ${names}); pass --map COLUMN=customer_id (an id, e-mail or name column)${inspection.kind === 'orders' ? ' or --without-customers (orders and revenue only)' : ''}`);
+    }
     if (questions.length > 0) {
       messages.push(...questions);
       fail(2);
@@ -276,14 +221,15 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
       dialect: inspection.dialect,
       kind: inspection.kind,
       mapping: inspection.mapping,
-      maxListedErrors: Number.MAX_SAFE_INTEGER,
+      maxListedErrors: 1000,
+      ...(flags.withoutCustomers ? { withoutCustomers: true } : {}),
     });
     if (parsed.fatal) {
       messages.push(`${path}: ${parsed.fatal.message}`);
       fail(1);
       continue;
     }
-    for (const issue of parsed.errors) messages.push(`${path}: ${issue.message}`);
+    messages.push(...groupedErrors(path, parsed));
     if (parsed.errorCount > 0) {
       if (!flags.skipInvalid) {
         const rows = parsed.invalidRecords === 1 ? '1 row has' : `${parsed.invalidRecords} rows have`;
@@ -293,24 +239,14 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
       }
       messages.push(`${path}: skipped ${parsed.invalidRecords} invalid ${parsed.invalidRecords === 1 ? 'row' : 'rows'}`);
     }
-    const d = inspection.dialect;
-    files.push({
-      file: path,
-      kind: parsed.kind,
-      rows: parsed.table.length,
-      skipped: parsed.invalidRecords,
-      encoding: d.encoding,
-      delimiter: d.delimiter,
-      decimal: d.decimal,
-      dateOrder: d.dateOrder,
-      mapping: mappingObject(inspection.headers, inspection.mapping),
-    });
+    files.push(fileReport(path, inspection, parsed));
     parsedFiles.push(parsed);
   }
   if (exitCode !== 0) return { exitCode, messages };
 
   const ids = new Set<string>();
   let orders = 0;
+  let withAmounts = false;
   const amounts = new KahanSums(1);
   let first: number | null = null;
   let last: number | null = null;
@@ -318,24 +254,53 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
     addCustomers(p.table, ids);
     if (p.kind === 'orders') {
       orders += p.table.length;
+      withAmounts ||= p.hasAmounts;
       const a = p.table.columns.amount;
       if (a?.type === 'num') for (let i = 0; i < p.table.length; i++) amounts.add(0, a.data[i]);
     }
     if (p.firstDay !== null && (first === null || p.firstDay < first)) first = p.firstDay;
     if (p.lastDay !== null && (last === null || p.lastDay > last)) last = p.lastDay;
   }
-  const revenue = Number(amounts.value(0).toPrecision(15));
   const report: AnalyzeReport = {
     files,
     customers: ids.size,
     orders,
-    revenue,
+    revenue: withAmounts ? Number(amounts.value(0).toPrecision(15)) : null,
     firstDate: first === null ? null : isoDay(first),
     lastDate: last === null ? null : isoDay(last),
   };
   const retention = retentionOf(parsedFiles, flags);
   if (retention) report.retention = retention;
   return { exitCode: 0, messages, report };
+}
+
+/** One file's part of the report. */
+function fileReport(path: string, inspection: Inspection, parsed: ParsedFile): FileReport {
+  const d = inspection.dialect;
+  const { firstDay, lastDay, ...rest } = plausibilityOf(inspection, inspection.mapping, parsed);
+  const reasons = Object.create(null) as Record<string, string>;
+  inspection.headers.forEach((h, i) => {
+    const r = inspection.reasons?.[i];
+    if (r && inspection.mapping[i] !== null) reasons[h] = r;
+  });
+  return {
+    file: path,
+    kind: parsed.kind,
+    rows: parsed.table.length,
+    skipped: parsed.invalidRecords,
+    encoding: d.encoding,
+    delimiter: d.delimiter,
+    decimal: d.decimal,
+    dateOrder: d.dateOrder,
+    mapping: byHeader(inspection.headers, inspection.mapping.map((m) => m ?? null)),
+    reasons,
+    headerLine: d.headerRow < 0 ? 0 : parsed.headerLine,
+    ...(inspection.preset ? { preset: inspection.preset.id } : {}),
+    evidence: inspection.evidence,
+    ...(inspection.currency ? { currency: inspection.currency.code } : {}),
+    plausibility: { ...rest, firstDate: firstDay === null ? null : isoDay(firstDay), lastDate: lastDay === null ? null : isoDay(lastDay) },
+    warnings: [...inspection.warnings, ...parsed.warnings].filter((w) => w.code !== 'column-ignored').map((w) => w.message).filter((m, i, all) => all.indexOf(m) === i),
+  };
 }
 
 /** All rows of one kind across files, as one table (undefined when no file has that kind). */
@@ -359,48 +324,4 @@ function retentionOf(parsed: readonly ParsedFile[], flags: AnalyzeFlags): CliRet
     { period: flags.period ?? 'month', windowDays, source },
   );
   return retentionJson(report);
-}
-
-const pct = (x: number | null): string => (x === null ? 'n/a' : `${x.toFixed(2)} %`);
-
-const shownDelimiter = (d: string): string => (d === '\t' ? 'tab' : d);
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
-}
-
-/** The readable (non-JSON) report. */
-export function formatReport(report: AnalyzeReport): string {
-  const head = ['file', 'kind', 'rows', 'skipped', 'encoding', 'delimiter', 'decimal', 'date order'];
-  const body = report.files.map((f) => [f.file, f.kind, String(f.rows), String(f.skipped), f.encoding, shownDelimiter(f.delimiter), f.decimal, f.dateOrder]);
-  const lines = [table([head, ...body]), ''];
-  for (const f of report.files) {
-    lines.push(`${f.file} columns:`);
-    for (const [h, field] of Object.entries(f.mapping)) lines.push(`  ${h} -> ${field ?? '(ignored)'}`);
-  }
-  lines.push(
-    '',
-    `customers: ${report.customers}`,
-    `orders:    ${report.orders}`,
-    `revenue:   ${report.revenue}`,
-    `dates:     ${report.firstDate ?? '-'} .. ${report.lastDate ?? '-'}`,
-  );
-  const r = report.retention;
-  if (r) {
-    lines.push('', `retention (${r.source}, ${r.period}s${r.window === null ? '' : `, W = ${r.window} days`}):`);
-    const head = ['period', 'start', 'end', 'S', 'new', 'lost', 'reactivated', 'E', 'CRR', 'exact', 'churn'];
-    const body = r.periods.map((p) => [p.period + (p.complete ? '' : '*'), p.start, p.end, String(p.S), String(p.new), String(p.lost), String(p.reactivated), String(p.E), pct(p.crr), pct(p.exact), pct(p.churnRate)]);
-    lines.push(table([head, ...body]));
-    if (r.periods.some((p) => !p.complete)) lines.push('* the period ends after the data does');
-    const k = r.kpis;
-    lines.push(
-      '',
-      `customers now (${k.asOf}): ${k.customersNow}`,
-      `last complete period:  ${k.period ?? '-'} (CRR ${pct(k.crr)}, exact ${pct(k.exact)}, churn ${pct(k.churnRate)})`,
-      `median lifetime:       ${k.medianLifetimeDays === null ? 'not reached' : `${k.medianLifetimeDays} days`}`,
-    );
-    if (k.nrr !== null || k.grr !== null) lines.push(`NRR / GRR:             ${pct(k.nrr)} / ${pct(k.grr)}`);
-  }
-  return lines.join('\n');
 }

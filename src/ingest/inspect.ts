@@ -10,12 +10,13 @@ import { fieldOf, type DataKind, type Mapping } from '../core/schema/kinds.ts';
 import { isNullToken } from '../core/parse/null-token.ts';
 import { detectNumberFormat } from '../core/parse/number.ts';
 import { dayToIso, detectDateOrder } from '../core/parse/date.ts';
-import { guessKinds, suggestMapping } from '../core/parse/header-match.ts';
+import { guessKinds, isPiiHeader, normaliseHeader, profileColumns, suggestMapping, suggestMappingDetailed, type MappingSuggestion } from '../core/parse/header-match.ts';
+import { idLikeness, type ColumnProfile } from '../core/parse/column-profile.ts';
 import { matchPreset } from '../core/parse/presets.ts';
 import { decode, decodePrefix, detectEncoding, sniffBinary } from './decode.ts';
 import { normaliseText } from './normalise-text.ts';
 import { delimiterName, sniffDelimiter, sniffHeaderRow } from './sniff-dialect.ts';
-import { readRecords } from './read-records.ts';
+import { columnNames, readRecords } from './read-records.ts';
 import type { Dialect, EncodingName, Inspection, Question } from './types.ts';
 
 const SAMPLE_RECORDS = 200;
@@ -24,7 +25,13 @@ const PREFIX_BYTES = 4 << 20;
 const PREVIEW_ROWS = 20;
 const LEGACY: readonly EncodingName[] = ['windows-1252', 'windows-1250', 'windows-1251'];
 
-export type InspectOverrides = Partial<Dialect> & { kind?: DataKind };
+export type InspectOverrides = Partial<Dialect> & {
+  kind?: DataKind;
+  /** Physical 1-based line of the header (0 = no header row): the command line's --header-row. */
+  headerLine?: number;
+  /** Columns the user mapped (column index -> field key, or null = ignore): applied before the number and date detection. */
+  map?: readonly (readonly [number, string | null])[];
+};
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
@@ -35,11 +42,9 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 const DEFAULT_DIALECT: Dialect = { encoding: 'utf-8', delimiter: ',', headerRow: 0, decimal: '.', thousands: '', dateOrder: 'YMD' };
 
-/** Dates written like 15.01.2024 or 2024-01-15: not candidates for number-format detection. */
-const DATE_SHAPE = /^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/;
 /** A bare number: optional minus, digits and marks (anything else needs the user's confirmation). */
 const PLAIN_NUMBER = /^\s*-?[\d.,]+\s*$/;
-/** Digits with separators, signs and currency marks only. */
+/** Digits with separators, signs and currency marks only (`NaN`, `1e308` are not numbers to confirm, they are errors). */
 const NUMERIC_SHAPE = /^\s*[-+(]?\s*[^\d\s]{0,3}\s*\d[\d\s.,'\u00a0\u202f]*\s*[^\d\s]{0,3}\s*\)?\s*$/;
 
 /**
@@ -119,20 +124,26 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
     }
   }
   let headerRow = overrides?.headerRow ?? 0;
-  if (overrides?.headerRow === undefined) {
-    const firstRecords = Papa.parse<string[]>(text.slice(0, 65536), { delimiter, header: false, dynamicTyping: false, preview: 12 }).data
+  if (overrides?.headerLine !== undefined) headerRow = headerRowOfLine(text, overrides.headerLine - linesDropped);
+  if (overrides?.headerRow === undefined && overrides?.headerLine === undefined) {
+    const firstRecords = Papa.parse<string[]>(text.slice(0, 65536), { delimiter, header: false, dynamicTyping: false, preview: 40 }).data
       .filter((r) => r.some((f) => f.trim() !== ''));
     const guess = sniffHeaderRow(firstRecords);
     evidence.headerRow = guess.evidence;
     if (guess.unsure) {
       headerRow = guess.headerRow;
-      questions.push({
-        topic: 'headerRow', code: 'title-row',
-        message: `first line does not look like a header; pick the header row (line ${guess.headerRow + 1 + linesDropped} proposed)`,
-        options: [String(guess.headerRow), '0'],
-      });
+      if (guess.reason === 'none') {
+        questions.push({ topic: 'headerRow', code: 'confirm-no-header', message: `${guess.evidence}; columns are named by position (column 1, column 2, ...)`, options: ['-1', '0'] });
+      } else {
+        const line = physicalLineOfRecord(text, guess.headerRow) + linesDropped;
+        questions.push({
+          topic: 'headerRow', code: guess.reason === 'preamble' ? 'confirm-title-rows' : 'title-row',
+          message: guess.reason === 'preamble' ? `the header seems to be on line ${line}: ${guess.evidence}` : `first line does not look like a header; pick the header row (line ${line} proposed)`,
+          options: [String(guess.headerRow), '0', '-1'],
+        });
+      }
     }
-  } else evidence.headerRow = 'chosen by you';
+  } else evidence.headerRow = headerRow < 0 ? 'chosen by you: no header row' : 'chosen by you';
   dialect = { ...dialect, delimiter, headerRow };
 
   // Sample records.
@@ -147,16 +158,26 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
     text = normaliseText(decode(bytes, encoding)).text;
     read = sample();
   }
-  const headers = read.header;
+  const headers = columnNames(read.header);
   warnings.push(...read.warnings);
   if (read.fatal) return failed(read.fatal, headers, sampleRows.slice(0, PREVIEW_ROWS));
 
-  // Kind and mapping.
-  const kinds = guessKinds(headers, sampleRows);
+  // Kind and mapping: header names and values (column profiles), or a known export's preset.
+  const profiles = profileColumns(headers, sampleRows);
+  const kinds = guessKinds(headers, sampleRows, profiles);
   const preset = matchPreset(headers);
   const kind: DataKind = overrides?.kind ?? preset?.preset.kind ?? kinds[0]?.kind ?? 'customers';
-  let mapping: Mapping = preset && preset.preset.kind === kind ? [...preset.mapping] : [...suggestMapping(kind, headers, sampleRows)];
+  const usePreset = preset !== undefined && preset.preset.kind === kind;
+  const suggestion = usePreset ? undefined : suggestMappingDetailed(kind, headers, sampleRows, profiles);
+  let mapping: Mapping = usePreset ? [...preset.mapping] : [...(suggestion as MappingSuggestion).mapping];
+  const reasons: (string | null)[] = usePreset ? mapping.map((m) => (m === null ? null : 'preset')) : [...(suggestion as MappingSuggestion).reasons];
   mapping = mapping.map((m, c) => (read.emptyColumns.includes(c) ? null : m));
+  for (const [c, field] of overrides?.map ?? []) {
+    if (c < 0 || c >= headers.length) continue;
+    if (field !== null) mapping = mapping.map((m) => (m === field ? null : m));
+    mapping[c] = field;
+    reasons[c] = field === null ? null : 'chosen';
+  }
   if (overrides?.kind && kinds[0] && kinds[0].kind !== overrides.kind) {
     const chosen = kinds.find((k) => k.kind === overrides.kind)?.score ?? 0;
     const other = suggestMapping(kinds[0].kind, headers, sampleRows);
@@ -167,7 +188,8 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
     });
     if (kinds[0].score - chosen >= 0.2 && telling.length >= 2) {
       const cols = ` (columns ${telling.slice(0, 3).join(', ')})`;
-      return failed({ severity: 'fatal', code: 'wrong-kind', line: 1, message: `this looks like an ${kinds[0].kind} file${cols}, not ${overrides.kind}`, params: { looksLike: kinds[0].kind } }, headers, sampleRows.slice(0, PREVIEW_ROWS));
+      // Fatal for the chosen kind (nothing of it could be trusted), but the kind stays changeable: the UI offers the other kind.
+      return failed({ severity: 'fatal', code: 'wrong-kind', line: 1, message: `this looks like an ${kinds[0].kind} file${cols}, not ${overrides.kind}; choose the kind`, params: { looksLike: kinds[0].kind } }, headers, sampleRows.slice(0, PREVIEW_ROWS));
     }
   }
 
@@ -181,15 +203,9 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
     return key == null ? undefined : fieldOf(kind, key)?.type;
   };
 
-  // Number format: from the columns mapped as money/number, else from any numeric-looking column.
-  let numberColumns = headers.map((_, c) => c).filter((c) => typeOf(c) === 'money' || typeOf(c) === 'number');
-  if (numberColumns.length === 0) {
-    numberColumns = headers.map((_, c) => c).filter((c) => {
-      if (typeOf(c) !== undefined && typeOf(c) !== 'category' && typeOf(c) !== 'text') return false;
-      const v = columnValues(c);
-      return v.length > 0 && v.every((x) => NUMERIC_SHAPE.test(x) && !DATE_SHAPE.test(x));
-    });
-  }
+  // Number format: from the columns mapped as money/number only (a question is asked only about
+  // a column mapped to what the question is about).
+  const numberColumns = headers.map((_, c) => c).filter((c) => typeOf(c) === 'money' || typeOf(c) === 'number');
   const numberSamples = numberColumns.flatMap(columnValues);
   if (overrides?.decimal) {
     dialect = { ...dialect, decimal: overrides.decimal, thousands: overrides.thousands ?? '' };
@@ -198,22 +214,25 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
     const nf = detectNumberFormat(numberSamples);
     dialect = { ...dialect, decimal: nf.decimal, thousands: overrides?.thousands ?? nf.thousands };
     evidence.decimal = nf.evidence;
-    const decorated = numberSamples.find((s) => !PLAIN_NUMBER.test(s));
+    const moneyColumns = numberColumns.filter((c) => typeOf(c) === 'money');
+    const decorated = moneyColumns.flatMap(columnValues).find((v) => NUMERIC_SHAPE.test(v) && !PLAIN_NUMBER.test(v));
     if (decorated !== undefined) {
+      const c = moneyColumns.find((k) => columnValues(k).includes(decorated)) as number;
       questions.push({
-        topic: 'decimal', code: 'confirm-number-format', column: headers[numberColumns[0]],
-        message: `amounts are written with currency signs, spaces or brackets (e.g. '${decorated.trim()}'); confirm the number format`,
+        topic: 'decimal', code: 'confirm-number-format', column: headers[c],
+        message: `amounts in ${headers[c]} are written with currency signs, spaces or brackets (e.g. '${decorated.trim()}'); confirm the number format`,
         options: nf.decimal === ',' ? [',', '.'] : ['.', ','],
       });
     } else if (nf.ambiguous || nf.decimal === ',') {
-      const example = numberSamples.find((s) => s.includes(',')) ?? numberSamples[0];
+      const example = numberSamples.find((v) => v.includes(',')) ?? numberSamples[0];
+      const c = numberColumns.find((k) => columnValues(k).includes(example)) ?? numberColumns[0];
       questions.push({
         topic: 'decimal', code: nf.ambiguous ? 'ambiguous-decimal' : 'confirm-decimal-comma',
         message: nf.ambiguous
-          ? `amounts like '${example}' could use a decimal point or a decimal comma; choose`
-          : `amounts use a decimal comma ('${example}'); confirm the number format`,
+          ? `amounts like '${example}' in ${headers[c]} could use a decimal point or a decimal comma; choose`
+          : `amounts use a decimal comma ('${example}' in ${headers[c]}); confirm the number format`,
         options: nf.decimal === ',' ? [',', '.'] : ['.', ','],
-        column: headers[numberColumns[0]],
+        column: headers[c],
       });
     }
   } else if (delimiter === ';') {
@@ -221,7 +240,7 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
     evidence.decimal = 'no amounts in the sample; semicolon files usually use a decimal comma';
   }
 
-  // Date order: from the mapped date columns.
+  // Date order: from the mapped date columns, each decided by all of its sample values.
   const dateColumns = headers.map((_, c) => c).filter((c) => typeOf(c) === 'date');
   if (overrides?.dateOrder) {
     dialect = { ...dialect, dateOrder: overrides.dateOrder };
@@ -240,9 +259,6 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
           options: ['excel-serial', 'not-dates'],
         });
         continue;
-      }
-      if (d.mixed) {
-        warnings.push({ severity: 'warning', code: 'inconsistent-date-format', column: headers[c], message: `column ${headers[c]} mixes date formats` });
       }
       if (d.ambiguous) {
         questions.push({
@@ -264,9 +280,103 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
     }
   }
 
+  warnings.push(...mappingNotes(kind, headers, mapping, profiles, suggestion?.keyFallback));
+  // Unmapped columns whose values look like ids, most distinct first ("did you mean ...?").
+  const keyCandidates = headers
+    .map((h, c) => ({ h, c, score: idLikeness(profiles[c], kind === 'customers') }))
+    .filter((x) => mapping[x.c] === null && x.score >= 0.5 && !isPiiHeader(x.h))
+    .sort((a, b) => b.score - a.score || profiles[b.c].distinctShare - profiles[a.c].distinctShare)
+    .map((x) => x.h);
+  const currency = suggestCurrency(kind, headers, mapping, profiles);
+
   return {
     ...base, dialect, evidence, questions, headers, sampleRows: sampleRows.slice(0, PREVIEW_ROWS), kinds, kind,
     ...(preset ? { preset: { id: preset.preset.id, name: preset.preset.name } } : {}),
-    mapping, warnings,
+    mapping, reasons, warnings, keyCandidates, ...(currency ? { currency } : {}),
+    ...(suggestion?.keyFallback ? { keyFallback: suggestion.keyFallback } : {}),
   };
+}
+
+/** The physical line (1-based, in `text`) of the non-blank record with index `k`. */
+function physicalLineOfRecord(text: string, k: number): number {
+  let line = 1;
+  let seen = -1;
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const l = text.slice(start, end < 0 ? text.length : end);
+    if (l.trim() !== '' && ++seen === k) return line;
+    if (end < 0) break;
+    start = end + 1;
+    line++;
+  }
+  return 1;
+}
+
+/** The index among non-blank records of physical line `line` (1-based; 0 = no header row: -1). */
+function headerRowOfLine(text: string, line: number): number {
+  if (line <= 0) return -1;
+  let idx = 0;
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) break;
+    if (text.slice(start, end).trim() !== '') idx++;
+    start = end + 1;
+  }
+  return idx;
+}
+
+/** Normalised headers of bank statements (the file lists an account's bookings, not a shop's orders). */
+const RE_BANK = /^(iban|saldo|kontostand|balance|running balance|buchung|buchungstag|buchungsdatum|wertstellung|wertstellungsdatum|valuta|verwendungszweck|buchungstext|booking date|value date)$/;
+
+/** Warnings about the mapping that the user should read before importing. */
+function mappingNotes(kind: DataKind, headers: readonly string[], mapping: Mapping, profiles: readonly ColumnProfile[], keyFallback: 'email' | 'name' | undefined): ImportIssue[] {
+  const out: ImportIssue[] = [];
+  const keyColumn = mapping.indexOf('customer_id');
+  if (keyFallback === 'name' && keyColumn >= 0) {
+    out.push({
+      severity: 'warning', code: 'customer-key-name', column: headers[keyColumn], params: { column: headers[keyColumn] },
+      message: `no customer id column: customers are told apart by ${headers[keyColumn]}; two customers with the same name become one, and the names are stored`,
+    });
+  } else if (keyFallback === 'email' && keyColumn >= 0) {
+    out.push({
+      severity: 'warning', code: 'customer-key-email', column: headers[keyColumn], params: { column: headers[keyColumn] },
+      message: `no customer id column: customers are told apart by their e-mail (${headers[keyColumn]}), compared in lower case; the addresses are stored`,
+    });
+  }
+  if (keyColumn < 0 && (kind === 'orders' || fieldOf(kind, 'customer_id')?.required)) {
+    out.push({
+      severity: 'warning', code: 'no-customer-column', params: { kind },
+      message: 'no column identifies the customer: choose one (an id, an e-mail or a name)' + (kind === 'orders' ? ', or import the orders without customers (orders and revenue only, no retention)' : ''),
+    });
+  }
+  const ignored = headers.filter((h, c) => mapping[c] === null && isPiiHeader(h) && profiles[c].values > 0);
+  if (ignored.length) {
+    out.push({
+      severity: 'warning', code: 'personal-data-ignored', params: { columns: ignored.join(', ') },
+      message: `personal data not needed for any analysis is not stored: ${ignored.slice(0, 8).join(', ')}${ignored.length > 8 ? ` and ${ignored.length - 8} more` : ''} (map a column to keep it)`,
+    });
+  }
+  const bank = headers.filter((h) => RE_BANK.test(normaliseHeader(h)));
+  if (kind === 'orders' && bank.length >= 2) {
+    out.push({
+      severity: 'warning', code: 'bank-statement', params: { columns: bank.join(', ') },
+      message: `this looks like a bank statement (${bank.slice(0, 3).join(', ')}): payments out are negative amounts, and the people paid or paying are not necessarily customers`,
+    });
+  }
+  return out;
+}
+
+/** The currency of the amounts: a mapped currency column's most frequent code, else the amounts' own symbols or codes. */
+function suggestCurrency(kind: DataKind, headers: readonly string[], mapping: Mapping, profiles: readonly ColumnProfile[]): { code: string; evidence: string } | undefined {
+  const cur = mapping.indexOf('currency');
+  if (cur >= 0 && profiles[cur].currencies.length) return { code: profiles[cur].currencies[0], evidence: `column ${headers[cur]}` };
+  for (const key of kind === 'subscriptions' ? ['mrr'] : ['amount', 'unit_price', 'budget']) {
+    const c = mapping.indexOf(key);
+    if (c >= 0 && profiles[c].currencies.length) return { code: profiles[c].currencies[0], evidence: `the amounts in ${headers[c]}` };
+  }
+  // An unmapped column of currency codes only (a headerless bank export's last column).
+  const codes = profiles.findIndex((p, c) => mapping[c] === null && p.values > 0 && p.currencies.length === 1 && p.meanLength === 3);
+  return codes >= 0 ? { code: profiles[codes].currencies[0], evidence: `column ${headers[codes]}` } : undefined;
 }

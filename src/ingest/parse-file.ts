@@ -1,245 +1,52 @@
 /**
- * `parseFile`: the full read (RELIABILITY.md 1.4 steps 5-8). Decodes with the confirmed dialect,
- * reads every record, converts each mapped cell by its field type (core/schema/kinds.ts) into
- * typed columns (core/table.ts), and collects every problem with line, column, value and reason.
+ * `parseFile`: the full read (RELIABILITY.md 1.4 steps 5-8), as a chain of named steps:
+ *
+ *   decode -> read records -> convert cells into column builders (steps/convert-cell.ts,
+ *   steps/column-builder.ts) -> roll line items up into orders (steps/rollup.ts) -> dedupe keys
+ *   (steps/dedupe-keys.ts) -> file facts.
  *
  * Rules:
  * - A row with any error is left out of `table`, counted in `invalidRecords`, and listed (capped).
- * - Missing = empty or a null token (core/parse/null-token.ts). A missing required value is an error.
- * - Ids stay strings (normaliseId: trimmed, NFC). Ids that look like Excel's scientific notation
- *   are errors; invisible characters in ids are a warning.
- * - Key uniqueness: customers.customer_id, subscriptions.subscription_id and (when rows are not
- *   line items) orders.order_id must not repeat: the later row is an error naming both lines.
- * - Line items: for orders with order_id and quantity or unit_price mapped, rows sharing an order
- *   id are rolled up into one order. Each column takes the first non-missing value of the
- *   order's rows (so a Shopify export, which writes the total and status on the first line only,
- *   works); amount is the order total where given, else the sum of quantity x unit_price
- *   (quantity defaults to 1). A later line may leave customer, date and amount empty.
- * - Sign rule (refunds, cancellations, credit notes): when an order's status matches
- *   refund / cancel / storno / credit / return / chargeback / void (any case), its amount is
- *   stored as -|amount|. A row (not rolled up) with a negative quantity also gets -|amount|;
- *   in a rolled-up order, a negative-quantity line subtracts its own value from the sum.
- * Cost: one pass over the records, O(1) work per cell apart from the value parsers; strings are
- * dictionary-encoded with one StringDict per column (string-dict.ts), the row key with a single
- * lookup per row; columns are pre-sized from the line length of the first 64 KB.
+ * - Missing = empty or a null token (core/parse/null-token.ts). A missing required value is an
+ *   error, except: an order may have no customer (a guest checkout, a POS sale: counted in
+ *   `ordersWithoutCustomer`, kept for orders and revenue, left out of retention), and a later
+ *   line of an order already seen may leave its date empty.
+ * - Orders need a customer column unless `withoutCustomers` is set (a ledger with no customer:
+ *   orders and revenue only), and may have no amount (visits, bookings): the amount column is
+ *   then all missing and `hasAmounts` is false (revenue is "n/a", retention still works).
+ * - Ids stay strings (normaliseId: trimmed, NFC); e-mail addresses used as customer ids are
+ *   compared in lower case.
+ * - Key uniqueness: customers.customer_id and subscriptions.subscription_id must not repeat: the
+ *   later row is an error naming both lines. Orders sharing an order id are line items (rollup.ts).
+ * Cost: one pass over the records, O(1) work per cell apart from the value parsers.
  */
 import type { ImportIssue } from '../core/issues.ts';
 import { ATTRIBUTE_PREFIX, KIND_FIELDS, fieldOf, type DataKind, type FieldType } from '../core/schema/kinds.ts';
 import { MISSING_CODE, MISSING_DAY, type Column, type Table } from '../core/table.ts';
-import { isNullToken } from '../core/parse/null-token.ts';
-import { explainNumber, parseLocaleNumber } from '../core/parse/number.ts';
-import { explainDate, parseDate } from '../core/parse/date.ts';
-import { hasInvisibleChars, looksLikeScientificNotation, normaliseId } from '../core/parse/id.ts';
 import { decode } from './decode.ts';
 import { normaliseText } from './normalise-text.ts';
-import { MAX_ROWS, readRecords } from './read-records.ts';
-import { StringDict } from './string-dict.ts';
+import { MAX_ROWS, columnNames, readRecords } from './read-records.ts';
+import { commitCell, createBuilder, finishColumn, grow, isMissingAt, pickedColumn, type Builder } from './steps/column-builder.ts';
+import { convertCell, isMissingCell } from './steps/convert-cell.ts';
+import { dedupeKeys } from './steps/dedupe-keys.ts';
+import { toMonthly } from './steps/monthly-amounts.ts';
+import { applySignRules, creditNoteCodes, decideAmountLevel, groupOrders, orderAmounts, type OrderGroups } from './steps/rollup.ts';
 import type { ParseOptions, ParsedFile } from './types.ts';
-
-const REFUND = /refund|cancel|storno|credit|gutschrift|return|chargeback|void/i;
+import { ErrorGrouper } from '../core/import/plausibility.ts';
 
 /** The main date of each kind (firstDay/lastDay). */
 const MAIN_DATE: Record<DataKind, string> = {
   orders: 'date', customers: 'signup_date', subscriptions: 'start_date', churn: 'date', feedback: 'date', referrals: 'date',
 };
-/** The field whose value identifies a row for dedupe and uniqueness. */
-const ROW_KEY: Partial<Record<DataKind, string>> = { customers: 'customer_id', subscriptions: 'subscription_id', orders: 'order_id' };
-
-class Grow {
-  static f64(a: Float64Array, n: number): Float64Array {
-    if (n < a.length) return a;
-    const b = new Float64Array(a.length * 2);
-    b.set(a);
-    return b;
-  }
-  static i32(a: Int32Array, n: number): Int32Array {
-    if (n < a.length) return a;
-    const b = new Int32Array(a.length * 2);
-    b.set(a);
-    return b;
-  }
-  static u32(a: Uint32Array, n: number): Uint32Array {
-    if (n < a.length) return a;
-    const b = new Uint32Array(a.length * 2);
-    b.set(a);
-    return b;
-  }
-}
-
-/** One mapped column being built. */
-interface Builder {
-  readonly source: number;
-  readonly header: string;
-  readonly key: string;
-  readonly type: FieldType;
-  readonly required: boolean;
-  num: Float64Array;
-  day: Int32Array;
-  time: Int32Array | undefined;
-  codes: Uint32Array;
-  /** Dictionary of the id/category/text values (`dict` is `index.strings`). */
-  readonly dict: string[];
-  readonly index: StringDict;
-  /** Per-row scratch of the row being validated. */
-  sNum: number;
-  sStr: string | undefined;
-  /** Shape of this date column's first valid value (see shapeKey; -1 until set), for the inconsistent-format message. */
-  shape: number;
-  shapeExample: string;
-  nullTokens: Set<string> | undefined;
-  invisibleLines: number[] | undefined;
-}
-
-/**
- * How a date is written, cheaply: the number of leading digits (1-2 or more) and the first
- * separator after them (2024-01-15 and 15.01.2024 differ; a word has no leading digits), as one
- * integer: 0 for a word, else (digits > 2 ? 2 : 1) * 0x20000 + separator code + 1 (0 at the end).
- * No allocation.
- */
-function shapeKey(s: string): number {
-  let i = 0;
-  while (i < s.length && s.charCodeAt(i) === 32) i++;
-  const start = i;
-  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
-  if (i === start) return 0;
-  return (i - start > 2 ? 0x40000 : 0x20000) + (i < s.length ? s.charCodeAt(i) + 1 : 0);
-}
+/** The field whose value must be unique per row. */
+const UNIQUE_KEY: Partial<Record<DataKind, string>> = { customers: 'customer_id', subscriptions: 'subscription_id' };
+const RE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const emptyParsed = (kind: DataKind, fatal: ImportIssue, extra: Partial<ParsedFile> = {}): ParsedFile => ({
-  kind, table: { length: 0, columns: Object.create(null) as Record<string, Column> }, keys: [], recordsRead: 0, invalidRecords: 0,
-  errors: [], errorCount: 0, warnings: [], fatal, lineItemsRolledUp: 0, firstDay: null, lastDay: null, customers: 0, ...extra,
+  kind, table: { length: 0, columns: Object.create(null) as Record<string, Column> }, keys: [], headerLine: 0, recordsRead: 0, invalidRecords: 0,
+  errors: [], errorCount: 0, errorGroups: [], warnings: [], fatal, lineItemsRolledUp: 0, firstDay: null, lastDay: null, customers: 0,
+  hasAmounts: false, ordersWithoutCustomer: 0, ...extra,
 });
-
-const isMissingAt = (b: Builder, r: number): boolean =>
-  b.type === 'date' ? b.day[r] === MISSING_DAY : b.type === 'money' || b.type === 'number' ? Number.isNaN(b.num[r]) : b.codes[r] === MISSING_CODE;
-
-/** The finished column of `n` rows (copied to exact length). */
-function finish(b: Builder, n: number): Column {
-  if (b.type === 'date') return b.time ? { type: 'day', data: b.day.slice(0, n), time: b.time.slice(0, n) } : { type: 'day', data: b.day.slice(0, n) };
-  if (b.type === 'money' || b.type === 'number') return { type: 'num', data: b.num.slice(0, n) };
-  return { type: 'dict', dict: b.dict, codes: b.codes.slice(0, n) };
-}
-
-/** One value per order: the first non-missing value along the order's chain of rows. */
-function rolled(b: Builder, heads: Int32Array, next: Int32Array): Column {
-  const m = heads.length;
-  const pick = new Int32Array(m);
-  for (let o = 0; o < m; o++) {
-    let r = heads[o];
-    while (next[r] >= 0 && isMissingAt(b, r)) r = next[r];
-    pick[o] = r;
-  }
-  if (b.type === 'date') {
-    const data = Int32Array.from(pick, (r) => b.day[r]);
-    return b.time ? { type: 'day', data, time: Int32Array.from(pick, (r) => (b.time as Int32Array)[r]) } : { type: 'day', data };
-  }
-  if (b.type === 'money' || b.type === 'number') return { type: 'num', data: Float64Array.from(pick, (r) => b.num[r]) };
-  return { type: 'dict', dict: b.dict, codes: Uint32Array.from(pick, (r) => b.codes[r]) };
-}
-
-/** FNV-1a of a string, 32 bits, from `seed`. */
-function fnvString(s: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-const hex = (h: number, shift: number): number => {
-  const d = (h >>> shift) & 15;
-  return d < 10 ? 48 + d : 87 + d;
-};
-
-/** U+0001 + 16 hex digits + `:` + occurrence, built in one allocation in the common case k = 1. */
-function hashKey(h1: number, h2: number, k: number): string {
-  const head = String.fromCharCode(
-    1, hex(h1, 28), hex(h1, 24), hex(h1, 20), hex(h1, 16), hex(h1, 12), hex(h1, 8), hex(h1, 4), hex(h1, 0),
-    hex(h2, 28), hex(h2, 24), hex(h2, 20), hex(h2, 16), hex(h2, 12), hex(h2, 8), hex(h2, 4), hex(h2, 0), 58, k === 1 ? 49 : 48,
-  );
-  return k === 1 ? head : head.slice(0, -1) + String(k);
-}
-
-/** Mixes a 32-bit word into a hash (murmur3's finaliser on the XOR: every input bit reaches every output bit). */
-function mix(h: number, v: number): number {
-  h = Math.imul(h ^ v, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
-/**
- * One dedupe key per row (ParsedFile.keys): the row's id as written when `keyColumn` has one,
- * else U+0001 (never in a real id: ids with control characters are flagged) + a 64-bit content hash of the row + `:` + its occurrence number among rows with the
- * same content. The hash covers every column in key order (so column order in the file does not
- * matter): dictionary strings by content (hashed once per entry), numbers by their bits, days
- * and times as integers. No per-row allocation apart from the key string itself.
- */
-function dedupeKeys(columns: Record<string, Column>, length: number, keyColumn: { dict: string[]; codes: Uint32Array } | undefined): string[] {
-  // Filled in order with push: `new Array(1e6)` would start in slow dictionary mode.
-  const keys: string[] = [];
-  const cols = Object.keys(columns).sort().map((k) => columns[k]);
-  // Dictionary hashes are computed on the first row that needs a content hash (never when
-  // every row has its id: hashing a million order ids for nothing cost ~0.7 s).
-  let dictHashes: (Uint32Array[] | undefined)[] | undefined;
-  const f64 = new Float64Array(1);
-  const u32 = new Uint32Array(f64.buffer);
-  // Occurrence counts in an open-addressing table on typed arrays (a Map with a million
-  // number keys costs seconds in GC).
-  let cap = 16;
-  while (cap < length * 2) cap *= 2;
-  const mask = cap - 1;
-  let slotH1 = new Uint32Array(0);
-  let slotH2 = slotH1;
-  let slotCount = slotH1;
-  // Every row has its own id, in row order (a unique key column): the keys are the dictionary.
-  if (keyColumn && keyColumn.dict.length >= length) {
-    let identity = true;
-    for (let r = 0; r < length && identity; r++) identity = keyColumn.codes[r] === r;
-    if (identity) return keyColumn.dict.slice(0, length);
-  }
-  for (let r = 0; r < length; r++) {
-    if (keyColumn) {
-      const code = keyColumn.codes[r];
-      if (code !== MISSING_CODE) {
-        keys.push(keyColumn.dict[code]);
-        continue;
-      }
-    }
-    if (!dictHashes) {
-      slotH1 = new Uint32Array(cap);
-      slotH2 = new Uint32Array(cap);
-      slotCount = new Uint32Array(cap);
-      dictHashes = cols.map((c) => (c.type === 'dict' ? [Uint32Array.from(c.dict, (t) => fnvString(t, 2166136261)), Uint32Array.from(c.dict, (t) => fnvString(t, 0x9747b28c))] : undefined));
-    }
-    let h1 = 2166136261;
-    let h2 = 0x9747b28c;
-    for (let j = 0; j < cols.length; j++) {
-      const c = cols[j];
-      if (c.type === 'num') {
-        f64[0] = c.data[r];
-        h1 = mix(mix(h1, u32[0]), u32[1]);
-        h2 = mix(mix(h2, u32[1]), u32[0]);
-      } else if (c.type === 'day') {
-        const t = c.time ? c.time[r] : -1;
-        h1 = mix(mix(h1, c.data[r]), t);
-        h2 = mix(mix(h2, t), c.data[r]);
-      } else {
-        const code = c.codes[r];
-        const dh = dictHashes[j] as Uint32Array[];
-        h1 = mix(h1, code === MISSING_CODE ? 0x5bd1e995 : dh[0][code]);
-        h2 = mix(h2, code === MISSING_CODE ? 0x1b873593 : dh[1][code]);
-      }
-    }
-    h1 >>>= 0;
-    h2 >>>= 0;
-    let slot = h1 & mask;
-    while (slotCount[slot] !== 0 && (slotH1[slot] !== h1 || slotH2[slot] !== h2)) slot = (slot + 1) & mask;
-    slotH1[slot] = h1;
-    slotH2[slot] = h2;
-    const k = ++slotCount[slot];
-    keys.push(hashKey(h1, h2, k));
-  }
-  return keys;
-}
 
 /**
  * Reads the whole file with a confirmed dialect, kind and mapping (see the module doc for the
@@ -263,13 +70,14 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
     return emptyParsed(kind, decoded.length ? { severity: 'fatal', code: 'no-header', message: 'no header row (the file has only blank lines)' } : { severity: 'fatal', code: 'empty-file', message: 'file is empty' });
   }
 
-  // Builders are created once the header is known (inside the first record callback we need the header).
   const errors: ImportIssue[] = [];
   let errorCount = 0;
   let invalid = 0;
   const warnings: ImportIssue[] = [];
+  const groups = new ErrorGrouper();
   const error = (issue: ImportIssue): void => {
     errorCount++;
+    groups.add(issue);
     if (errors.length < maxListed) errors.push(issue);
   };
 
@@ -277,13 +85,13 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
   let header: string[] = [];
   let setupFatal: ImportIssue | undefined;
   let n = 0; // valid rows stored
-  const { decimal, thousands, dateOrder } = dialect;
+  const ctx = { decimal: dialect.decimal, thousands: dialect.thousands, dateOrder: dialect.dateOrder };
 
-  // Special columns.
   let keyB: Builder | undefined;
   let orderB: Builder | undefined;
-  let rollupCandidate = false;
-  /** Line of each key's first row, by its dictionary code. */
+  let customerB: Builder | undefined;
+  let dateB: Builder | undefined;
+  /** Line of each unique key's first row, by its dictionary code. */
   let keyFirstLine: Int32Array = new Int32Array(1024);
 
   // Rows expected, from the line length of the first 64 KB: pre-sizes the columns and the key
@@ -294,13 +102,12 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
   const expectedRows = Math.min(MAX_ROWS + 1, Math.ceil((text.length / sample) * sampleLines * 1.05) + 16);
 
   const setup = (): void => {
-    const fields = KIND_FIELDS[kind];
-    const rowKey = ROW_KEY[kind];
     const seen = new Map<string, number>();
+    const uniqueKey = UNIQUE_KEY[kind];
     for (let c = 0; c < header.length; c++) {
       const key = mapping[c];
       if (key == null) {
-        if (header[c] !== '') {
+        if (!/^column \d+$/.test(header[c])) {
           warnings.push({ severity: 'warning', code: 'column-ignored', line: 1, column: header[c], message: `column ${header[c]} ignored (not stored: data minimisation)` });
         }
         continue;
@@ -318,183 +125,85 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
       }
       seen.set(key, c);
       const type: FieldType = def?.type ?? 'text';
-      const cap = Math.max(1024, expectedRows);
-      const index = new StringDict(key === rowKey ? expectedRows : 0);
-      builders.push({
-        source: c, header: header[c], key, type, required: def?.required ?? false,
-        num: type === 'money' || type === 'number' ? new Float64Array(cap) : new Float64Array(0),
-        day: type === 'date' ? new Int32Array(cap) : new Int32Array(0),
-        time: undefined,
-        codes: type === 'id' || type === 'category' || type === 'text' ? new Uint32Array(cap) : new Uint32Array(0),
-        dict: index.strings, index, sNum: NaN, sStr: undefined, shape: -1, shapeExample: '', nullTokens: undefined, invisibleLines: undefined,
-      });
+      // An order may have no customer (guest checkout); a survey answer may skip the score.
+      const valueOptional = (kind === 'orders' && key === 'customer_id') || def?.valueOptional === true;
+      builders.push(createBuilder(c, header[c], key, type, (def?.required ?? false) && !valueOptional, Math.max(1024, expectedRows), key === uniqueKey || key === 'order_id' ? expectedRows : 0));
     }
-    const mappedKeys = new Set(builders.map((b) => b.key));
     const byKey = (k: string): Builder | undefined => builders.find((b) => b.key === k);
-    orderB = kind === 'orders' ? byKey('order_id') : undefined;
-    rollupCandidate = orderB !== undefined && (mappedKeys.has('quantity') || mappedKeys.has('unit_price'));
-    for (const f of fields) {
-      if (!f.required || mappedKeys.has(f.key)) continue;
-      if (kind === 'orders' && f.key === 'amount' && mappedKeys.has('unit_price')) continue;
-      setupFatal = { severity: 'fatal', code: 'missing-column', line: 1, column: f.key, message: `missing column ${f.key}`, params: { field: f.key } };
+    for (const f of KIND_FIELDS[kind]) {
+      if (!f.required || byKey(f.key)) continue;
+      if (kind === 'orders' && f.key === 'customer_id' && options.withoutCustomers) continue;
+      setupFatal = {
+        severity: 'fatal', code: 'missing-column', line: 1, column: f.key,
+        message: f.key === 'customer_id' ? 'missing column customer_id: choose the column that identifies the customer (an id, an e-mail or a name)' : `missing column ${f.key}`,
+        params: { field: f.key },
+      };
       return;
     }
-    const rk = ROW_KEY[kind];
-    keyB = rk ? byKey(rk) : undefined;
+    const uk = UNIQUE_KEY[kind];
+    keyB = uk ? byKey(uk) : undefined;
+    orderB = kind === 'orders' ? byKey('order_id') : undefined;
+    customerB = byKey('customer_id');
+    dateB = kind === 'orders' ? byKey('date') : undefined;
   };
-
-  let amountCol: Builder | undefined;
-  let priceCol: Builder | undefined;
 
   const onRecord = (fields: string[], line: number, record: number): void => {
     if (setupFatal) return;
     let ok = true;
-    let inherited = false;
-    // Line items: a later line of an order already seen may leave the order-level values empty.
-    if (rollupCandidate && orderB) {
-      const oid = fields[orderB.source];
-      if (!isNullToken(oid) && orderB.index.find(normaliseId(oid)) >= 0) inherited = true;
-    }
     for (let j = 0; j < builders.length; j++) {
       const b = builders[j];
       const raw = fields[b.source];
-      b.sNum = NaN;
-      b.sStr = undefined;
-      if (isNullToken(raw)) {
-        if (raw.length > 0 && raw.trim() !== '') (b.nullTokens ??= new Set()).add(raw.trim());
-        let needed = b.required && !inherited;
-        if (needed && b.key === 'amount' && priceCol && !isNullToken(fields[priceCol.source])) needed = false;
+      if (isMissingCell(b, raw)) {
+        b.sNum = NaN;
+        b.sStr = undefined;
+        let needed = b.required;
+        // A later line of an order already seen may leave the date empty.
+        if (needed && b === dateB && orderB) {
+          const oid = fields[orderB.source];
+          needed = !(oid.trim() !== '' && orderB.index.find(oid.trim()) >= 0);
+        }
         if (needed) {
           ok = false;
           error({ severity: 'error', code: 'missing-value', line, record, column: b.header, value: raw, message: `line ${line}, column ${b.header}: a value is required` });
         }
         continue;
       }
-      switch (b.type) {
-        case 'id': {
-          const v = normaliseId(raw);
-          if (looksLikeScientificNotation(v)) {
-            ok = false;
-            error({ severity: 'error', code: 'ids-look-like-scientific-notation', line, record, column: b.header, value: raw, message: `line ${line}, column ${b.header}: '${raw}': IDs look like scientific notation: format the column as Text and re-export` });
-          } else {
-            if (hasInvisibleChars(raw)) (b.invisibleLines ??= []).push(line);
-            b.sStr = v;
-          }
-          break;
-        }
-        case 'date': {
-          const d = parseDate(raw, dateOrder);
-          const shape = shapeKey(raw);
-          if (b.shape !== -1 && shape !== b.shape) {
-            ok = false;
-            error({
-              severity: 'error', code: 'inconsistent-date-format', line, record, column: b.header, value: raw,
-              message: `line ${line}, column ${b.header}: '${raw.trim()}' is written differently from the first date ('${b.shapeExample}'); use one date format`,
-            });
-          } else if (Number.isNaN(d)) {
-            ok = false;
-            error({ severity: 'error', code: 'invalid-date', line, record, column: b.header, value: raw, message: `line ${line}, column ${b.header}: ${explainDate(raw, dateOrder)}` });
-          } else {
-            if (b.shape === -1) {
-              b.shape = shape;
-              b.shapeExample = raw.trim();
-            }
-            b.sNum = d;
-          }
-          break;
-        }
-        case 'money':
-        case 'number': {
-          const v = parseLocaleNumber(raw, decimal, thousands);
-          if (Number.isNaN(v)) {
-            ok = false;
-            error({ severity: 'error', code: 'unparseable-number', line, record, column: b.header, value: raw, message: `line ${line}, column ${b.header}: ${explainNumber(raw, decimal, thousands)}` });
-          } else b.sNum = v === 0 ? 0 : v;
-          break;
-        }
-        default:
-          b.sStr = raw.trim();
+      const problem = convertCell(b, raw, line, record, ctx);
+      if (problem) {
+        ok = false;
+        error(problem);
       }
     }
     if (!ok) {
       invalid++;
       return;
     }
-    // Uniqueness of the row key (orders: only when rows are not line items).
-    // The key is added to its dictionary here (the row is valid unless the key repeats): one
-    // dictionary lookup per row for the key column.
-    let keyCode = -1;
-    if (keyB && keyB.sStr !== undefined && !(keyB === orderB && rollupCandidate)) {
+    if (customerB && customerB.sStr !== undefined && customerB.sStr.indexOf('@') > 0 && RE_EMAIL.test(customerB.sStr)) customerB.sStr = customerB.sStr.toLowerCase();
+    // Uniqueness of the row key: the later row is an error naming both lines.
+    if (keyB && keyB.sStr !== undefined) {
       const before = keyB.index.size;
-      const prev = keyB.index.intern(keyB.sStr);
-      if (prev < before) {
+      const code = keyB.index.intern(keyB.sStr);
+      if (code < before) {
         invalid++;
-        const first = keyFirstLine[prev];
+        const first = keyFirstLine[code];
         error({
           severity: 'error', code: 'duplicate-key', line, record, column: keyB.header, value: keyB.sStr,
           message: `line ${line}, column ${keyB.header}: '${keyB.sStr}' appears again (first on line ${first})`, params: { lines: `${first},${line}` },
         });
         return;
       }
-      keyCode = prev;
-      keyFirstLine = Grow.i32(keyFirstLine, prev);
-      keyFirstLine[prev] = line;
+      keyFirstLine = grow.i32(keyFirstLine, code);
+      keyFirstLine[code] = line;
     }
-    // Commit the row.
-    for (let j = 0; j < builders.length; j++) {
-      const b = builders[j];
-      switch (b.type) {
-        case 'date': {
-          b.day = Grow.i32(b.day, n);
-          if (Number.isNaN(b.sNum)) b.day[n] = MISSING_DAY;
-          else {
-            const day = Math.floor(b.sNum);
-            b.day[n] = day;
-            if (day !== b.sNum) {
-              if (!b.time) b.time = new Int32Array(b.day.length).fill(-1);
-              b.time = Grow.i32(b.time, n);
-              b.time[n] = Math.round((b.sNum - day) * 86400);
-            } else if (b.time) {
-              b.time = Grow.i32(b.time, n);
-              b.time[n] = -1;
-            }
-          }
-          break;
-        }
-        case 'money':
-        case 'number':
-          b.num = Grow.f64(b.num, n);
-          b.num[n] = b.sNum;
-          break;
-        default: {
-          b.codes = Grow.u32(b.codes, n);
-          const s = b.sStr;
-          if (s === undefined) b.codes[n] = MISSING_CODE;
-          else {
-            if (b === keyB && keyCode >= 0) b.codes[n] = keyCode;
-            else {
-              const before = b.index.size;
-              const code = b.index.intern(s);
-              if (b === keyB && code === before) {
-                keyFirstLine = Grow.i32(keyFirstLine, code);
-                keyFirstLine[code] = line;
-              }
-              b.codes[n] = code;
-            }
-          }
-        }
-      }
-    }
+    for (let j = 0; j < builders.length; j++) commitCell(builders[j], n);
     n++;
   };
 
   const read = readRecords(text, {
     delimiter: dialect.delimiter, headerRow: dialect.headerRow, lineOffset: linesDropped, signal, maxListedErrors: maxListed,
     onHeader: (h) => {
-      header = h;
+      header = columnNames(h);
       setup();
-      amountCol = builders.find((b) => b.key === 'amount');
-      priceCol = builders.find((b) => b.key === 'unit_price');
       return setupFatal;
     },
     onRecord,
@@ -509,87 +218,33 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
   errorCount += read.errorCount;
   invalid += read.invalidRecords;
   warnings.push(...read.warnings);
-
-  for (const b of builders) {
-    if (b.nullTokens?.size) {
-      const tokens = [...b.nullTokens];
-      warnings.push({
-        severity: 'warning', code: 'null-tokens', column: b.header,
-        message: `column ${b.header}: ${tokens.map((t) => `'${t}'`).join(', ')} read as missing (null-token policy)`,
-        params: { tokens: tokens.join(',') },
-      });
-    }
-    if (b.invisibleLines?.length) {
-      const l = b.invisibleLines;
-      warnings.push({
-        severity: 'warning', code: 'invisible-characters', line: l[0], column: b.header,
-        message: `column ${b.header}: invisible characters in IDs (line ${l.slice(0, 10).join(', ')}${l.length > 10 ? ' and more' : ''})`,
-        params: { count: l.length },
-      });
-    }
-  }
-
-  // Line items: chain the rows of each order (heads = first row of each order, next = following row).
-  let length = n;
-  let lineItemsRolledUp = 0;
-  let heads: Int32Array | undefined;
-  let next: Int32Array | undefined;
-  if (rollupCandidate && orderB && orderB.dict.length < n) {
-    heads = new Int32Array(n);
-    next = new Int32Array(n).fill(-1);
-    const last = new Int32Array(orderB.dict.length).fill(-1);
-    let m = 0;
-    for (let r = 0; r < n; r++) {
-      const g = orderB.codes[r];
-      if (g !== MISSING_CODE && last[g] >= 0) {
-        next[last[g]] = r;
-        last[g] = r;
-        continue;
-      }
-      if (g !== MISSING_CODE) last[g] = r;
-      heads[m++] = r;
-    }
-    heads = heads.slice(0, m);
-    lineItemsRolledUp = n - m;
-    length = m;
-  }
+  warnings.push(...columnWarnings(builders, dialect.dateOrder));
 
   const columns = Object.create(null) as Record<string, Column>;
-  for (const b of builders) columns[b.key] = heads && next ? rolled(b, heads, next) : finish(b, n);
-
-  if (kind === 'orders' && (amountCol || priceCol)) {
-    const qty = builders.find((b) => b.key === 'quantity');
-    const status = builders.find((b) => b.key === 'status');
-    const refund = status ? status.dict.map((t) => REFUND.test(t)) : [];
-    const out = new Float64Array(length);
-    for (let o = 0; o < length; o++) {
-      const head = heads ? heads[o] : o;
-      let total = NaN;
-      if (amountCol) for (let r = head; r >= 0; r = next ? next[r] : -1) if (!Number.isNaN(amountCol.num[r])) {
-        total = amountCol.num[r];
-        break;
+  let length = n;
+  let keys: string[];
+  let orders: OrderFacts | undefined;
+  if (kind === 'orders') {
+    const built = rollUpOrders(builders, n, orderB, customerB);
+    Object.assign(columns, built.columns);
+    length = built.length;
+    keys = built.keys;
+    orders = built.facts;
+  } else {
+    for (const b of builders) columns[b.key] = finishColumn(b, n);
+    if (kind === 'subscriptions') {
+      const monthly = toMonthly(columns, n);
+      if (monthly.converted > 0) {
+        warnings.push({ severity: 'warning', code: 'mrr-from-billing-period', params: { rows: monthly.converted }, message: `${monthly.converted} prices converted to monthly amounts (MRR) from their billing period and interval` });
       }
-      if (Number.isNaN(total) && priceCol) {
-        total = 0;
-        for (let r = head; r >= 0; r = next ? next[r] : -1) {
-          const p = priceCol.num[r];
-          if (!Number.isNaN(p)) total += (qty && !Number.isNaN(qty.num[r]) ? qty.num[r] : 1) * p;
-        }
-      } else if (!heads && qty && qty.num[o] < 0 && total > 0) total = -total;
-      if (status) {
-        const col = columns.status as { codes: Uint32Array };
-        const code = col.codes[o];
-        if (code !== MISSING_CODE && refund[code] && total > 0) total = -total;
+      if (monthly.unknown.length) {
+        warnings.push({ severity: 'warning', code: 'unknown-billing-period', params: { periods: monthly.unknown.join(', ') }, message: `billing periods ${monthly.unknown.map((u) => `'${u}'`).join(', ')} are not understood; those prices are kept as monthly amounts` });
       }
-      out[o] = total;
     }
-    columns.amount = { type: 'num', data: out };
+    const keyColumn = keyB ? (columns[keyB.key] as { dict: string[]; codes: Uint32Array }) : undefined;
+    keys = dedupeKeys(columns, length, keyColumn);
   }
   const table: Table = { length, columns };
-  const rowKey = keyB ?? (kind === 'orders' ? orderB : undefined);
-  const keyColumn = rowKey ? (columns[rowKey.key] as { dict: string[]; codes: Uint32Array }) : undefined;
-
-  const keys = dedupeKeys(columns, length, keyColumn);
 
   // First/last day and customers.
   let firstDay: number | null = null;
@@ -605,19 +260,137 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
   }
   const cust = columns.customer_id ?? columns.referrer_id;
   let customers = 0;
+  let withoutCustomer = 0;
   if (cust && cust.type === 'dict') {
     const seen = new Uint8Array(cust.dict.length);
     for (let r = 0; r < length; r++) {
       const c = cust.codes[r];
-      if (c !== MISSING_CODE && !seen[c]) {
+      if (c === MISSING_CODE) withoutCustomer++;
+      else if (!seen[c]) {
         seen[c] = 1;
         customers++;
       }
     }
-  }
+  } else if (kind === 'orders') withoutCustomer = length;
 
   return {
-    kind, table, keys, recordsRead: read.recordsRead, invalidRecords: invalid, errors: allErrors, errorCount, warnings,
-    lineItemsRolledUp, firstDay, lastDay, customers,
+    kind, table, keys, headerLine: dialect.headerRow < 0 ? 0 : read.headerLine, recordsRead: read.recordsRead, invalidRecords: invalid, errors: allErrors, errorCount, warnings,
+    errorGroups: [...read.errorGroups, ...groups.list()],
+    lineItemsRolledUp: n - length, firstDay, lastDay, customers,
+    hasAmounts: kind !== 'orders' || (orders?.hasAmounts ?? false),
+    ordersWithoutCustomer: kind === 'orders' ? withoutCustomer : 0,
+    ...(orders ? { orders: orders.summary } : {}),
+  };
+}
+
+/** Per-column notes: null tokens, invisible characters in ids, date columns that mix styles. */
+function columnWarnings(builders: readonly Builder[], dateOrder: string): ImportIssue[] {
+  const out: ImportIssue[] = [];
+  for (const b of builders) {
+    if (b.nullTokens?.size) {
+      const tokens = [...b.nullTokens];
+      out.push({
+        severity: 'warning', code: 'null-tokens', column: b.header,
+        message: `column ${b.header}: ${tokens.map((t) => `'${t}'`).join(', ')} read as missing (null-token policy)`,
+        params: { tokens: tokens.join(',') },
+      });
+    }
+    if (b.invisibleLines?.length) {
+      const l = b.invisibleLines;
+      out.push({
+        severity: 'warning', code: 'invisible-characters', line: l[0], column: b.header,
+        message: `column ${b.header}: invisible characters in IDs (line ${l.slice(0, 10).join(', ')}${l.length > 10 ? ' and more' : ''})`,
+        params: { count: l.length },
+      });
+    }
+    if (b.styles && b.styles.size > 1) {
+      const styles = [...b.styles.values()];
+      const order = dateOrder === 'DMY' ? 'day first' : dateOrder === 'MDY' ? 'month first' : 'year first';
+      out.push({
+        severity: 'warning', code: 'mixed-date-styles', column: b.header,
+        message: `column ${b.header} mixes date styles (${styles.map((s) => `${s.count} like '${s.example}'`).join(', ')}); all read ${order}`,
+        params: { styles: styles.map((s) => s.example).join(', '), order: dateOrder },
+      });
+    }
+  }
+  return out;
+}
+
+/** What the roll-up of an orders file did (ParsedFile.orders). */
+type OrderFacts = { hasAmounts: boolean; summary: NonNullable<ParsedFile['orders']> };
+
+/** Orders: line items rolled up (steps/rollup.ts), amounts and signs, and the dedupe keys. */
+function rollUpOrders(builders: readonly Builder[], n: number, orderB: Builder | undefined, customerB: Builder | undefined): { columns: Record<string, Column>; length: number; keys: string[]; facts: OrderFacts } {
+  const byKey = (k: string): Builder | undefined => builders.find((b) => b.key === k);
+  const amountB = byKey('amount');
+  const priceB = byKey('unit_price');
+  const qtyB = byKey('quantity');
+  const statusB = byKey('status');
+  const refundedB = byKey('refunded');
+  const g: OrderGroups = groupOrders(n, orderB?.codes, orderB?.dict ?? [], customerB?.codes, customerB?.dict.length ?? 0);
+  const m = g.heads.length;
+  const rolledUp = m < n;
+  const columns = Object.create(null) as Record<string, Column>;
+  // Each column: the first non-missing value along the order's rows (quantity: the sum).
+  const pick = new Int32Array(m);
+  for (const b of builders) {
+    if (!rolledUp) {
+      columns[b.key] = finishColumn(b, n);
+      continue;
+    }
+    if (b === qtyB) {
+      const q = new Float64Array(m).fill(NaN);
+      for (let o = 0; o < m; o++) for (let r = g.heads[o]; r >= 0; r = g.next[r]) if (!Number.isNaN(b.num[r])) q[o] = (Number.isNaN(q[o]) ? 0 : q[o]) + b.num[r];
+      columns[b.key] = { type: 'num', data: q };
+      continue;
+    }
+    for (let o = 0; o < m; o++) {
+      let r = g.heads[o];
+      while (g.next[r] >= 0 && isMissingAt(b, r)) r = g.next[r];
+      pick[o] = r;
+    }
+    columns[b.key] = pickedColumn(b, pick);
+  }
+  const amountRows = amountB?.num.subarray(0, n);
+  const priceRows = priceB?.num.subarray(0, n);
+  const qtyRows = qtyB?.num.subarray(0, n);
+  const decision = decideAmountLevel(g, amountRows, priceRows, qtyRows);
+  const { amounts, fromPrice } = orderAmounts(g, decision, amountRows, priceRows, qtyRows);
+  const orderColumn = columns.order_id as { dict: string[]; codes: Uint32Array } | undefined;
+  const creditDict = orderB ? creditNoteCodes(orderB.dict) : undefined;
+  const creditNote = creditDict && orderColumn ? Uint8Array.from(orderColumn.codes, (c) => (c === MISSING_CODE ? 0 : creditDict[c])) : undefined;
+  const refunded = refundedB ? (columns.refunded as { data: Float64Array }).data : undefined;
+  const status = statusB ? (columns.status as { dict: string[]; codes: Uint32Array }) : undefined;
+  const signs = applySignRules(amounts, status, refunded, creditNote);
+  columns.amount = { type: 'num', data: amounts };
+  // No customer column (the user said so): every order is without a customer.
+  if (!customerB) columns.customer_id = { type: 'dict', dict: [], codes: new Uint32Array(m).fill(MISSING_CODE) };
+  let hasAmounts = false;
+  for (let o = 0; o < m && !hasAmounts; o++) if (!Number.isNaN(amounts[o])) hasAmounts = true;
+
+  // Keys: the order id; an id shared by several customers gets the customer appended.
+  let keys: string[];
+  if (orderColumn && g.sharedOrderIds > 0) {
+    const custColumn = columns.customer_id as { dict: string[]; codes: Uint32Array } | undefined;
+    keys = [];
+    const ids = orderColumn.dict;
+    const hashed = dedupeKeys(columns, m, orderColumn);
+    for (let o = 0; o < m; o++) {
+      const c = orderColumn.codes[o];
+      if (c === MISSING_CODE || !g.shared[o]) keys.push(hashed[o]);
+      else keys.push(`${ids[c]}\u001f${custColumn && custColumn.codes[o] !== MISSING_CODE ? custColumn.dict[custColumn.codes[o]] : ''}`);
+    }
+  } else keys = dedupeKeys(columns, m, orderColumn);
+
+  return {
+    columns, length: m, keys,
+    facts: {
+      hasAmounts,
+      summary: {
+        lines: n, multiLineOrders: g.multiLineOrders, amountLevel: decision.level, firstLineOnly: decision.firstLineOnly, repeated: decision.repeated,
+        varying: decision.varying, fromPrice, sharedOrderIds: g.sharedOrderIds, ...(g.sharedExample !== undefined ? { sharedExample: g.sharedExample } : {}),
+        ...signs,
+      },
+    },
   };
 }

@@ -1,9 +1,14 @@
 /**
  * Step 5 and 6 of the import pipeline: split decoded, normalised text into records with
  * PapaParse and enforce the structural rules PapaParse leaves to us (RELIABILITY.md 1.3):
- * quote errors are fatal and name the line the quote opened on and the column; ragged rows,
- * NUL characters and oversized fields are row errors; blank lines are skipped and reported;
- * duplicate or empty header names are fatal; caps on columns, field size and rows.
+ * quote errors are fatal and name the line the quote opened on and the column (except a quote
+ * left open on the file's last line: that record was cut off, and is a row error the user can
+ * skip); ragged rows, NUL characters and oversized fields are row errors; blank lines are
+ * skipped and reported; duplicate header names are fatal when the columns' values differ (a
+ * repeat holding the same values is renamed `name (2)` with a warning); an empty header name holding values
+ * is fatal, except in the first column (R's `write.csv` writes its row numbers under "": the
+ * caller shows it as `column 1`, see columnNames); caps on columns, field size and rows. `headerRow: -1` reads a file without a header: columns are named `column 1`, ... and
+ * the first record is data.
  *
  * PapaParse runs on the whole decoded string with `header:false` and `dynamicTyping:false`:
  * never its File/stream/worker paths, which corrupt multi-byte text at chunk boundaries.
@@ -11,6 +16,7 @@
  */
 import Papa from 'papaparse';
 import type { ImportIssue } from '../core/issues.ts';
+import { ErrorGrouper, type ErrorGroup } from '../core/import/plausibility.ts';
 
 export const MAX_COLUMNS = 500;
 export const MAX_FIELD_CHARS = 65536;
@@ -20,7 +26,7 @@ const PROGRESS_EVERY = 65536;
 
 export interface ReadOptions {
   readonly delimiter: string;
-  /** Non-blank records to skip before the header (a title row above it: 1). */
+  /** Non-blank records to skip before the header (a title row above it: 1); -1: no header row. */
   readonly headerRow?: number;
   /** Physical lines removed before `text` (a dropped `sep=` line): added to every line number. */
   readonly lineOffset?: number;
@@ -45,12 +51,14 @@ export interface ReadResult {
   /** Structural row errors (ragged, NUL, oversized field), capped at maxListedErrors. */
   readonly errors: ImportIssue[];
   readonly errorCount: number;
+  /** Every row error grouped by reason (and column). */
+  readonly errorGroups: ErrorGroup[];
   readonly warnings: ImportIssue[];
   /** Data records read, including structurally invalid ones; blank lines excluded. */
   readonly recordsRead: number;
   /** Records with a structural error (not passed to onRecord). */
   readonly invalidRecords: number;
-  /** Column indexes with an empty name whose values are all empty too: ignore them. */
+  /** Column indexes with an empty name (named `column N`) whose values are all empty too: ignore them. */
   readonly emptyColumns: number[];
   /** True when reading stopped at maxRecords. */
   readonly truncated: boolean;
@@ -119,6 +127,31 @@ export function diagnoseQuotes(text: string, start: number, line: number, delimi
   return undefined;
 }
 
+/**
+ * Display names of a header, unique: an empty name becomes `column N` (1-based position), a
+ * repeated name (any case) `name (2)`, `name (3)` ...
+ */
+export function columnNames(header: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return header.map((h, c) => {
+    let name = h === '' ? `column ${c + 1}` : h;
+    if (seen.has(name.toLowerCase())) {
+      let k = 2;
+      while (seen.has(`${name} (${k})`.toLowerCase())) k++;
+      name = `${name} (${k})`;
+    }
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** Does the record starting at `start` run to the end of the text on its own line (nothing but whitespace after its last newline)? */
+function cutOffLastRecord(text: string, start: number): boolean {
+  let end = text.length;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return text.lastIndexOf('\n', end - 1) < start;
+}
+
 /** True when `value` (which contains a quote) appears unquoted as a whole field of the raw record. */
 function appearsUnquoted(raw: string, value: string, d: string): boolean {
   return raw === value || raw.startsWith(value + d) || raw.endsWith(d + value) || raw.includes(d + value + d);
@@ -151,6 +184,9 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
   let bareQuoteColumn = '';
   // Empty-named columns: fatal only if some value is filled (csvkit test_empty_columns.csv).
   let unnamed: number[] = [];
+  /** Pairs of columns with the same name, and whether their values ever differ. */
+  const duplicates: [number, number][] = [];
+  let duplicateDiffers: [number, number] | undefined;
   const unnamedFilled = new Set<number>();
 
   let nextQuote = text.indexOf('"');
@@ -158,13 +194,15 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
   let start = 0;
   let steps = 0;
 
+  const groups = new ErrorGrouper();
   const rowError = (issue: ImportIssue): void => {
     errorCount++;
+    groups.add(issue);
     if (errors.length < maxListed) errors.push(issue);
   };
 
   const readHeader = (fields: string[], at: number): void => {
-    header = fields.map((f) => f.trim());
+    header = headerRow < 0 ? fields.map((_, c) => `column ${c + 1}`) : fields.map((f) => f.trim());
     headerLine = at;
     width = header.length;
     if (width > MAX_COLUMNS) {
@@ -181,12 +219,10 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
       const key = name.toLowerCase();
       const first = seen.get(key);
       if (first !== undefined) {
-        fatal = {
-          severity: 'fatal', code: 'duplicate-column', line: at, column: name,
-          message: `column '${name}' appears twice (columns ${first + 1} and ${c + 1})`,
-          params: { first: first + 1, second: c + 1 },
-        };
-        return;
+        // A repeated name is kept (as `name (2)`) while both columns hold the same values (ING's
+        // two Währung columns); if their values differ nobody can tell them apart: fatal at the end.
+        duplicates.push([first, c]);
+        continue;
       }
       seen.set(key, c);
     }
@@ -208,6 +244,16 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
     if (results.errors.length > 0 && results.errors.some((e) => e.type === 'Quotes')) {
       const problem = diagnoseQuotes(text, recordStart, at, delimiter);
       const colName = (c: number): string => header[c] || `column ${c + 1}`;
+      if (problem?.code === 'unclosed-quote' && headerLine > 0 && cutOffLastRecord(text, recordStart)) {
+        recordsRead++;
+        invalidRecords++;
+        rowError({
+          severity: 'error', code: 'truncated-last-line', line: problem.line, record: recordsRead, column: colName(problem.column),
+          message: `line ${problem.line}: the last line is cut off (a quote in column ${colName(problem.column)} is never closed); skip it or export the file again`,
+        });
+        parser.abort();
+        return;
+      }
       if (problem) {
         const column = colName(problem.column);
         const message =
@@ -236,7 +282,8 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
       readHeader(fields, at);
       if (!fatal && options.onHeader) fatal = options.onHeader(header);
       if (fatal) parser.abort();
-      return;
+      // Without a header row the first record is data.
+      if (fatal || headerRow >= 0) return;
     }
 
     recordsRead++;
@@ -285,6 +332,9 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
         invalidRecords++;
       } else {
         for (let u = 0; u < unnamed.length; u++) if (fields[unnamed[u]].trim() !== '') unnamedFilled.add(unnamed[u]);
+        if (duplicates.length && !duplicateDiffers) {
+          for (const pair of duplicates) if (fields[pair[0]].trim() !== fields[pair[1]].trim()) duplicateDiffers = pair;
+        }
         // The next quote in the text, cached: rescanning from every record would be quadratic.
         if (nextQuote >= 0 && nextQuote < recordStart) nextQuote = text.indexOf('"', recordStart);
         if (nextQuote >= 0 && nextQuote < cursor) {
@@ -314,10 +364,34 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
       ? { severity: 'fatal', code: 'no-header', message: 'no header row (the file has only blank lines)' }
       : { severity: 'fatal', code: 'no-header', message: 'no header row' };
   }
+  if (!fatal && duplicates.length) {
+    const [a, b] = duplicateDiffers ?? duplicates[0];
+    const name = header[a];
+    if (duplicateDiffers) {
+      fatal = {
+        severity: 'fatal', code: 'duplicate-column', line: headerLine, column: name,
+        message: `column '${name}' appears twice (columns ${a + 1} and ${b + 1})`,
+        params: { first: a + 1, second: b + 1 },
+      };
+    } else {
+      warnings.push({
+        severity: 'warning', code: 'duplicate-column-same-values', line: headerLine, column: name,
+        message: `column '${name}' appears twice (columns ${a + 1} and ${b + 1}) with the same values; the second is shown as '${columnNames(header)[b]}'`,
+        params: { first: a + 1, second: b + 1 },
+      });
+    }
+  }
   if (!fatal && unnamed.length) {
-    const filled = unnamed.find((c) => unnamedFilled.has(c));
+    // An unnamed first column holding values is a row-number column (R's write.csv): kept as
+    // `column 1`. An unnamed column elsewhere holding values is fatal (nobody can tell what it is).
+    const filled = unnamed.find((c) => c > 0 && unnamedFilled.has(c));
     if (filled !== undefined) {
       fatal = { severity: 'fatal', code: 'empty-column-name', line: headerLine, message: `column ${filled + 1} has no name`, params: { position: filled + 1 } };
+    } else if (unnamed[0] === 0 && unnamedFilled.has(0)) {
+      warnings.push({
+        severity: 'warning', code: 'unnamed-first-column', line: headerLine, column: 'column 1',
+        message: 'the first column has no name (row numbers, as R writes them); it is shown as "column 1"',
+      });
     }
   }
   if (!fatal && recordsRead === 0) {
@@ -339,5 +413,5 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
     });
   }
   unnamed = unnamed.filter((c) => !unnamedFilled.has(c));
-  return { header, headerLine, ...(fatal ? { fatal } : {}), errors, errorCount, warnings, recordsRead, invalidRecords, emptyColumns: unnamed, truncated, blankLines: inner };
+  return { header, headerLine, ...(fatal ? { fatal } : {}), errors, errorCount, errorGroups: groups.list(), warnings, recordsRead, invalidRecords, emptyColumns: unnamed, truncated, blankLines: inner };
 }

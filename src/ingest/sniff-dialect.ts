@@ -75,6 +75,22 @@ function score(text: string, delimiter: string): Score {
   return { delimiter, mode, share: counts.length ? best / counts.length : 0, records: counts.length, headerFits: counts[0] === mode };
 }
 
+/** Does `d` occur in the first 20 lines only between two digits or before a space? */
+function onlyInsideValues(text: string, d: string): boolean {
+  const lines = text.slice(0, 65536).split('\n', 20);
+  let seen = 0;
+  for (const line of lines) {
+    for (let i = line.indexOf(d); i >= 0; i = line.indexOf(d, i + 1)) {
+      seen++;
+      const before = line.charCodeAt(i - 1);
+      const after = line.charCodeAt(i + 1);
+      const digits = before >= 48 && before <= 57 && after >= 48 && after <= 57;
+      if (!digits && after !== 32) return false;
+    }
+  }
+  return seen > 0;
+}
+
 const NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 export const delimiterName = (d: string): string => NAMES[d] ?? JSON.stringify(d);
 
@@ -89,35 +105,67 @@ export function sniffDelimiter(text: string): DelimiterGuess {
   // A runner-up that also splits most records (commas inside pipe-separated names, decimal commas
   // in a semicolon file) means a human should look at the preview — unless the header settles it:
   // `Order ID;Amount` is one field by comma, so decimal commas in the rows cannot make comma the delimiter.
+  // Nor when the winner splits every record alike into more fields and the runner-up only ever
+  // sits inside numbers or before a space (`-0,42`, `Usage, specific`): decimal commas in a
+  // headerless semicolon file.
   const ambiguous =
-    second !== undefined && second.share >= 0.5 && first.share - second.share < 0.5 && !(first.headerFits && !second.headerFits);
+    second !== undefined && second.share >= 0.5 && first.share - second.share < 0.5 && !(first.headerFits && !second.headerFits) &&
+    !(first.share === 1 && first.mode > second.mode && onlyInsideValues(text, second.delimiter));
   return ambiguous ? { delimiter: first.delimiter, ambiguous, evidence, alternative: second.delimiter } : { delimiter: first.delimiter, ambiguous, evidence };
 }
 
 export interface HeaderRowGuess {
-  /** 0-based index among non-blank records of the most likely header. */
+  /** 0-based index of the header among the non-blank records, or -1 when the file has no header row. */
   readonly headerRow: number;
-  /** True when a title row seems to sit above the header (the user should confirm). */
+  /** True when the user should confirm (a title or preamble above the header, or no header at all). */
   readonly unsure: boolean;
+  /** 'title': rows above the header; 'none': the first row is data. */
+  readonly reason?: 'title' | 'preamble' | 'none';
   readonly evidence: string;
 }
 
 const nonEmpty = (fields: readonly string[]): number => fields.reduce((n, f) => (f.trim() ? n + 1 : n), 0);
-const looksLikeValue = (f: string): boolean => /^[\d\s.,:/+-]+$/.test(f.trim()) && /\d/.test(f);
+/** A value rather than a name: a number, date or amount (`01.01.2014`, `-0,42`, `+12,10`), or an IBAN. */
+const looksLikeValue = (f: string): boolean => {
+  const t = f.trim();
+  return (/^[\d\s.,:/+-]+$/.test(t) && /\d/.test(t)) || /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(t) || /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(t);
+};
 
 /**
- * Finds the header among the first records: a first record with a single filled field (or far
- * fewer fields than the rest) followed by a fully filled, value-free record is a title row.
+ * Finds the header among the first non-blank records.
+ * - The width of the table is the most common field count of the records after the first.
+ * - The header is the first record of that width with at least two filled fields; records
+ *   above it are a title (one record) or a preamble (several: a bank's account details).
+ * - A header that holds values (two or more fields that are numbers, dates, amounts, IBANs or
+ *   e-mails, and at least half of its filled fields) is data: the file has no header row.
  */
 export function sniffHeaderRow(records: readonly (readonly string[])[]): HeaderRowGuess {
-  if (records.length < 3) return { headerRow: 0, unsure: false, evidence: 'first line' };
-  const [a, b] = records;
-  const width = b.length;
-  const titleLike = nonEmpty(a) <= 1 && width > 1 && (a.length < width || nonEmpty(a) < a.length);
-  const headerLike = nonEmpty(b) === width && !b.some(looksLikeValue);
-  const restFits = records.slice(2).every((r) => r.length === width);
-  if (titleLike && headerLike && restFits) {
-    return { headerRow: 1, unsure: true, evidence: `line 1 ("${a.find((f) => f.trim()) ?? ''}") looks like a title; line 2 looks like the header` };
+  if (records.length < 2) return { headerRow: 0, unsure: false, evidence: 'first line' };
+  const counts = new Map<number, number>();
+  for (const r of records.slice(1)) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+  let width = records[0].length;
+  let best = 0;
+  for (const [w, c] of counts) if (c > best || (c === best && w > width)) [width, best] = [w, c];
+  let idx = records.findIndex((r) => r.length === width && nonEmpty(r) >= Math.min(2, width));
+  if (idx < 0) idx = 0;
+  const header = records[idx];
+  const values = header.filter(looksLikeValue);
+  if (values.length >= 2 && values.length * 2 >= nonEmpty(header)) {
+    return {
+      headerRow: -1, unsure: true, reason: 'none',
+      evidence: `line ${idx + 1} holds values (${values.slice(0, 3).map((v) => `'${v.trim()}'`).join(', ')}), not column names: the file has no header row`,
+    };
   }
-  return { headerRow: 0, unsure: false, evidence: 'first line' };
+  if (idx === 0) return { headerRow: 0, unsure: false, evidence: 'first line' };
+  const restFits = records.slice(idx + 1).filter((r) => r.length === width).length >= Math.max(1, (records.length - idx - 1) * 0.8);
+  const above = records.slice(0, idx);
+  const narrower = above.every((r) => r.length < width || nonEmpty(r) <= 1);
+  if (!restFits || !narrower) return { headerRow: 0, unsure: false, evidence: 'first line' };
+  if (idx === 1) {
+    return { headerRow: 1, unsure: true, reason: 'title', evidence: `line 1 ("${records[0].find((f) => f.trim()) ?? ''}") looks like a title; line 2 looks like the header` };
+  }
+  return {
+    headerRow: idx, unsure: true, reason: 'preamble',
+    evidence: `the first ${idx} non-empty lines have fewer fields than the table (${width}); they look like a title or account details ("${records[0].find((f) => f.trim()) ?? ''}" ...), and the header follows them`,
+  };
 }

@@ -5,6 +5,8 @@
 import type { DataKind, Mapping } from '../core/schema/kinds.ts';
 import type { ImportIssue } from '../core/issues.ts';
 import type { Table } from '../core/table.ts';
+import type { ErrorGroup, OrderRollupFacts } from '../core/import/plausibility.ts';
+export type { ErrorGroup, OrderRollupFacts };
 
 /** WHATWG encoding labels we detect and offer. */
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1250' | 'windows-1251' | 'windows-1252';
@@ -15,7 +17,11 @@ export type { DateOrder, DecimalMark, ThousandsMark, KindGuess };
 export interface Dialect {
   encoding: EncodingName;
   delimiter: string;
-  /** 0-based index of the header among the file's non-empty lines (1 when a title row sits above it). */
+  /**
+   * 0-based index of the header among the file's non-empty lines (1 when a title row sits above
+   * it), or -1 when the file has no header row: its columns are then named `column 1`,
+   * `column 2`, ... and the first line is data.
+   */
   headerRow: number;
   decimal: DecimalMark;
   /** Thousands separator seen in amounts ('' when none). */
@@ -26,6 +32,7 @@ export interface Dialect {
 /** Something the importer cannot decide alone; the UI asks, the CLI needs a flag. */
 export interface Question {
   readonly topic: 'encoding' | 'dateOrder' | 'headerRow' | 'decimal' | 'delimiter' | 'excelSerialDates';
+  /** Stable code; codes starting with `confirm-` ask to confirm a confident detection (the command line goes ahead and says so). */
   readonly code: string;
   readonly message: string;
   readonly options: readonly string[];
@@ -50,6 +57,17 @@ export interface Inspection {
   /** Preset recognised from the headers (e.g. 'shopify-orders'), if any. */
   readonly preset?: { readonly id: string; readonly name: string };
   readonly mapping: Mapping;
+  /**
+   * Per column, why it got its field: 'preset', 'header', 'header-contains', 'values',
+   * 'email-key', 'name-key', 'chosen' (by the user), or null (not mapped / an attribute).
+   */
+  readonly reasons?: readonly (string | null)[];
+  /** Unmapped columns whose values look like ids, most likely first (for "did you mean ...?"). */
+  readonly keyCandidates?: readonly string[];
+  /** Set when the customer key is an e-mail or a name column, not an id. */
+  readonly keyFallback?: 'email' | 'name';
+  /** The currency the amounts are in, when the file says (`$`, `USD`, a currency column). */
+  readonly currency?: { readonly code: string; readonly evidence: string };
   /** Fatal problem (empty file, xlsx, binary, unclosed quote in the sample...): nothing can be imported. */
   readonly fatal?: ImportIssue;
   readonly warnings: readonly ImportIssue[];
@@ -65,7 +83,10 @@ export interface ParseOptions {
   readonly signal?: AbortSignal;
   /** Cap on listed errors (the total is still counted). Default 100. */
   readonly maxListedErrors?: number;
+  /** Orders only: the user confirmed the file has no customer column (orders and revenue only, no retention). */
+  readonly withoutCustomers?: boolean;
 }
+
 
 /** The result of a full read: valid rows as typed columns, plus every problem found. */
 export interface ParsedFile {
@@ -78,6 +99,8 @@ export interface ParsedFile {
    * same rows adds nothing while genuine repeated rows within one file are kept.
    */
   readonly keys: string[];
+  /** Physical line of the header (0 when the file has no header row). */
+  readonly headerLine: number;
   /** Data records read (excluding header and blank lines). */
   readonly recordsRead: number;
   /** Records with at least one error (they are not in `table`). */
@@ -85,6 +108,8 @@ export interface ParsedFile {
   /** Listed errors, capped at maxListedErrors; errorCount is the full count. */
   readonly errors: readonly ImportIssue[];
   readonly errorCount: number;
+  /** Every error, grouped by reason and column (counts over the whole file). */
+  readonly errorGroups: readonly ErrorGroup[];
   readonly warnings: readonly ImportIssue[];
   /** Set when a structural problem makes the whole file unreadable (no row can be trusted). */
   readonly fatal?: ImportIssue;
@@ -95,4 +120,10 @@ export interface ParsedFile {
   readonly lastDay: number | null;
   /** Distinct customer ids in `table`. */
   readonly customers: number;
+  /** False for an orders file without any amount (revenue is "n/a"); true for other kinds. */
+  readonly hasAmounts: boolean;
+  /** Orders whose customer is missing (guest checkouts, POS sales): kept for orders and revenue, not in retention. */
+  readonly ordersWithoutCustomer: number;
+  /** Orders only. */
+  readonly orders?: OrderRollupFacts;
 }

@@ -254,7 +254,10 @@ function dayOrNaN(y: number, m: number, d: number): number {
  *   'MDY'; NaN when `order` is 'YMD' (the column's order is unknown, so the caller must ask).
  * - then optionally a time: ` 13:45`, `T13:45:10Z`, ` 1:45 PM`, `13:45:10.250+01:00`, ` 08:00 UTC`.
  *   Zone offsets are ignored (the calendar day as written).
- * Month names (`March 10, 2024`), compact `20240115` and times without a date are NaN.
+ * - compact `yymmdd` (`930101`, two-digit years 00-69 are 20xx, 70-99 19xx) and `yyyymmdd`
+ *   (`20240115`, years 1900-2099), year first whatever `order`; only ever applied to a column
+ *   mapped as a date (value-based mapping never takes a compact column for a date).
+ * Month names (`March 10, 2024`) and times without a date are NaN.
  *
  * Hot path: no regex, no allocation (unless a `UTC`/`GMT` suffix is checked). O(n).
  *
@@ -272,6 +275,13 @@ export function parseDate(text: string, order: DateOrder): number {
     const m = isoDigits(text, s + 5, 2);
     const d = isoDigits(text, s + 8, 2);
     if (y >= 0 && m >= 0 && d >= 0) return dayOrNaN(y, m, d);
+  }
+  // Compact year-first dates: yymmdd (930101) and yyyymmdd (20240115), whatever `order`.
+  if ((e - s === 6 || e - s === 8) && runEnd(text, s, e, 8) === e) {
+    const yl = e - s - 4;
+    const y = expandYear(runValue(text, s, s + yl), yl);
+    const cd = dayOrNaN(y, runValue(text, s + yl, s + yl + 2), runValue(text, s + yl + 2, e));
+    return yl === 4 && (y < 1900 || y > 2099) ? NaN : cd;
   }
   // n1 sep n2 sep n3, all with locals (this runs once per cell).
   const j1 = runEnd(text, s, e, 5);
@@ -308,14 +318,16 @@ export function parseDate(text: string, order: DateOrder): number {
 }
 
 /** How a date value is written, for consistency checks across a column. */
-export type DateShape = 'ymd' | 'dotted' | 'slash' | 'dash' | 'serial' | 'other';
+export type DateShape = 'ymd' | 'dotted' | 'slash' | 'dash' | 'serial' | 'compact' | 'other';
 
 const RE_SERIAL = /^\d{5}(?:[.,]\d+)?$/;
+const RE_COMPACT = /^(?:\d{6}|\d{8})$/;
 
 /** Classifies a (non-null) date cell by shape; fills p1/p2 for slash/dash dates. Slow-ish: trims. */
 export function dateShape(text: string): DateShape {
   const t = text.trim();
   if (RE_SERIAL.test(t)) return 'serial';
+  if (RE_COMPACT.test(t)) return 'compact';
   if (!scanDateParts(t)) return 'other';
   if (len1 === 4 && len3 <= 2) return 'ymd';
   if (len1 > 2 || (len3 !== 2 && len3 !== 4)) return 'other';
@@ -336,8 +348,9 @@ export function explainDate(text: string, order: DateOrder): string {
   const shape = dateShape(t);
   if (shape === 'serial')
     return `${q} looks like an Excel serial day number (${t.split(/[.,]/)[0]} = ${dayToIso(excelSerialToDay(Number.parseInt(t, 10)))}), not a date`;
+  if (shape === 'compact') return `${q} is not a real date read as ${t.length === 6 ? 'yymmdd' : 'yyyymmdd'}`;
   if (shape === 'other') {
-    if (/^\d{8}$/.test(t)) return `${q} is a number without separators; write dates as yyyy-mm-dd`;
+    if (/^\d+$/.test(t)) return `${q} is a number without separators; write dates as yyyy-mm-dd`;
     if (/[a-z]{3}/i.test(t) && /\d/.test(t))
       return `${q} spells the month as a word; only numeric dates (2024-01-15, 15.01.2024, 15/01/2024) are accepted`;
     return `${q} is not a date in a known format (2024-01-15, 15.01.2024, 15/01/2024, 01/15/2024)`;
@@ -479,6 +492,14 @@ export function detectDateOrder(samples: readonly string[]): DateOrderGuess {
       excelSerial: false,
       mixed,
       evidence: `All ${undecided} slash date(s) such as '${undecidedExample}' fit both day/month and month/day; choose the order.${mixedNote}`,
+    };
+  if (shapes.has('compact') && !shapes.has('ymd'))
+    return {
+      order: 'YMD',
+      ambiguous: false,
+      excelSerial: false,
+      mixed,
+      evidence: `Dates are written without separators, year first (yymmdd or yyyymmdd: 930101 = 1993-01-01).${mixedNote}`,
     };
   if (shapes.has('ymd'))
     return {

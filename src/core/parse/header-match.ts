@@ -9,14 +9,15 @@
  */
 import { ATTRIBUTE_PREFIX, DATA_KINDS, KIND_FIELDS } from '../schema/kinds.ts';
 import type { DataKind, FieldDef, Mapping } from '../schema/kinds.ts';
-import { detectDateOrder, parseDate } from './date.ts';
+import { idLikeness, profileColumn, type ColumnProfile } from './column-profile.ts';
 import type { KindGuess } from './formats.ts';
 import { isNullToken } from './null-token.ts';
-import { detectNumberFormat, parseLocaleNumber } from './number.ts';
 import { FIELD_SYNONYMS, PII_PHRASES, PII_WORDS } from './synonyms.ts';
 
 const RE_COMBINING = /[\u0300-\u036f]/g;
-const RE_SEPARATORS = /[_\-.\s\u00a0\u202f]+/g;
+const RE_SEPARATORS = /[_\-./\s\u00a0\u202f]+/g;
+/** A lower-case letter followed by an upper-case one: `InvoiceNo`, `CustomerID`, `UnitPrice`. */
+const RE_CAMEL = /(\p{Ll})(\p{Lu})/gu;
 const RE_EDGE_QUOTES = /^["'`\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb]+|["'`\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb]+$/g;
 const RE_INVISIBLE = /[\ufeff\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u00ad]/g;
 
@@ -24,17 +25,20 @@ const RE_INVISIBLE = /[\ufeff\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206
  * Normalises a header for matching: strips the BOM and invisible characters, surrounding
  * quotes and whitespace; lower-cases (locale-independent `toLowerCase`, so no Turkish dotless
  * i); strips diacritics (NFD, drop combining marks U+0300-U+036F, then NFC: `Šifra` -> `sifra`,
- * `й` -> `и`); `ß` -> `ss`; turns `_`, `-`, `.` and runs of whitespace into one space.
+ * `й` -> `и`); `ß` -> `ss`; splits camelCase words (`InvoiceNo` -> `invoice no`); turns `_`,
+ * `-`, `.`, `/` and runs of whitespace into one space.
  * O(n); allocates (called once per header, not per cell).
  *
  * @example normaliseHeader('\uFEFF"Customer_ID" ') // 'customer id'
  * @example normaliseHeader('Šifra  stranke') // 'sifra stranke'
+ * @example normaliseHeader('InvoiceNo') // 'invoice no'
  */
 export function normaliseHeader(h: string): string {
   return h
     .replace(RE_INVISIBLE, '')
     .trim()
     .replace(RE_EDGE_QUOTES, '')
+    .replace(RE_CAMEL, '$1 $2')
     .toLowerCase()
     .normalize('NFD')
     .replace(RE_COMBINING, '')
@@ -143,27 +147,45 @@ function columnSamples(rows: readonly (readonly string[])[], column: number): st
   return values;
 }
 
-const MIN_VALUE_SHARE = 0.8;
 /** Normalised headers that name an email address (`email`, `E-mail`, `e-pošta`, `имейл`, `էլ. փոստ` ...). */
-const RE_EMAIL_HEADER = /(^| )(e ?mail|e posta|eposta|e post|epost|имейл|е поща|էլ ?փոստ)( |$)/;
-const RE_HAS_FRACTION_OR_CURRENCY = /\d[.,]\d{1,2}(?:\D|$)|[$\u00a3\u00a5\u20a0-\u20cf]|[A-Z]{3}/;
+const RE_EMAIL_HEADER = /(^| )(e ?mail|e posta|eposta|e post|имейл|е поща|էլ ?փոստ)( |$)/;
+/** Normalised headers that name a person or a counterparty (key fallback when there is no id or e-mail). */
+const RE_NAME_HEADER = /(^| )(name|full name|customer name|client name|billing name|buyer name|account name|auftraggeber|empfanger|kontoinhaber|zahlungsempfanger|counterparty|payee|payer|beneficiary|ime|ime in priimek|naziv|nimi|име|անուն)( |$)/;
+/** Names of things that are not customers (a product name, a file name ...). */
+const RE_NOT_A_PERSON = /(^| )(product|item|lineitem|article|artikel|shipping|company|plan|file|tax|discount|fee|shop|store|vendor|price|method)( |$)/;
+/** Header words that say "identifier" (for a value-based id match). */
+const RE_ID_WORD = /(^| )(id|no|nr|num|number|code|key|ref|#|stevilka|sifra|nummer|kood|номер|код)( |$)|(id|num|nr|no)$/;
 
-/** Share of a column's samples that parse as the field's type (0 for empty columns). */
-function valueFit(def: FieldDef, values: readonly string[]): number {
-  if (values.length === 0) return 0;
-  let ok = 0;
-  if (def.type === 'date') {
-    const guess = detectDateOrder(values);
-    if (guess.excelSerial || guess.mixed) return 0;
-    for (const v of values) if (!Number.isNaN(parseDate(v, guess.order))) ok++;
-  } else if (def.type === 'money' || def.type === 'number') {
-    const fmt = detectNumberFormat(values);
-    for (const v of values) if (!Number.isNaN(parseLocaleNumber(v, fmt.decimal, fmt.thousands))) ok++;
-    // Money columns show cents or a currency somewhere; plain integers are more likely ids or counts.
-    if (def.type === 'money' && !values.some((v) => RE_HAS_FRACTION_OR_CURRENCY.test(v))) return 0;
-  } else return 0;
-  return ok / values.length;
+/** Id fields: value plausibility is checked with idLikeness. */
+const UNIQUE_ID: Partial<Record<DataKind, string>> = { customers: 'customer_id', subscriptions: 'subscription_id' };
+
+/**
+ * Do a column's values fit a field's type? An empty sample fits (the header decides). An exact
+ * header name needs most values to fit (a few bad ones are row errors for the user to see), a
+ * header that only contains a known name needs 80 %.
+ */
+function fitsType(kind: DataKind, def: FieldDef, p: ColumnProfile, exact: boolean): boolean {
+  if (p.values === 0) return true;
+  const share = exact ? 0.5 : MIN_VALUE_SHARE;
+  switch (def.type) {
+    case 'date':
+      // Excel serial days under a date header: kept, so that the importer asks about them.
+      return p.dates >= share || p.compactDates >= share || (exact && p.excelSerial);
+    case 'money':
+    case 'number':
+      return p.numeric >= share;
+    case 'id':
+      if (exact) return !(p.dates >= MIN_VALUE_SHARE && p.compactDates < MIN_VALUE_SHARE) && !(p.moneyLike && p.integers < 0.5);
+      return idLikeness(p, UNIQUE_ID[kind] === def.key) >= 0.5;
+    default:
+      return true;
+  }
 }
+
+const MIN_VALUE_SHARE = 0.8;
+
+/** How a column got its field: its header, its values, or a key fallback (e-mail or name as the customer key). */
+export type MatchReason = 'header' | 'header-contains' | 'values' | 'email-key' | 'name-key';
 
 /** How a field got its column, for kind scoring. */
 interface Assigned {
@@ -171,61 +193,122 @@ interface Assigned {
   readonly credit: number;
 }
 
+/** A suggested mapping with the reason for every mapped column. */
+export interface MappingSuggestion {
+  readonly mapping: Mapping;
+  /** Per column: why it got its field (null: not mapped, or an attribute). */
+  readonly reasons: readonly (MatchReason | null)[];
+  /** Set when the customer key is not an id column: an e-mail or a name (names can collide). */
+  readonly keyFallback?: 'email' | 'name';
+}
+
 /**
  * The core of {@link suggestMapping} and {@link guessKinds}: assigns columns to fields.
- * Returns the mapping and, per field key, the column and the credit (header score, or a lower
- * credit for value-based and email fallbacks).
+ * Returns the mapping, the reasons and, per field key, the column and the credit (header
+ * score, or a lower credit for value-based matches and key fallbacks).
  */
 function assign(
   kind: DataKind,
   headers: readonly string[],
   sampleRows: readonly (readonly string[])[],
-): { mapping: Mapping; fields: Map<string, Assigned> } {
+  profiles: readonly ColumnProfile[],
+): MappingSuggestion & { fields: Map<string, Assigned> } {
   const norm = headers.map(normaliseHeader);
   const pii = norm.map(isPiiNormalised);
+  const positional = norm.map((h) => /^column \d+$/.test(h));
   const mapping: Mapping = headers.map(() => null);
+  const reasons: (MatchReason | null)[] = headers.map(() => null);
   const fields = new Map<string, Assigned>();
+  const defs = KIND_FIELDS[kind];
+  const defOf = (key: string): FieldDef => defs.find((d) => d.key === key) as FieldDef;
+  const put = (column: number, field: string, credit: number, reason: MatchReason): void => {
+    mapping[column] = field;
+    reasons[column] = reason;
+    fields.set(field, { column, credit });
+  };
+  let keyFallback: 'email' | 'name' | undefined;
 
-  // 1. Header names, best score first; each field and column at most once.
+  // 1. Header names, best score first; each field and column at most once; values must fit the type.
   const candidates: Candidate[] = [];
-  norm.forEach((h, i) => headerCandidates(kind, i, h, pii[i], candidates));
+  norm.forEach((h, i) => {
+    if (!positional[i]) headerCandidates(kind, i, h, pii[i], candidates);
+  });
   candidates.sort((a, b) => b.score - a.score || a.column - b.column);
   for (const c of candidates) {
     if (mapping[c.column] !== null || fields.has(c.field)) continue;
-    mapping[c.column] = c.field;
-    fields.set(c.field, { column: c.column, credit: c.score });
+    const exact = c.score > 0.95;
+    if (!fitsType(kind, defOf(c.field), profiles[c.column], exact)) continue;
+    put(c.column, c.field, c.score, exact ? 'header' : 'header-contains');
   }
 
-  // 2. Values, for required date/money/number fields still missing (non-PII, unused columns).
-  for (const def of KIND_FIELDS[kind]) {
-    if (!def.required || fields.has(def.key)) continue;
+  // 2. Values, for required and expected date/money fields still missing (non-PII, unused columns).
+  for (const def of defs) {
+    if (!(def.required || def.expected) || fields.has(def.key)) continue;
+    if (kind === 'orders' && def.key === 'amount' && fields.has('unit_price')) continue;
     let bestColumn = -1;
     let bestFit = MIN_VALUE_SHARE;
     for (let i = 0; i < headers.length; i++) {
       if (mapping[i] !== null || pii[i]) continue;
-      const fit = valueFit(def, columnSamples(sampleRows, i));
+      const fit = valueFit(def, profiles[i]);
       if (fit >= bestFit && (bestColumn < 0 || fit > bestFit)) {
         bestColumn = i;
         bestFit = fit;
       }
     }
-    if (bestColumn >= 0) {
-      mapping[bestColumn] = def.key;
-      fields.set(def.key, { column: bestColumn, credit: 0.5 });
-    }
+    if (bestColumn >= 0) put(bestColumn, def.key, 0.5, 'values');
   }
 
-  // 3. No customer id column: an email column identifies the customer (Shopify orders do this).
-  if (!fields.has('customer_id') && KIND_FIELDS[kind].some((d) => d.key === 'customer_id')) {
-    const i = norm.findIndex((h, k) => mapping[k] === null && RE_EMAIL_HEADER.test(h));
+  const wantsCustomer = defs.some((d) => d.key === 'customer_id');
+  // 3. No customer id by header: a column whose values are ids and whose header says "id" (CLIENTNUM).
+  if (wantsCustomer && !fields.has('customer_id')) {
+    let best = -1;
+    let bestScore = 0.8;
+    for (let i = 0; i < headers.length; i++) {
+      if (mapping[i] !== null || pii[i] || !(RE_ID_WORD.test(norm[i]) || positional[i])) continue;
+      const score = idLikeness(profiles[i], kind === 'customers');
+      if (score >= bestScore && (best < 0 || score > bestScore)) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    if (best >= 0) put(best, 'customer_id', 0.6, 'values');
+  }
+  // 4. Still none: an e-mail column identifies the customer (Shopify orders do this) ...
+  if (wantsCustomer && !fields.has('customer_id')) {
+    let i = norm.findIndex((h, k) => mapping[k] === null && RE_EMAIL_HEADER.test(h) && (profiles[k].values === 0 || profiles[k].emails >= 0.5));
+    if (i < 0) i = profiles.findIndex((p, k) => mapping[k] === null && p.emails >= MIN_VALUE_SHARE);
     if (i >= 0) {
-      mapping[i] = 'customer_id';
-      fields.set('customer_id', { column: i, credit: 0.8 });
+      put(i, 'customer_id', 0.8, 'email-key');
+      keyFallback = 'email';
+    }
+  }
+  // ... 5. or a name column (names can collide: the caller warns).
+  if (wantsCustomer && !fields.has('customer_id')) {
+    const i = norm.findIndex((h, k) => mapping[k] === null && RE_NAME_HEADER.test(h) && !RE_NOT_A_PERSON.test(h) && profiles[k].values > 0 && profiles[k].emails < 0.5);
+    if (i >= 0) {
+      put(i, 'customer_id', 0.6, 'name-key');
+      keyFallback = 'name';
     }
   }
 
-  if (kind === 'customers') addAttributes(headers, mapping, pii);
-  return { mapping, fields };
+  // Row numbers (R's write.csv, a spreadsheet's "Row ID") are not attributes.
+  if (kind === 'customers') addAttributes(headers, mapping, pii.map((x, i) => x || profiles[i].rowNumbers));
+  return { mapping, reasons, fields, ...(keyFallback ? { keyFallback } : {}) };
+}
+
+/** Share of a column's samples that fit a field's type by value (0 when they do not). */
+function valueFit(def: FieldDef, p: ColumnProfile): number {
+  if (p.values === 0) return 0;
+  if (def.type === 'date') return p.compactDates >= MIN_VALUE_SHARE ? 0 : p.dates;
+  // Money columns show cents, a sign or a currency somewhere; plain integers are more likely ids or counts.
+  if (def.type === 'money') return p.moneyLike ? p.numeric : 0;
+  if (def.type === 'number') return p.numeric;
+  return 0;
+}
+
+/** Profiles of every column of a sample (see column-profile.ts). */
+export function profileColumns(headers: readonly string[], sampleRows: readonly (readonly string[])[]): ColumnProfile[] {
+  return headers.map((_, i) => profileColumn(columnSamples(sampleRows, i)));
 }
 
 /**
@@ -251,12 +334,15 @@ export function addAttributes(headers: readonly string[], mapping: Mapping, pii?
  * `attr:<header>` for other non-PII customer columns, or null = ignored).
  *
  * Steps: (1) normalised header names against FIELD_SYNONYMS (exact, then containment), best
- * score first, each field and each column used at most once; (2) for required date, money and
- * number fields still missing, the unused non-PII column whose sample values parse best (at
- * least 80 % of non-null values; money also needs cents or a currency somewhere); (3) when no
- * customer id was found, an email column; (4) customers only: the remaining non-PII columns
- * become attributes. PII columns (email, name, phone, address in six languages) are never
- * attributes. Complexity O(columns x synonyms + samples).
+ * score first, each field and each column used at most once, and only where the column's
+ * values fit the field's type (a `Customer_Age` column is not a customer id: small repeating
+ * integers; a packed `fee_items` text is not an amount); (2) for required and expected date and
+ * money fields still missing, the unused non-PII column whose sample values fit best (at least
+ * 80 %; money also needs cents, a sign or a currency somewhere); (3) no customer id yet: a
+ * column whose values are ids and whose header says id/no/num/code; (4) an e-mail column;
+ * (5) a name column (the caller warns that names collide); (6) customers only: the remaining
+ * non-PII columns become attributes. PII columns are never attributes. Complexity
+ * O(columns x synonyms + samples).
  *
  * @example suggestMapping('orders', ['Kundennummer', 'Datum', 'Betrag'], [])
  *   // ['customer_id', 'date', 'amount']
@@ -266,17 +352,32 @@ export function suggestMapping(
   headers: readonly string[],
   sampleRows: readonly (readonly string[])[],
 ): Mapping {
-  return assign(kind, headers, sampleRows).mapping;
+  return assign(kind, headers, sampleRows, profileColumns(headers, sampleRows)).mapping;
+}
+
+/** {@link suggestMapping} with the reason for each column and the key fallback, from precomputed profiles. */
+export function suggestMappingDetailed(
+  kind: DataKind,
+  headers: readonly string[],
+  sampleRows: readonly (readonly string[])[],
+  profiles: readonly ColumnProfile[] = profileColumns(headers, sampleRows),
+): MappingSuggestion {
+  const { mapping, reasons, keyFallback } = assign(kind, headers, sampleRows, profiles);
+  return { mapping, reasons, ...(keyFallback ? { keyFallback } : {}) };
 }
 
 /**
  * Scores how well a file fits each of the six kinds, best first (ties in DATA_KINDS order).
  *
- * score = 0.5 x (credit of required fields / number of required fields)
+ * score = 0.5 x (credit of required fields and of expected fields present / their number)
  *       + 0.2 x min(1, credit of optional fields / min(3, number of optional fields))
  *       + 0.3 x (credit of all mapped fields / number of columns that could hold a field)
  * A field matched by an exact header name earns 1, a containment match 0.5-0.9, a value-based
- * match 0.5 and the email fallback for customer id 0.8. Required fields weigh most; three
+ * match 0.5, the e-mail fallback for customer id 0.8 and a name 0.6; an orders amount missing
+ * while a unit price is mapped earns 0.9 x the price's credit (quantity x price). A churn file
+ * without a reason, category or comment scores 0.6 x (customer + date alone is more likely
+ * orders or visits), and a customers file with no field but the id 0.8 x. Header matches count
+ * only where the values fit. Required fields weigh most; three
  * optional fields are enough for the optional part; the last part rewards the kind that
  * explains most of the file (PII and unnamed columns are not counted unless mapped), so an
  * orders file with only customer, date and amount beats "customers with two unknown columns".
@@ -284,16 +385,27 @@ export function suggestMapping(
  *
  * @example guessKinds(['Kundennummer', 'Bestelldatum', 'Betrag'], [])[0].kind // 'orders'
  */
-export function guessKinds(headers: readonly string[], sampleRows: readonly (readonly string[])[]): KindGuess[] {
+export function guessKinds(
+  headers: readonly string[],
+  sampleRows: readonly (readonly string[])[],
+  profiles: readonly ColumnProfile[] = profileColumns(headers, sampleRows),
+): KindGuess[] {
   const norm = headers.map(normaliseHeader);
   const guesses = DATA_KINDS.map((kind, order) => {
-    const { mapping, fields } = assign(kind, headers, sampleRows);
+    const { mapping, fields } = assign(kind, headers, sampleRows, profiles);
     const defs = KIND_FIELDS[kind];
-    const required = defs.filter((d) => d.required);
-    const optional = defs.filter((d) => !d.required);
+    // Expected fields (an orders amount, a feedback date) count like required ones when present,
+    // and do not count against a file that lacks them (visits without amounts, a dateless survey).
+    const credit = (key: string): number => {
+      const c = fields.get(key)?.credit ?? 0;
+      // Line items without a total: quantity x unit price is the amount.
+      return c === 0 && kind === 'orders' && key === 'amount' ? 0.9 * (fields.get('unit_price')?.credit ?? 0) : c;
+    };
+    const required = defs.filter((d) => d.required || (d.expected && credit(d.key) > 0));
+    const optional = defs.filter((d) => !d.required && !d.expected);
     let req = 0;
     let opt = 0;
-    for (const d of required) req += fields.get(d.key)?.credit ?? 0;
+    for (const d of required) req += credit(d.key);
     for (const d of optional) opt += fields.get(d.key)?.credit ?? 0;
     let countable = 0;
     norm.forEach((h, i) => {
@@ -304,7 +416,11 @@ export function guessKinds(headers: readonly string[], sampleRows: readonly (rea
     const reqPart = required.length === 0 ? 1 : req / required.length;
     const optPart = optional.length === 0 ? 0 : Math.min(1, opt / Math.min(3, optional.length));
     const coverage = countable === 0 ? 0 : Math.min(1, (req + opt) / countable);
-    const score = Math.min(1, Math.max(0, 0.5 * reqPart + 0.2 * optPart + 0.3 * coverage));
+    let score = Math.min(1, Math.max(0, 0.5 * reqPart + 0.2 * optPart + 0.3 * coverage));
+    // A cancellations file says why or how (reason, category, comment); customer + date alone is more likely orders or visits.
+    if (kind === 'churn' && !fields.has('reason') && !fields.has('category') && !fields.has('comment')) score *= 0.6;
+    // A "customers table" of an id and unknown columns says little: a kind with a telling field (a score, a date) beats it.
+    if (kind === 'customers' && opt === 0) score *= 0.8;
     return { kind, score: Math.round(score * 1000) / 1000, order };
   });
   guesses.sort((a, b) => b.score - a.score || a.order - b.order);

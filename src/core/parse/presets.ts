@@ -41,6 +41,8 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       order_id: ['Name', 'Id'],
       quantity: ['Lineitem quantity'],
       unit_price: ['Lineitem price'],
+      // Refunded Amount is on the first line: the order's net revenue is Total - Refunded Amount.
+      refunded: ['Refunded Amount'],
       status: ['Financial Status'],
       product: ['Lineitem name'],
       channel: ['Source'],
@@ -82,6 +84,43 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     signature: ['Order Date', 'Order Total'],
   }),
   preset({
+    id: 'woocommerce-subscriptions',
+    name: 'WooCommerce Subscriptions export',
+    kind: 'subscriptions',
+    columns: {
+      // customer_id is the WordPress user id, empty for customers the importer is to create:
+      // the billing e-mail identifies every subscriber.
+      customer_id: ['billing_email', 'customer_email', 'customer_id'],
+      start_date: ['start_date'],
+      // 0 means "no date" (read as missing).
+      end_date: ['end_date'],
+      // order_total is the recurring total per billing_interval x billing_period.
+      mrr: ['order_total'],
+      status: ['subscription_status'],
+      billing_period: ['billing_period'],
+      billing_interval: ['billing_interval'],
+      subscription_id: ['subscription_id', 'id'],
+    },
+    signature: ['subscription_status', 'start_date', 'billing_period', 'billing_interval', 'order_total'],
+  }),
+  preset({
+    id: 'stripe-payments',
+    name: 'Stripe payments export',
+    kind: 'orders',
+    columns: {
+      customer_id: ['Customer ID', 'Customer Email'],
+      // Stripe's dashboard writes (UTC) after every date header.
+      date: ['Created (UTC)', 'Created date (UTC)', 'Created'],
+      amount: ['Amount'],
+      refunded: ['Amount Refunded'],
+      order_id: ['id'],
+      // Failed charges carry their amount: the status (Failed, Refunded) decides what they brought.
+      status: ['Status'],
+      currency: ['Currency'],
+    },
+    signature: ['id', 'Amount', 'Amount Refunded', 'Currency', 'Status'],
+  }),
+  preset({
     id: 'stripe-subscriptions',
     name: 'Stripe subscriptions export',
     kind: 'subscriptions',
@@ -95,6 +134,8 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       plan: ['Plan', 'Product'],
       status: ['Status'],
       subscription_id: ['id'],
+      billing_period: ['Interval'],
+      billing_interval: ['Interval Count'],
     },
     signature: ['id', 'Customer ID', 'Plan', 'Status', 'Current Period End (UTC)'],
   }),
@@ -120,6 +161,9 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       plan: ['price_name', 'product_name', 'plan_name'],
       status: ['status'],
       subscription_id: ['id', 'subscription_id'],
+      mrr: ['unit_price', 'price', 'amount', 'total'],
+      billing_period: ['billing_cycle_interval', 'billing_cycle.interval', 'billing_interval'],
+      billing_interval: ['billing_cycle_frequency', 'billing_cycle.frequency', 'billing_frequency'],
     },
     signature: ['customer_id', 'started_at', 'next_billed_at'],
   }),

@@ -18,7 +18,7 @@ const CUSTOMER_ID = [
   'customer id', 'customer', 'customer number', 'customer no', 'customer code', 'customer ref',
   'customer reference', 'customerid', 'cust id', 'client id', 'client', 'client number', 'client code',
   'user id', 'userid', 'user', 'account id', 'account', 'account number', 'contact id', 'buyer id',
-  'member id', 'subscriber id', 'subscriber',
+  'member id', 'subscriber id', 'subscriber', 'clientnum', 'client num', 'customer num', 'cust no', 'custno',
   // sl
   'id stranke', 'šifra stranke', 'številka stranke', 'št stranke', 'stranka', 'kupec', 'id kupca',
   'šifra kupca', 'šifra partnerja', 'partner', 'id uporabnika', 'uporabnik', 'naročnik',
@@ -61,7 +61,7 @@ const AMOUNT = [
 
 const ORDER_ID = [
   'order id', 'order', 'order number', 'order no', 'order nr', 'order #', 'order name', 'order ref',
-  'invoice id', 'invoice number', 'invoice', 'transaction id', 'transaction', 'receipt number', 'id',
+  'invoice id', 'invoice number', 'invoice no', 'invoiceno', 'invoice nr', 'invoice', 'transaction id', 'transaction', 'receipt number', 'id',
   'številka naročila', 'id naročila', 'št naročila', 'naročilo', 'številka računa', 'št računa', 'račun',
   'номер на поръчка', 'id на поръчка', 'поръчка', 'номер на фактура', 'фактура',
   'tellimuse number', 'tellimuse id', 'tellimus', 'arve number', 'arve nr', 'arve',
@@ -272,7 +272,7 @@ const CHURN_CATEGORY = [
 ];
 
 const COMMENT = [
-  'comment', 'comments', 'note', 'notes', 'remarks', 'details', 'feedback', 'verbatim', 'free text',
+  'comment', 'comments', 'explication', 'commentaire', 'remarque', 'note', 'notes', 'remarks', 'details', 'feedback', 'verbatim', 'free text',
   'komentar', 'opomba', 'opombe',
   'коментар', 'бележка', 'бележки',
   'kommentaar', 'märkus', 'märkused',
@@ -371,6 +371,7 @@ export const FIELD_SYNONYMS: Readonly<Record<DataKind, Readonly<Record<string, r
     order_id: ORDER_ID,
     quantity: QUANTITY,
     unit_price: UNIT_PRICE,
+    refunded: ['refunded amount', 'amount refunded', 'refunded', 'refund amount', 'refunds', 'vrnjeno', 'vračilo', 'erstattet', 'erstattungsbetrag', 'възстановена сума', 'tagastatud summa'],
     status: STATUS,
     product: PRODUCT,
     channel: CHANNEL,
@@ -397,6 +398,8 @@ export const FIELD_SYNONYMS: Readonly<Record<DataKind, Readonly<Record<string, r
     status: STATUS,
     cancel_reason: CANCEL_REASON,
     subscription_id: SUBSCRIPTION_ID,
+    billing_period: ['billing period', 'interval', 'billing interval unit', 'billing cycle', 'obdobje obračuna', 'abrechnungszeitraum', 'intervall', 'период на плащане', 'arveldusperiood'],
+    billing_interval: ['interval count', 'billing interval', 'billing frequency', 'every', 'frequency'],
   }),
   churn: Object.freeze({
     customer_id: CUSTOMER_ID,
@@ -443,7 +446,10 @@ export const PII_WORDS: readonly string[] = Object.freeze([
   'էլփոստ', 'փոստ', 'անուն', 'ազգանուն', 'հեռախոս', 'հասցե',
   // de
   'vorname', 'nachname', 'telefonnummer', 'handy', 'adresse', 'strasse', 'plz', 'postleitzahl',
-  'geburtsdatum', 'anschrift',
+  'geburtsdatum', 'anschrift', 'auftraggeber', 'empfanger', 'kontoinhaber',
+  // gender, birth and coordinates (not needed for any analysis)
+  'gender', 'sex', 'geschlecht', 'spol', 'пол', 'sugu', 'սեռ', 'birth', 'geburtstag', 'latitude',
+  'longitude', 'lat', 'lng', 'lon', 'coordinates', 'geolocation', 'gps',
 ]);
 
 /** Multi-word PII markers (normalised form: `e-mail` -> `e mail`, `էլ. փոստ` -> `էլ փոստ`). */

@@ -39,7 +39,7 @@ export interface OrderIndex {
   readonly offsets: Uint32Array;
   /** Order day, sorted ascending within each customer. */
   readonly days: Int32Array;
-  /** Order amount as in the file (NaN = missing; counts as 0 revenue and never activates). */
+  /** Order amount as in the file (NaN = the file has no amount: 0 revenue, activates like an order). */
   readonly amounts: Float64Array;
   /** Source row of each entry, for receipts. */
   readonly rows: Uint32Array;
@@ -176,9 +176,10 @@ function compactCustomers(ids: DictColumn, length: number, usable: (row: number)
  *
  * O(n + customers) time (radix and counting sorts), O(n) memory.
  *
- * Edge cases: missing customer or date -> row skipped (counted); amount NaN -> kept, 0 revenue,
- * never activates; several orders on one day -> one activity day; an empty table gives an index
- * with no customers and minDay = maxDay = MISSING_DAY.
+ * Edge cases: missing customer or date -> row skipped (counted); amount NaN (no amount in the
+ * file) -> kept, 0 revenue, activates like an order; amount <= 0 -> kept, never activates;
+ * several orders on one day -> one activity day; an empty table gives an index with no
+ * customers and minDay = maxDay = MISSING_DAY.
  */
 export function buildOrderIndex(orders: Table): OrderIndex {
   const ids = requireColumn(orders, 'customer_id', 'dict');
@@ -211,7 +212,9 @@ export function buildOrderIndex(orders: Table): OrderIndex {
     activeOffsets[k] = at;
     const from = at;
     for (let i = offsets[k]; i < offsets[k + 1]; i++) {
-      if (!(amounts[i] > 0)) continue;
+      // A refund or correction (amount <= 0) does not activate; an order without an amount (NaN:
+      // visits, bookings, a file without amounts) does.
+      if (amounts[i] <= 0) continue;
       if (at > from && activeBuf[at - 1] === days[i]) continue;
       activeBuf[at++] = days[i];
     }

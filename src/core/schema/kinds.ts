@@ -2,8 +2,9 @@
  * The kinds of data a user brings and the fields each one maps to (DESIGN.md section 1).
  *
  * Every import maps the columns of a CSV onto these field keys. `required` fields must be
- * mapped for the import to run; `orders.amount` may instead be derived from
- * `quantity x unit_price` (line-item exports, see ingest/rollup).
+ * mapped for the import to run. `expected` fields are not required but weigh like required ones
+ * when guessing a file's kind: an orders file without amounts (visits, bookings) imports, and
+ * `orders.amount` may instead be derived from `quantity x unit_price` (ingest/steps/rollup.ts).
  *
  * Customer attributes that are not listed (any column of a customers file the user keeps) are
  * stored under the key `attr:<header>`, so user text can never collide with a field key or an
@@ -35,18 +36,24 @@ export interface FieldDef {
   readonly key: string;
   readonly type: FieldType;
   readonly required?: boolean;
+  /** Not required, but expected in a file of this kind (weighs like a required field in kind guessing). */
+  readonly expected?: boolean;
+  /** Required as a column, but a row may leave it empty (a survey answer that skipped the score). */
+  readonly valueOptional?: boolean;
 }
 
 const f = (key: string, type: FieldType, required = false): FieldDef => Object.freeze({ key, type, required });
+const expected = (key: string, type: FieldType): FieldDef => Object.freeze({ key, type, required: false, expected: true });
 
 export const KIND_FIELDS: Readonly<Record<DataKind, readonly FieldDef[]>> = Object.freeze({
   orders: Object.freeze([
     f('customer_id', 'id', true),
     f('date', 'date', true),
-    f('amount', 'money', true),
+    expected('amount', 'money'),
     f('order_id', 'id'),
     f('quantity', 'number'),
     f('unit_price', 'money'),
+    f('refunded', 'money'),
     f('status', 'category'),
     f('product', 'category'),
     f('channel', 'category'),
@@ -73,6 +80,10 @@ export const KIND_FIELDS: Readonly<Record<DataKind, readonly FieldDef[]>> = Obje
     f('status', 'category'),
     f('cancel_reason', 'text'),
     f('subscription_id', 'id'),
+    // The price's billing period (month, year, week, day) and interval count ("every 2 weeks"):
+    // with them the price is converted to a monthly amount (MRR) at import.
+    f('billing_period', 'category'),
+    f('billing_interval', 'number'),
   ]),
   churn: Object.freeze([
     f('customer_id', 'id', true),
@@ -83,8 +94,8 @@ export const KIND_FIELDS: Readonly<Record<DataKind, readonly FieldDef[]>> = Obje
   ]),
   feedback: Object.freeze([
     f('customer_id', 'id', true),
-    f('date', 'date', true),
-    f('score', 'number', true),
+    expected('date', 'date'),
+    Object.freeze({ key: 'score', type: 'number', required: true, valueOptional: true }),
     f('scale', 'category'),
     f('comment', 'text'),
     f('touchpoint', 'category'),

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  decode, decodePrefix, detectEncoding, inspectFile, normaliseText, parseFile, readRecords, sniffBinary, sniffDelimiter, sniffHeaderRow,
+  columnNames, decode, decodePrefix, detectEncoding, inspectFile, normaliseText, parseFile, readRecords, sniffBinary, sniffDelimiter, sniffHeaderRow,
 } from '../../../src/ingest/index.ts';
 import type { Dialect } from '../../../src/ingest/index.ts';
 
@@ -109,6 +109,30 @@ describe('read-records caps (generated inputs)', () => {
     expect(readRecords('a,,c\n1,2,3\n', { delimiter: ',' }).fatal?.message).toBe('column 2 has no name');
     expect(readRecords('a,,c\n1,,3\n', { delimiter: ',' })).toMatchObject({ emptyColumns: [1], recordsRead: 1 });
   });
+  it('an unnamed first column (R write.csv row numbers) is kept and reported', () => {
+    const r = readRecords('"","id","nps"\n"1",2368,10\n"2",2482,7\n', { delimiter: ',' });
+    expect(r.fatal).toBeUndefined();
+    expect(r.warnings.map((w) => w.code)).toEqual(['unnamed-first-column']);
+    expect(columnNames(r.header)).toEqual(['column 1', 'id', 'nps']);
+  });
+  it('no header row (-1): columns named by position, the first line is data', () => {
+    const r = readRecords('AT12;01.01.2014;-0,42\nAT12;04.01.2014;+1,23\n', { delimiter: ';', headerRow: -1 });
+    expect(r).toMatchObject({ header: ['column 1', 'column 2', 'column 3'], recordsRead: 2 });
+  });
+  it('a quote left open on the last line is a row error (skippable), not a fatal problem; on an earlier line it is fatal', () => {
+    const last = readRecords('id,name\n1,ok\n2,"cut off\n', { delimiter: ',' });
+    expect(last.fatal).toBeUndefined();
+    expect(last.errors[0]).toMatchObject({ code: 'truncated-last-line', line: 3 });
+    expect(last).toMatchObject({ recordsRead: 2, invalidRecords: 1 });
+    expect(readRecords('id,name\n1,"open\n2,ok\n3,ok\n', { delimiter: ',' }).fatal?.code).toBe('unclosed-quote');
+  });
+  it('a repeated header name is fatal when the columns differ, and renamed with a warning when they hold the same values', () => {
+    expect(readRecords('Datum;Betrag;Währung;Saldo;Währung\n1.1.;2;EUR;3;USD\n', { delimiter: ';' }).fatal).toMatchObject({ code: 'duplicate-column', params: { first: 3, second: 5 } });
+    const same = readRecords('Datum;Betrag;Währung;Saldo;Währung\n1.1.;2;EUR;3;EUR\n', { delimiter: ';' });
+    expect(same.fatal).toBeUndefined();
+    expect(same.warnings[0]).toMatchObject({ code: 'duplicate-column-same-values' });
+    expect(columnNames(same.header)).toEqual(['Datum', 'Betrag', 'Währung', 'Saldo', 'Währung (2)']);
+  });
 });
 
 describe('parseFile: progress and cancellation', () => {
@@ -136,10 +160,14 @@ describe('parseFile: progress and cancellation', () => {
     await expect(run).rejects.toBeInstanceOf(DOMException);
   });
 
-  it('missing required column is fatal: "missing column amount"', async () => {
-    const p = await parseFile(enc('customer_id,date\nC1,2024-01-01\n'), { dialect: DIALECT, kind: 'orders', mapping: ['customer_id', 'date'] });
-    expect(p.fatal).toMatchObject({ code: 'missing-column', message: 'missing column amount' });
+  it('missing required column is fatal: "missing column date"; orders without an amount column import (revenue n/a)', async () => {
+    const p = await parseFile(enc('customer_id,amount\nC1,3\n'), { dialect: DIALECT, kind: 'orders', mapping: ['customer_id', 'amount'] });
+    expect(p.fatal).toMatchObject({ code: 'missing-column', message: 'missing column date' });
     expect(p.table.length).toBe(0);
+    const visits = await parseFile(enc('customer_id,date\nC1,2024-01-01\nC2,2024-01-02\n'), { dialect: DIALECT, kind: 'orders', mapping: ['customer_id', 'date'] });
+    expect(visits.fatal).toBeUndefined();
+    expect(visits).toMatchObject({ hasAmounts: false, customers: 2 });
+    expect([...(visits.table.columns.amount as { data: Float64Array }).data].every(Number.isNaN)).toBe(true);
   });
 
   it('lists at most maxListedErrors but counts them all', async () => {

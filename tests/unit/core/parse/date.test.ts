@@ -59,6 +59,14 @@ describe('calendar arithmetic (Hinnant days_from_civil / civil_from_days)', () =
 });
 
 describe('parseDate', () => {
+  it('reads compact year-first dates: yymmdd (930101) and yyyymmdd (20240115), whatever the order', () => {
+    expect(dayToIso(parseDate('930101', 'DMY'))).toBe('1993-01-01');
+    expect(dayToIso(parseDate('050228', 'YMD'))).toBe('2005-02-28');
+    expect(dayToIso(parseDate('20240115', 'MDY'))).toBe('2024-01-15');
+    expect(parseDate('930230', 'YMD')).toBeNaN();
+    expect(parseDate('12345678', 'YMD')).toBeNaN();
+    expect(detectDateOrder(['930101', '930215'])).toMatchObject({ order: 'YMD', ambiguous: false });
+  });
   it('ISO dates whatever the order', () => {
     for (const order of ['YMD', 'DMY', 'MDY'] as const) {
       expect(parseDate('2024-01-15', order)).toBe(JAN15);
@@ -111,7 +119,7 @@ describe('parseDate', () => {
       expect(parseDate(t, 'YMD')).toBeNaN();
   });
   it('returns NaN for wrong shapes', () => {
-    for (const t of ['March 10, 2024', '20240115', '2024-01', '15.01', '45306', '4.5', '', 'x', '2024-01-15x', '2024-01/15', '15/01.2024', '2024-01-15 13', '123.01.2024'])
+    for (const t of ['March 10, 2024', '202401150', '2024-01', '15.01', '45306', '4.5', '', 'x', '2024-01-15x', '2024-01/15', '15/01.2024', '2024-01-15 13', '123.01.2024'])
       expect(parseDate(t, 'DMY')).toBeNaN();
   });
   it('hostile-inputs/date-invalid.csv: only line 3 (2024-02-30) fails', () => {
@@ -143,7 +151,8 @@ describe('explainDate', () => {
     expect(explainDate('01/02/2024', 'YMD')).toMatch(/day-first or month-first/);
     expect(explainDate('45306', 'YMD')).toMatch(/Excel serial day number \(45306 = 2024-01-15\)/);
     expect(explainDate('March 10, 2024', 'DMY')).toMatch(/month as a word/);
-    expect(explainDate('20240115', 'DMY')).toMatch(/without separators/);
+    expect(explainDate('2024011500', 'DMY')).toMatch(/without separators/);
+    expect(explainDate('20241315', 'DMY')).toBe("'20241315' is not a real date read as yyyymmdd");
     expect(explainDate('2024-01-15 25:00', 'YMD')).toMatch(/time/);
   });
 });

@@ -1,0 +1,140 @@
+/**
+ * The command line of `npm run analyze`: flags, their checks and the usage text. Pure (no I/O).
+ */
+import { parseArgs } from 'node:util';
+import { DATA_KINDS, type DataKind } from '../src/core/schema/kinds.ts';
+import type { PeriodUnit } from '../src/core/retention/periods.ts';
+import type { DateOrder, DecimalMark, EncodingName } from '../src/ingest/types.ts';
+
+export interface AnalyzeFlags {
+  kind?: DataKind;
+  json?: boolean;
+  skipInvalid?: boolean;
+  delimiter?: string;
+  encoding?: EncodingName;
+  dateOrder?: DateOrder;
+  decimal?: DecimalMark;
+  /** Physical 1-based line of the header; 0 = the file has no header row. */
+  headerRow?: number;
+  /** `COLUMN=FIELD` items: COLUMN a header name or a 1-based column number, FIELD a field key or `ignore`. */
+  map?: string[];
+  /** Orders without a customer column: orders and revenue only. */
+  withoutCustomers?: boolean;
+  /** Retention periods (default month). */
+  period?: PeriodUnit;
+  /** Activity window W in days (default: the suggested window). */
+  window?: number;
+  /** Retention source when both orders and subscriptions are given (default subscriptions). */
+  source?: 'orders' | 'subscriptions';
+}
+
+export const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1250', 'windows-1251', 'windows-1252'];
+const DATE_ORDERS: readonly DateOrder[] = ['YMD', 'DMY', 'MDY'];
+const DECIMALS: readonly DecimalMark[] = ['.', ','];
+const PERIODS: readonly PeriodUnit[] = ['month', 'quarter', 'year'];
+const SOURCES: readonly ('orders' | 'subscriptions')[] = ['orders', 'subscriptions'];
+
+export const USAGE = `Usage: npm run analyze -- <files...> [options]
+
+Options:
+  --kind <kind>           orders, customers, subscriptions, churn, feedback or referrals (default: guessed)
+  --json                  print a JSON report instead of a table
+  --skip-invalid          skip rows with errors (they are counted and listed) instead of failing
+  --delimiter <char>      field delimiter: ',' ';' '|' or 'tab'
+  --encoding <name>       ${ENCODINGS.join(', ')}
+  --date-order <order>    YMD, DMY or MDY
+  --decimal <mark>        '.' or ','
+  --header-row <n>        the line the header is on (1 = first line); 0 = the file has no header row
+  --map <column=field>    map a column (its header, or its number from 1) to a field, or to 'ignore'; repeatable
+  --without-customers     orders without a customer column: count orders and revenue only (no retention)
+  --period <unit>         retention periods: month, quarter or year (default month)
+  --window <days>         activity window W in days for orders (default: suggested from the data)
+  --source <kind>         retention from orders or subscriptions when both are given (default subscriptions)
+  --help                  show this text`;
+
+/** Thrown for a bad command line (exit code 2). */
+export class UsageError extends Error {}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  const v = name === 'date-order' ? value.toUpperCase() : value.toLowerCase();
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${value}')`);
+  return v as T;
+}
+
+/**
+ * Reads the command line (process.argv.slice(2)).
+ *
+ * @throws UsageError for unknown options, bad values, or no files.
+ */
+export function parseCommandLine(argv: readonly string[]): { paths: string[]; flags: AnalyzeFlags; help: boolean } {
+  let values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        kind: { type: 'string' },
+        json: { type: 'boolean' },
+        'skip-invalid': { type: 'boolean' },
+        delimiter: { type: 'string' },
+        encoding: { type: 'string' },
+        'date-order': { type: 'string' },
+        decimal: { type: 'string' },
+        'header-row': { type: 'string' },
+        map: { type: 'string', multiple: true },
+        'without-customers': { type: 'boolean' },
+        period: { type: 'string' },
+        window: { type: 'string' },
+        source: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  if (values.help) return { paths: positionals, flags: {}, help: true };
+  const flags: AnalyzeFlags = {};
+  const kind = oneOf('kind', values.kind, DATA_KINDS);
+  if (kind) flags.kind = kind;
+  if (values.json) flags.json = true;
+  if (values['skip-invalid']) flags.skipInvalid = true;
+  if (values.delimiter !== undefined) {
+    const d = values.delimiter;
+    const delimiter = d === 'tab' || d === '\\t' ? '\t' : d;
+    if ([...delimiter].length !== 1 || /["\r\n]/.test(delimiter)) throw new UsageError(`--delimiter must be one character or 'tab' (got '${d}')`);
+    flags.delimiter = delimiter;
+  }
+  const encoding = oneOf('encoding', values.encoding, ENCODINGS);
+  if (encoding) flags.encoding = encoding;
+  const dateOrder = oneOf('date-order', values['date-order'], DATE_ORDERS);
+  if (dateOrder) flags.dateOrder = dateOrder;
+  const decimal = oneOf('decimal', values.decimal, DECIMALS);
+  if (decimal) flags.decimal = decimal;
+  if (values['header-row'] !== undefined) {
+    const n = Number(values['header-row']);
+    if (!/^\d+$/.test(values['header-row']) || !Number.isInteger(n)) throw new UsageError(`--header-row must be a line number (1 = first line) or 0 for no header row (got '${values['header-row']}')`);
+    flags.headerRow = n;
+  }
+  if (values.map !== undefined) {
+    for (const m of values.map) {
+      const eq = m.lastIndexOf('=');
+      if (eq <= 0 || eq === m.length - 1) throw new UsageError(`--map must be COLUMN=FIELD, e.g. --map 'Client no=customer_id' or --map 3=amount (got '${m}')`);
+    }
+    flags.map = values.map;
+  }
+  if (values['without-customers']) flags.withoutCustomers = true;
+  const period = oneOf('period', values.period, PERIODS);
+  if (period) flags.period = period;
+  if (values.window !== undefined) {
+    const n = Number(values.window);
+    if (!/^\d+$/.test(values.window) || !Number.isInteger(n) || n < 1) throw new UsageError(`--window must be a whole number of days >= 1 (got '${values.window}')`);
+    flags.window = n;
+  }
+  const source = oneOf('source', values.source, SOURCES);
+  if (source) flags.source = source;
+  if (positionals.length === 0) throw new UsageError('no files given');
+  return { paths: positionals, flags, help: false };
+}
