@@ -68,6 +68,8 @@ export interface KindSummary {
   lastDay: number | null;
   /** Orders only: sum of amounts (refunds included, DESIGN.md section 2), compensated. */
   revenue?: number;
+  /** Orders only: rows with an amount (0: the files have no amounts, revenue is "n/a"). */
+  amountRows?: number;
 }
 
 export interface WorkspaceSummary {
@@ -98,7 +100,7 @@ export async function workspaceSummary(workspaceId: string): Promise<WorkspaceSu
   const revenue = new KahanSums(1); // compensated across chunks; NaN (missing) skipped
   for (const chunk of chunks) {
     if (!committed.has(chunk.importId)) continue;
-    const s = (byKind[chunk.kind] ??= { rows: 0, firstDay: null, lastDay: null, ...(chunk.kind === 'orders' ? { revenue: 0 } : {}) });
+    const s = (byKind[chunk.kind] ??= { rows: 0, firstDay: null, lastDay: null, ...(chunk.kind === 'orders' ? { revenue: 0, amountRows: 0 } : {}) });
     s.rows += chunk.length;
     const d = chunk.columns[MAIN_DATE[chunk.kind]];
     if (d?.type === 'day') {
@@ -111,7 +113,10 @@ export async function workspaceSummary(workspaceId: string): Promise<WorkspaceSu
     }
     const a = chunk.columns.amount;
     if (chunk.kind === 'orders' && a?.type === 'num') {
-      for (let i = 0; i < chunk.length; i++) revenue.add(0, a.data[i]);
+      for (let i = 0; i < chunk.length; i++) {
+        revenue.add(0, a.data[i]);
+        if (!Number.isNaN(a.data[i])) s.amountRows = (s.amountRows ?? 0) + 1;
+      }
     }
     const stored = chunk.columns.customer_id;
     const c = stored && decodeColumn(stored);

@@ -43,3 +43,17 @@ export async function recallMapping(workspaceId: string, kind: DataKind, headers
     throw toStorageError(e);
   }
 }
+
+/**
+ * The mapping confirmed last for this header set in the workspace, whatever kind it was confirmed
+ * as (a file whose kind was guessed wrong is recognised by its headers, not by the guess).
+ */
+export async function recallMappingByHeaders(workspaceId: string, headers: readonly string[]): Promise<MappingMemory | undefined> {
+  const signature = headerSignature(headers);
+  try {
+    const all = await db.mappings.where('workspaceId').equals(workspaceId).toArray();
+    return all.filter((m) => headerSignature(m.headers) === signature).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}

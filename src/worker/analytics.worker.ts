@@ -6,13 +6,13 @@
 import { expose } from 'comlink';
 import type { DataKind, Mapping } from '../core/schema/kinds.ts';
 import type { Dialect, Inspection, ParsedFile } from '../ingest/types.ts';
-import { inspectFile, parseFile, previewRows } from '../ingest/index.ts';
+import { inspectFile, parseFile, plausibilityOf, previewRows, type InspectOverrides } from '../ingest/index.ts';
 import {
   commitImport as storeImport,
   createWorkspace,
   deleteWorkspace,
   findImportBySha,
-  recallMapping,
+  recallMappingByHeaders,
   rememberMapping,
   removeImport,
   renameWorkspace,
@@ -54,16 +54,18 @@ const api = {
     file: Blob,
     fileName: string,
     workspaceId: string,
-    overrides?: Partial<Dialect> & { kind?: DataKind },
+    overrides?: InspectOverrides,
   ): Promise<Inspection & { remembered: boolean }> {
     const bytes = await readBytes(file);
     const first = await inspectFile(bytes, fileName, overrides);
     if (first.fatal || overrides) return { ...first, remembered: false };
-    // A mapping the user confirmed before for the same headers wins over the suggestion.
-    const memory = await recallMapping(workspaceId, first.kind, [...first.headers]);
+    // A mapping the user confirmed before for the same header set wins over the suggestion, under
+    // the kind the user confirmed (not the guessed one). The dialect is detected afresh for every
+    // file; the remembered mapping decides which columns the number and date checks read.
+    const memory = await recallMappingByHeaders(workspaceId, [...first.headers]);
     if (!memory || memory.mapping.length !== first.headers.length) return { ...first, remembered: false };
-    const again = await inspectFile(bytes, fileName, { ...memory.dialect, kind: memory.kind });
-    return { ...again, mapping: memory.mapping, remembered: true };
+    const again = await inspectFile(bytes, fileName, { kind: memory.kind, map: memory.mapping.map((m, c) => [c, m] as const) });
+    return { ...again, remembered: true };
   },
 
   async prepareImport(
@@ -75,7 +77,9 @@ const api = {
       kind: DataKind;
       mapping: Mapping;
       /** What inspect() said of this file with this dialect: spares reading and hashing it again. */
-      inspected?: { sha256: string; headers: readonly string[] };
+      inspected?: { sha256: string; headers: readonly string[]; keyCandidates?: readonly string[] };
+      /** Orders without a customer column, confirmed by the user (orders and revenue only). */
+      withoutCustomers?: boolean;
     },
     onProgress?: (p: ImportProgress) => void,
   ): Promise<PreparedImport> {
@@ -88,6 +92,7 @@ const api = {
       dialect: options.dialect,
       kind: options.kind,
       mapping: options.mapping,
+      ...(options.withoutCustomers ? { withoutCustomers: true } : {}),
       onProgress: ({ rows, bytesDone }) => {
         const seconds = (performance.now() - started) / 1000;
         const rowsPerSecond = seconds > 0 ? rows / seconds : 0;
@@ -124,6 +129,7 @@ const api = {
       firstDay: parsed.firstDay,
       lastDay: parsed.lastDay,
       customers: parsed.customers,
+      plausibility: plausibilityOf(inspection, options.mapping, parsed),
     };
   },
 

@@ -1,4 +1,5 @@
 /** Types that cross the worker boundary (plain, structured-cloneable data). */
+import type { PlausibilityReport } from '../core/import/plausibility.ts';
 import type { DataKind } from '../core/schema/kinds.ts';
 import type { ImportIssue } from '../core/issues.ts';
 import type { ImportRecord } from '../storage/entities.ts';
@@ -32,10 +33,12 @@ export interface PreparedImport {
   firstDay: number | null;
   lastDay: number | null;
   customers: number;
+  /** What the import adds and what looks wrong, before anything is stored (core/import/plausibility.ts). */
+  plausibility: PlausibilityReport;
 }
 
 export type WorkspaceSummary = {
   customers: number;
   imports: number;
-  byKind: Partial<Record<DataKind, { rows: number; firstDay: number | null; lastDay: number | null; revenue?: number }>>;
+  byKind: Partial<Record<DataKind, { rows: number; firstDay: number | null; lastDay: number | null; revenue?: number; amountRows?: number }>>;
 };
