@@ -73,7 +73,7 @@ describe('workspaceSummary', () => {
     // Customers: a, x (orders) + b, c (customers file) = 4.
     expect(s.customers).toBe(4);
     expect(s.imports).toBe(2);
-    expect(s.byKind.orders).toEqual({ rows: 3, firstDay: day('2023-12-31'), lastDay: day('2024-03-05'), revenue: 0.25 });
+    expect(s.byKind.orders).toEqual({ rows: 3, firstDay: day('2023-12-31'), lastDay: day('2024-03-05'), revenue: 0.25, amountRows: 3 });
     // Signup days: missing, 2023-12-02, 2023-12-03.
     expect(s.byKind.customers).toEqual({ rows: 3, firstDay: day('2023-12-02'), lastDay: day('2023-12-03') });
   });

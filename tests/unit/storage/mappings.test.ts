@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createWorkspace, headerSignature, recallMapping, rememberMapping } from '../../../src/storage/index.ts';
+import { createWorkspace, headerSignature, recallMapping, recallMappingByHeaders, rememberMapping } from '../../../src/storage/index.ts';
 import { DIALECT } from './fixtures.ts';
 import { resetDb } from './reset.ts';
 
@@ -24,6 +24,17 @@ describe('mapping memory', () => {
     expect(await recallMapping(w.id, 'orders', ['b', 'a'])).toBeUndefined();
     await rememberMapping(w.id, 'orders', ['a', 'b'], [null, 'customer_id'], DIALECT);
     expect((await recallMapping(w.id, 'orders', ['a', 'b']))?.mapping).toEqual([null, 'customer_id']);
+  });
+
+  it('recalls by header set whatever kind it was confirmed as (the latest wins): a wrong guess does not hide it', async () => {
+    const w = await createWorkspace('A');
+    const headers = ['InvoiceNo', 'Quantity', 'UnitPrice', 'CustomerID'];
+    await rememberMapping(w.id, 'customers', headers, ['attr:InvoiceNo', null, null, 'customer_id'], DIALECT);
+    await new Promise((r) => setTimeout(r, 5));
+    await rememberMapping(w.id, 'orders', headers, ['order_id', 'quantity', 'unit_price', 'customer_id'], DIALECT);
+    const m = await recallMappingByHeaders(w.id, [' invoiceno', 'Quantity', 'UnitPrice', 'CustomerID']);
+    expect(m).toMatchObject({ kind: 'orders', mapping: ['order_id', 'quantity', 'unit_price', 'customer_id'] });
+    expect(await recallMappingByHeaders(w.id, ['InvoiceNo', 'Quantity'])).toBeUndefined();
   });
 
   it('header signature normalises NFC, case and whitespace', () => {
