@@ -22,10 +22,19 @@ function cell(c: Column, r: number): string | number | null {
   return code === MISSING_CODE ? null : c.dict[code];
 }
 
+/**
+ * The first `n` rows. When line items were rolled up, a last column `lines` says how many rows of
+ * the file each order came from (its amount is the rolled-up amount).
+ */
 export function previewRows(parsed: ParsedFile, n = 20): { columns: string[]; rows: (string | number | null)[][] } {
   const { table } = parsed;
   const columns = Object.keys(table.columns);
+  const lines = parsed.lineItemsRolledUp > 0 ? parsed.linesPerOrder : undefined;
   const rows: (string | number | null)[][] = [];
-  for (let r = 0; r < Math.min(n, table.length); r++) rows.push(columns.map((k) => cell(table.columns[k], r)));
-  return { columns, rows };
+  for (let r = 0; r < Math.min(n, table.length); r++) {
+    const row = columns.map((k) => cell(table.columns[k], r));
+    if (lines) row.push(lines[r]);
+    rows.push(row);
+  }
+  return { columns: lines ? [...columns, 'lines'] : columns, rows };
 }

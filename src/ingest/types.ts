@@ -115,6 +115,8 @@ export interface ParsedFile {
   readonly fatal?: ImportIssue;
   /** Order line items rolled up into orders (0 when the file has one row per order). */
   readonly lineItemsRolledUp: number;
+  /** Orders with rolled-up line items: rows of the file per order, for the preview. */
+  readonly linesPerOrder?: Uint32Array;
   /** First and last day (days since epoch) of the kind's main date, or null. */
   readonly firstDay: number | null;
   readonly lastDay: number | null;

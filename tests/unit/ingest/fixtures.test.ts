@@ -138,6 +138,10 @@ describe('fixture corpus', () => {
     // #1003: no Total, so 3 x 6.00 - 1 x 6.00.
     expect(column(p, 'amount')).toEqual([31, 0, 12]);
     expect(p.orders).toMatchObject({ amountLevel: 'order', firstLineOnly: 1, voided: 1, fromPrice: 1 });
+    // The preview shows how many rows of the file each order came from, next to its rolled-up amount.
+    const pv = previewRows(p);
+    expect(pv.columns.at(-1)).toBe('lines');
+    expect(pv.rows.map((r) => [r[pv.columns.indexOf('amount')], r.at(-1)])).toEqual([[31, 2], [0, 1], [12, 2]]);
     expect(column(p, 'status')).toEqual(['paid', 'refunded', 'paid']);
     expect(column(p, 'date')).toEqual(['2024-03-01T10:15:00', '2024-03-02T09:00:00', '2024-03-03T18:30:00']);
     expect(p.customers).toBe(3);
