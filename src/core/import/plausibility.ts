@@ -146,8 +146,8 @@ export function plausibility(input: PlausibilityInput): PlausibilityReport {
     if (price && RE_PRICE_HEADER.test(price) && !input.columnOf('unit_price')) {
       note('warning', 'amount-looks-like-price', `the amount comes from ${price}, which sounds like a unit price: if rows are product lines, map it to unit price (and the quantity column to quantity) so that amount = quantity x price`, { column: price });
     }
-    const perDay = rowsPerCustomerDay(table);
-    if (!input.columnOf('order_id') && perDay !== null && perDay >= 1.5) {
+    const perDay = input.columnOf('order_id') ? null : rowsPerCustomerDay(table);
+    if (perDay !== null && perDay >= 1.5) {
       note('warning', 'lines-without-order-id', `rows share a customer and a day ${perDay.toFixed(1)} times on average but no order or invoice number is mapped: each row may be a product line, not an order; map the order or invoice number column`, { perDay: Math.round(perDay * 10) / 10 });
     }
     const single = oneOrderEach(table);

@@ -58,6 +58,9 @@ export interface Builder {
   invisibleLines: number[] | undefined;
   /** Date columns: how many values of each written style (see dateStyle), for the mixed-styles note. */
   styles: Map<number, { count: number; example: string }> | undefined;
+  /** The last row's style and its counter (most columns use one style: no Map lookup per cell). */
+  lastStyle: number;
+  lastStyleCount: { count: number; example: string } | undefined;
 }
 
 /** Creates a builder with room for `capacity` rows; `expectedKeys` pre-sizes the dictionary. */
@@ -69,7 +72,7 @@ export function createBuilder(source: number, header: string, key: string, type:
     day: type === 'date' ? new Int32Array(capacity) : new Int32Array(0),
     time: undefined,
     codes: type === 'id' || type === 'category' || type === 'text' ? new Uint32Array(capacity) : new Uint32Array(0),
-    dict: index.strings, index, sNum: NaN, sStr: undefined, nullTokens: undefined, invisibleLines: undefined, styles: undefined,
+    dict: index.strings, index, sNum: NaN, sStr: undefined, nullTokens: undefined, invisibleLines: undefined, styles: undefined, lastStyle: -1, lastStyleCount: undefined,
   };
 }
 

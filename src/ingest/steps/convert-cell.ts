@@ -99,10 +99,15 @@ export function convertCell(b: Builder, raw: string, line: number, record: numbe
         return { severity: 'error', code: 'invalid-date', line, record, column: b.header, value: raw, message: `line ${line}, column ${b.header}: ${explainDate(raw, ctx.dateOrder)}` };
       }
       const style = dateStyle(raw);
-      const styles = (b.styles ??= new Map());
-      const seen = styles.get(style);
-      if (seen) seen.count++;
-      else if (styles.size < 8) styles.set(style, { count: 1, example: raw.trim() });
+      if (style === b.lastStyle && b.lastStyleCount) b.lastStyleCount.count++;
+      else {
+        const styles = (b.styles ??= new Map());
+        let seen = styles.get(style);
+        if (seen) seen.count++;
+        else if (styles.size < 8) styles.set(style, (seen = { count: 1, example: raw.trim() }));
+        b.lastStyle = style;
+        b.lastStyleCount = seen;
+      }
       b.sNum = d;
       return undefined;
     }
