@@ -129,11 +129,12 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       start_date: ['Start Date (UTC)', 'Start (UTC)', 'Created (UTC)'],
       // Ended At is when access stopped; Canceled At can be a request for the period end.
       end_date: ['Ended At (UTC)', 'Canceled At (UTC)'],
-      // Amount is per Interval (month or year): the importer must divide yearly amounts by 12.
       mrr: ['Amount'],
       plan: ['Plan', 'Product'],
       status: ['Status'],
+      cancel_reason: ['Cancellation Reason'],
       subscription_id: ['id'],
+      // Amount is per Interval (month, year, week, day): the importer converts it to a monthly amount.
       billing_period: ['Interval'],
       billing_interval: ['Interval Count'],
     },

@@ -144,4 +144,28 @@ describe('export classes (issue #6)', () => {
     expect(file.mapping).toMatchObject({ gender: null, birth_date: null, latitude: null, longitude: null, region: 'region', plan: 'plan' });
     expect(file.warnings?.find((w) => w.startsWith('personal data not needed for any analysis is not stored'))).toContain('gender, birth_date, latitude, longitude');
   });
+
+  // Presets checked on files in the vendors' layouts (written for these tests).
+  // Stripe subscriptions: 49/month + 480/year = 40/month + 19/month -> MRR 108; the canceled one ends 2024-04-10.
+  it('Stripe subscriptions export: (UTC) dates, Amount per Interval converted to MRR, the cancellation reason kept', async () => {
+    const { report, file } = await run('stripe-subscriptions.csv');
+    expect(file).toMatchObject({ kind: 'subscriptions', preset: 'stripe-subscriptions' });
+    expect(file.mapping).toMatchObject({ 'Customer ID': 'customer_id', 'Start Date (UTC)': 'start_date', 'Ended At (UTC)': 'end_date', Amount: 'mrr', Interval: 'billing_period', 'Cancellation Reason': 'cancel_reason', 'Customer Email': null, 'Customer Name': null });
+    expect(file.plausibility?.mrr).toBeCloseTo(108, 9);
+    expect(report).toMatchObject({ customers: 3, firstDate: '2024-01-05', lastDate: '2024-02-01' });
+  });
+  it('Stripe customers export: id is the customer, Created (UTC) the signup, e-mail and name not stored', async () => {
+    const { report, file } = await run('stripe-customers.csv');
+    expect(file).toMatchObject({ kind: 'customers', preset: 'stripe-customers' });
+    expect(file.mapping).toMatchObject({ id: 'customer_id', 'Created (UTC)': 'signup_date', Email: null, Name: null, 'Card ID': null });
+    expect(report).toMatchObject({ customers: 3, firstDate: '2024-01-05', lastDate: '2024-02-01' });
+  });
+  // Paddle: two completed transactions 49.60 + 24.80 = 74.40; the canceled one was never billed (no billed_at).
+  it('Paddle transactions export: total per transaction, billed_at as the date; an unbilled one is a row error naming the column', async () => {
+    const refused = await analyzeFiles([fixture('paddle-transactions.csv')]);
+    expect(refused.messages[0]).toMatch(/line 4, column billed_at: a value is required/);
+    const { report, file } = await run('paddle-transactions.csv', { skipInvalid: true });
+    expect(file).toMatchObject({ kind: 'orders', preset: 'paddle-transactions', skipped: 1 });
+    expect(report).toMatchObject({ orders: 2, customers: 2, revenue: 74.4 });
+  });
 });

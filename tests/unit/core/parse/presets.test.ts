@@ -149,6 +149,14 @@ describe('matchPreset', () => {
     expect(m?.preset.id).toBe('generic-orders');
     expect(m?.mapping).toEqual(['customer_id', 'date', 'amount', 'product', 'channel']);
   });
+  it('Stripe payments and WooCommerce Subscriptions (the layouts of the real exports in shared/data/real-exports)', () => {
+    const pay = matchPreset(split('id,Description,Created (UTC),Amount,Amount Refunded,Currency,Converted Amount,Converted Amount Refunded,Fee,Tax,Converted Currency,Mode,Status,Statement Descriptor,Customer ID,Customer Description,Customer Email,Captured,Card ID'));
+    expect(pay?.preset.id).toBe('stripe-payments');
+    const woo = matchPreset(split('Row Description (Do not import),customer_id,customer_username,customer_email,subscription_status,start_date,trial_end_date,next_payment_date,last_payment_date,end_date,billing_period,billing_interval,order_shipping,order_total,order_currency,billing_email'));
+    expect(woo?.preset.id).toBe('woocommerce-subscriptions');
+    expect(woo?.mapping[15]).toBe('customer_id');
+  });
+
   it('an unknown layout matches nothing', () => {
     expect(matchPreset(split('foo,bar,baz'))).toBeUndefined();
     expect(matchPreset(split('__proto__,constructor,hasOwnProperty'))).toBeUndefined();
