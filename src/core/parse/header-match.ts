@@ -178,7 +178,8 @@ function fitsType(kind: DataKind, def: FieldDef, p: ColumnProfile, exact: boolea
       if (exact) return !(p.dates >= MIN_VALUE_SHARE && p.compactDates < MIN_VALUE_SHARE) && !(p.moneyLike && p.integers < 0.5);
       return idLikeness(p, UNIQUE_ID[kind] === def.key) >= 0.5;
     default:
-      return true;
+      // A churn flag has two values (three with a blank-like one), nothing else.
+      return def.key !== 'churned' || p.distinct <= 3;
   }
 }
 

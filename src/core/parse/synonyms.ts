@@ -388,6 +388,10 @@ export const FIELD_SYNONYMS: Readonly<Record<DataKind, Readonly<Record<string, r
     industry: INDUSTRY,
     acquisition_channel: ACQUISITION_CHANNEL,
     referred_by: REFERRED_BY,
+    churned: [
+      'churned', 'churn', 'churn flag', 'attrition flag', 'attrition', 'exited', 'is churned', 'has churned', 'lost',
+      'odšel', 'odsel', 'izgubljen', 'abgewandert', 'gekündigt', 'напуснал', 'lahkunud', 'հեռացել',
+    ],
   }),
   subscriptions: Object.freeze({
     customer_id: CUSTOMER_ID,

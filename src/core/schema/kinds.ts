@@ -70,6 +70,9 @@ export const KIND_FIELDS: Readonly<Record<DataKind, readonly FieldDef[]>> = Obje
     f('industry', 'category'),
     f('acquisition_channel', 'category'),
     f('referred_by', 'id'),
+    // A churn flag as customers tables write it (Yes/No, 1/0, "Attrited Customer"/"Existing Customer"):
+    // the value that means "churned" is chosen in the churn audit (issue #10).
+    f('churned', 'category'),
   ]),
   subscriptions: Object.freeze([
     f('customer_id', 'id', true),

@@ -53,10 +53,10 @@ describe('export classes (issue #6)', () => {
   });
 
   // 3. A client number beside a customer age: the age repeats and is small, the number is unique.
-  it('a customers table: CLIENTNUM is the id, Customer_Age an attribute, Gender not stored', async () => {
+  it('a customers table: CLIENTNUM is the id, Customer_Age an attribute, Attrition_Flag the churn flag, Gender not stored', async () => {
     const { report, file } = await run('bank-churners-customers.csv');
     expect(file.kind).toBe('customers');
-    expect(file.mapping).toMatchObject({ CLIENTNUM: 'customer_id', Customer_Age: 'attr:Customer_Age', Gender: null, Attrition_Flag: 'attr:Attrition_Flag' });
+    expect(file.mapping).toMatchObject({ CLIENTNUM: 'customer_id', Customer_Age: 'attr:Customer_Age', Gender: null, Attrition_Flag: 'churned' });
     expect(report.customers).toBe(16);
     expect(file.skipped).toBe(0);
     expect(file.warnings?.some((w) => w.startsWith('personal data not needed for any analysis is not stored: Gender'))).toBe(true);
