@@ -19,7 +19,7 @@ import { MISSING_CODE, type Table } from '../src/core/table.ts';
 import { concatTables } from '../src/core/table-ops.ts';
 import { buildOrderIndex } from '../src/core/retention/customer-index.ts';
 import { retentionReport } from '../src/core/retention/report.ts';
-import { retentionJson, type CliRetention } from '../src/core/retention/report-json.ts';
+import { retentionJson, type CliRetention } from './retention-json.ts';
 import { suggestWindow } from '../src/core/retention/suggest-window.ts';
 import { inspectFile, parseFile, plausibilityOf, type PlausibilityReport } from '../src/ingest/index.ts';
 import type { DateOrder, DecimalMark, Dialect, EncodingName, Inspection, ParsedFile, Question } from '../src/ingest/types.ts';
@@ -67,7 +67,7 @@ export interface AnalyzeReport {
   /** ISO dates (YYYY-MM-DD) of the earliest and latest main date across files, or null. */
   firstDate: string | null;
   lastDate: string | null;
-  /** Retention figures when an orders or subscriptions file was given: src/core/retention/report-json.ts. */
+  /** Retention figures when an orders or subscriptions file was given: scripts/retention-json.ts. */
   retention?: CliRetention;
 }
 

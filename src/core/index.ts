@@ -30,7 +30,6 @@ export {
   periodMembers as reportPeriodMembers,
 } from './retention/report.ts';
 export type { RetentionTables } from './retention/report.ts';
-export { retentionJson } from './retention/report-json.ts';
 export * from './retention/lifetimes.ts';
 
 // parse

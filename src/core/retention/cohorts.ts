@@ -18,7 +18,9 @@
  */
 import { MISSING_DAY } from '../table.ts';
 import { KahanSums } from '../stats/kahan-sum.ts';
+import { toNumbers } from '../table-ops.ts';
 import type { OrderIndex, SubscriptionIndex } from './customer-index.ts';
+import type { CohortReport, CohortView } from './report-types.ts';
 import { periodIndexIn, periodLookup, type PeriodGrid } from './periods.ts';
 
 /** Counts behind a cohort heatmap. */
@@ -271,4 +273,106 @@ export function subscriptionCohortMembers(index: SubscriptionIndex, grid: Period
     if (hit) out.push(cu);
   }
   return Uint32Array.from(out);
+}
+
+// Report views of the matrices (shares of the start and of the previous period, size-weighted averages).
+
+/** One cohort view: counts, shares of the start and of the previous period, and the size-weighted average row. */
+function cohortView(rows: readonly ArrayLike<number>[], base: readonly number[], ofStart: (number | null)[][], positiveBase: boolean): CohortView {
+  const counts = rows.map((r) => Array.from(r));
+  const ofPrevious = counts.map((r, c) =>
+    r.map((v, k) => {
+      const b = k === 0 ? base[c] : r[k - 1];
+      return (positiveBase ? b > 0 : b !== 0) ? (v / b) * 100 : null;
+    }),
+  );
+  const P = counts.length;
+  const num = new Array<number>(P).fill(0);
+  const den = new Array<number>(P).fill(0);
+  const prevDen = new Array<number>(P).fill(0);
+  const prevNum = new Array<number>(P).fill(0);
+  const cohorts = new Array<number>(P).fill(0);
+  for (let c = 0; c < P; c++) {
+    if (!(positiveBase ? base[c] > 0 : base[c] !== 0)) continue;
+    for (let k = 0; k < counts[c].length; k++) {
+      num[k] += counts[c][k];
+      den[k] += base[c];
+      cohorts[k]++;
+      prevNum[k] += counts[c][k];
+      prevDen[k] += k === 0 ? base[c] : counts[c][k - 1];
+    }
+  }
+  const share = (a: number, b: number) => (b === 0 || (positiveBase && !(b > 0)) ? null : (a / b) * 100);
+  return {
+    counts,
+    base: [...base],
+    ofStart,
+    ofPrevious,
+    average: {
+      ofStart: num.map((a, k) => share(a, den[k])),
+      ofPrevious: prevNum.map((a, k) => share(a, prevDen[k])),
+      counts: num,
+      base: den,
+      cohorts,
+    },
+  };
+}
+
+/**
+ * Subscriptions revenue view: cohort c's MRR on the last day of period c + k (the sum of `mrr`
+ * of its customers' subscriptions running that day; missing MRR counts 0). One difference array
+ * per cohort row: O(subscriptions + periods^2).
+ */
+export function subscriptionMrrCohorts(index: SubscriptionIndex, grid: PeriodGrid, cohort: Int32Array): Float64Array[] {
+  const P = grid.count;
+  const diff = Array.from({ length: P }, (_, c) => new Float64Array(P - c + 1));
+  if (P === 0) return [];
+  const firstDay = grid.starts[0];
+  const lastDay = grid.ends[P - 1];
+  const periodAt = periodLookup(grid);
+  for (let k = 0; k < cohort.length; k++) {
+    const c = cohort[k];
+    if (c < 0) continue;
+    for (let i = index.offsets[k]; i < index.offsets[k + 1]; i++) {
+      const m = index.mrr[i];
+      if (!(m === m) || m === 0) continue; // NaN or 0 adds nothing
+      const s = index.starts[i];
+      const e = index.ends[i]; // exclusive; OPEN_END = still running
+      if (e - 1 < firstDay || s > lastDay) continue;
+      // Periods whose last day lies in [s, e - 1]: from the one containing s to the last one ending by e - 1.
+      const lo = s < firstDay ? 0 : periodAt(s);
+      let hi = e - 1 > lastDay ? P - 1 : periodAt(e - 1);
+      if (e - 1 <= lastDay && grid.ends[hi] > e - 1) hi--;
+      const from = Math.max(lo, c);
+      if (hi < from) continue;
+      diff[c][from - c] += m;
+      diff[c][hi - c + 1] -= m;
+    }
+  }
+  return diff.map((row) => {
+    const out = new Float64Array(row.length - 1);
+    let run = 0;
+    for (let k = 0; k < out.length; k++) {
+      run += row[k];
+      out[k] = Math.abs(run) < 1e-9 ? 0 : run;
+    }
+    return out;
+  });
+}
+
+/** The report's cohort section: logo, unbounded and revenue views of a cohort matrix. */
+export function cohortReport(m: CohortMatrix, customerCohort: Int32Array, mrrRows: Float64Array[] | null): CohortReport {
+  const sizes = toNumbers(m.sizes);
+  const logo = cohortView(m.on, sizes, cohortShares(m.on, m.sizes, 'cohort'), false);
+  const unbounded = cohortView(m.unbounded, sizes, cohortShares(m.unbounded, m.sizes, 'cohort'), false);
+  const money = m.view === 'orders' ? m.revenue : mrrRows;
+  const revenue = money
+    ? cohortView(
+        money,
+        money.map((r) => r[0]),
+        revenueRetention(money),
+        true,
+      )
+    : null;
+  return { view: m.view, labels: [...m.grid.labels], sizes, logo, unbounded, revenue, customerCohort: toNumbers(customerCohort) };
 }

@@ -172,7 +172,8 @@ function compactCustomers(ids: DictColumn, length: number, usable: (row: number)
 
 /**
  * Builds the per-customer order index of an orders table (columns `customer_id` dict, `date`
- * day, `amount` num).
+ * day, `amount` num). `keep(row)`, when given, leaves other rows out as if they were not in the
+ * table (a customer mask: the same analysis on a segment); they are not counted as skipped.
  *
  * O(n + customers) time (radix and counting sorts), O(n) memory.
  *
@@ -181,12 +182,13 @@ function compactCustomers(ids: DictColumn, length: number, usable: (row: number)
  * several orders on one day -> one activity day; an empty table gives an index with no
  * customers and minDay = maxDay = MISSING_DAY.
  */
-export function buildOrderIndex(orders: Table): OrderIndex {
+export function buildOrderIndex(orders: Table, keep?: (row: number) => boolean): OrderIndex {
   const ids = requireColumn(orders, 'customer_id', 'dict');
   const date = requireColumn(orders, 'date', 'day') as DayColumn;
   const amount = requireColumn(orders, 'amount', 'num') as NumColumn;
   const n = orders.length;
-  const { customerIds, customerOf, valid } = compactCustomers(ids, n, (i) => date.data[i] !== NO_DAY);
+  const masked = keep ? countMasked(n, keep) : 0;
+  const { customerIds, customerOf, valid } = compactCustomers(ids, n, keep ? (i) => keep(i) && date.data[i] !== NO_DAY : (i) => date.data[i] !== NO_DAY);
   const customers = customerIds.length;
   let minDay = MISSING_DAY;
   let maxDay = MISSING_DAY;
@@ -236,14 +238,21 @@ export function buildOrderIndex(orders: Table): OrderIndex {
     lastActiveDay,
     minDay,
     maxDay,
-    skippedRows: n - m,
+    skippedRows: n - m - masked,
   };
+}
+
+/** Rows `keep` leaves out (a customer mask): not counted as skipped. */
+function countMasked(n: number, keep: (row: number) => boolean): number {
+  let out = 0;
+  for (let i = 0; i < n; i++) if (!keep(i)) out++;
+  return out;
 }
 
 /**
  * Builds the per-customer subscription index of a subscriptions table (columns `customer_id`
  * dict, `start_date` day, optional `end_date` day with MISSING_DAY = still running, optional
- * `mrr` num with NaN = missing).
+ * `mrr` num with NaN = missing). `keep(row)` as for buildOrderIndex.
  *
  * O(n + customers) time, O(n) memory.
  *
@@ -251,7 +260,7 @@ export function buildOrderIndex(orders: Table): OrderIndex {
  * day) -> skipped and counted, since it can make nobody active or new; overlapping or touching
  * subscriptions of one customer merge into one activity interval but stay separate for MRR.
  */
-export function buildSubscriptionIndex(subs: Table): SubscriptionIndex {
+export function buildSubscriptionIndex(subs: Table, keep?: (row: number) => boolean): SubscriptionIndex {
   const ids = requireColumn(subs, 'customer_id', 'dict');
   const start = requireColumn(subs, 'start_date', 'day') as DayColumn;
   const endCol = subs.columns.end_date;
@@ -263,7 +272,9 @@ export function buildSubscriptionIndex(subs: Table): SubscriptionIndex {
     const e = endCol ? (endCol as DayColumn).data[i] : NO_DAY;
     return e === NO_DAY ? OPEN_END : e;
   };
-  const { customerIds, customerOf, valid } = compactCustomers(ids, n, (i) => start.data[i] !== NO_DAY && endOf(i) > start.data[i]);
+  const masked = keep ? countMasked(n, keep) : 0;
+  const usable = (i: number): boolean => start.data[i] !== NO_DAY && endOf(i) > start.data[i];
+  const { customerIds, customerOf, valid } = compactCustomers(ids, n, keep ? (i) => keep(i) && usable(i) : usable);
   const customers = customerIds.length;
   let minDay = MISSING_DAY;
   let maxDay = MISSING_DAY;
@@ -320,6 +331,6 @@ export function buildSubscriptionIndex(subs: Table): SubscriptionIndex {
     firstStart,
     minDay,
     maxDay,
-    skippedRows: n - m,
+    skippedRows: n - m - masked,
   };
 }

@@ -26,6 +26,9 @@ import { MISSING_DAY } from '../table.ts';
 import { KahanSums } from '../stats/kahan-sum.ts';
 import type { SubscriptionIndex } from './customer-index.ts';
 import { boundaryDays, periodIndexIn, type PeriodGrid } from './periods.ts';
+import { dayToIso } from '../parse/date.ts';
+import { toNumbers } from '../table-ops.ts';
+import type { MrrRow } from './report-types.ts';
 
 export type MrrMovement = 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation';
 export const MRR_MOVEMENTS: readonly MrrMovement[] = ['new', 'expansion', 'contraction', 'churn', 'reactivation'];
@@ -133,4 +136,30 @@ export function mrrByPeriod(index: SubscriptionIndex, grid: PeriodGrid): MrrPeri
     });
   }
   return out;
+}
+
+/** The report's MRR rows: movements, NRR and GRR per period, with the customers behind each movement. */
+export function mrrRows(index: SubscriptionIndex, grid: PeriodGrid, asOf: number): MrrRow[] {
+  return mrrByPeriod(index, grid).map((m) => ({
+    period: m.period,
+    start: dayToIso(m.start),
+    end: dayToIso(m.end),
+    complete: m.end <= asOf,
+    mrrStart: m.mrrStart,
+    mrrEnd: m.mrrEnd,
+    new: m.movements.new,
+    expansion: m.movements.expansion,
+    contraction: m.movements.contraction,
+    churn: m.movements.churn,
+    reactivation: m.movements.reactivation,
+    nrr: m.nrr,
+    grr: m.grr,
+    members: {
+      new: toNumbers(m.members.new),
+      expansion: toNumbers(m.members.expansion),
+      contraction: toNumbers(m.members.contraction),
+      churn: toNumbers(m.members.churn),
+      reactivation: toNumbers(m.members.reactivation),
+    },
+  }));
 }

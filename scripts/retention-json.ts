@@ -9,7 +9,7 @@
  * with `crr` and `exact` in percent (null where S = 0); the rest are the other figures of the
  * dashboard under their own keys. Documented in README.md ("Command line").
  */
-import type { ChurnDefinition, RetentionReport, WindowReport } from './report-types.ts';
+import type { ChurnDefinition, RetentionReport, WindowReport } from '../src/core/retention/report-types.ts';
 
 export interface CliRetentionPeriod {
   period: string;

@@ -1,0 +1,97 @@
+/**
+ * What a retention report is computed over: its parameters (checked), its source (orders or
+ * subscriptions, one discriminated union with the source's per-customer index), its day range,
+ * and the filters every receipt lists. O(1) apart from building the index.
+ */
+import { dayToIso, isoToDay } from '../parse/date.ts';
+import { MISSING_DAY, type Table } from '../table.ts';
+import { buildOrderIndex, buildSubscriptionIndex, type OrderIndex, type SubscriptionIndex } from './customer-index.ts';
+import type { PeriodUnit } from './periods.ts';
+import type { ChurnDefinition, RetentionParams } from './report-types.ts';
+
+const UNITS: readonly PeriodUnit[] = ['month', 'quarter', 'year'];
+const DEFINITIONS: readonly ChurnDefinition[] = ['A', 'B', 'C', 'D', 'E'];
+
+/** Tables the report reads (storage's loadWorkspaceTables gives them by kind). */
+export interface RetentionTables {
+  readonly orders?: Table;
+  readonly subscriptions?: Table;
+  readonly customers?: Table;
+  /** Cancellations (kind 'churn': customer_id, date); enables churn definitions D and E. */
+  readonly churn?: Table;
+}
+
+/** The report's source with its per-customer index: orders or subscriptions, never mixed. */
+export type SourceIndex =
+  | { readonly source: 'orders'; readonly table: Table; readonly index: OrderIndex }
+  | { readonly source: 'subscriptions'; readonly table: Table; readonly index: SubscriptionIndex };
+
+/** @throws RangeError for a bad period unit, window, date or definition. */
+export function checkParams(params: RetentionParams): void {
+  if (!UNITS.includes(params.period)) throw new RangeError(`retentionReport requires period month, quarter or year, got ${String(params.period)}`);
+  if (!Number.isInteger(params.windowDays) || params.windowDays < 1) {
+    throw new RangeError(`retentionReport requires a whole windowDays >= 1, got ${params.windowDays}`);
+  }
+  if (params.definition !== undefined && !DEFINITIONS.includes(params.definition)) {
+    throw new RangeError(`retentionReport requires definition A, B, C, D or E, got ${String(params.definition)}`);
+  }
+  if (params.source !== undefined && params.source !== 'orders' && params.source !== 'subscriptions') {
+    throw new RangeError(`retentionReport requires source orders or subscriptions, got ${String(params.source)}`);
+  }
+  for (const key of ['from', 'to'] as const) {
+    const v = params[key];
+    if (v !== undefined && Number.isNaN(isoToDay(v))) throw new RangeError(`retentionReport requires ${key} as yyyy-mm-dd, got '${v}'`);
+  }
+}
+
+/**
+ * The source the report uses: params.source, else subscriptions when there are any, else
+ * orders; with its table. O(1).
+ *
+ * @throws TypeError "retentionReport requires an orders or subscriptions table"
+ */
+export function resolveSource(tables: RetentionTables, params: Pick<RetentionParams, 'source'>): { source: 'orders' | 'subscriptions'; table: Table } {
+  const hasSubs = (tables.subscriptions?.length ?? 0) > 0;
+  const source = params.source ?? (hasSubs ? 'subscriptions' : 'orders');
+  const table = source === 'subscriptions' ? tables.subscriptions : tables.orders;
+  if (!table) throw new TypeError('retentionReport requires an orders or subscriptions table');
+  return { source, table };
+}
+
+/**
+ * The first and last day the report covers: params.from / params.to, else the data's range
+ * (an empty index gives the empty range 0 .. -1). The period grid is built over whole periods
+ * of this range. O(1).
+ */
+export function dayRange(index: { readonly minDay: number; readonly maxDay: number }, params: Pick<RetentionParams, 'from' | 'to'>): [number, number] {
+  const empty = index.minDay === MISSING_DAY;
+  const from = params.from !== undefined ? isoToDay(params.from) : empty ? 0 : index.minDay;
+  const to = params.to !== undefined ? isoToDay(params.to) : empty ? -1 : index.maxDay;
+  return [from, to];
+}
+
+/**
+ * The source's index, built with `keep(row)` deciding which rows count (a customer mask, see
+ * core/customers). O(rows).
+ */
+export function sourceIndex(tables: RetentionTables, params: Pick<RetentionParams, 'source'>, keep?: (table: Table) => ((row: number) => boolean) | undefined): SourceIndex {
+  const { source, table } = resolveSource(tables, params);
+  return source === 'orders'
+    ? { source, table, index: buildOrderIndex(table, keep?.(table)) }
+    : { source, table, index: buildSubscriptionIndex(table, keep?.(table)) };
+}
+
+/** The filters every receipt lists (periods, "now", the activity rule, rows left out). */
+export function filtersOf(source: 'orders' | 'subscriptions', unit: PeriodUnit, from: number, to: number, window: number, skipped: number, asOf: number): string[] {
+  const out = [`periods: calendar ${unit}s from ${dayToIso(from)} to ${dayToIso(to)}`, `now = ${dayToIso(asOf)} (the data's last day)`];
+  if (source === 'orders') {
+    out.push(
+      `active on day d = an order with amount > 0 dated d - ${window - 1} .. d (W = ${window} days)`,
+      'orders with amount <= 0 (refunds, corrections) never make a customer active; they count in revenue',
+    );
+  } else {
+    out.push('active on day d = a subscription with start <= d < end (no end = still running); touching or overlapping subscriptions are one spell');
+  }
+  if (skipped > 0) out.push(`${skipped} rows left out (missing customer id or date${source === 'subscriptions' ? ', or end on or before start' : ''})`);
+  return out;
+}
