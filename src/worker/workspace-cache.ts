@@ -3,6 +3,7 @@
  * or a deletion changes them, and job ids so a recomputation that a newer request superseded
  * returns null instead of a stale result (STYLE.md practice 8).
  */
+import { buildCustomerTable, type CustomerTable } from '../core/customers/customer-table.ts';
 import type { DataKind } from '../core/schema/kinds.ts';
 import type { Table } from '../core/table.ts';
 
@@ -15,6 +16,8 @@ export type WorkspaceTables = Partial<Record<DataKind, Table>>;
 export class WorkspaceTableCache {
   readonly #load: (workspaceId: string) => Promise<WorkspaceTables>;
   readonly #entries = new Map<string, Promise<WorkspaceTables>>();
+  /** The customer table of each cached entry, built on first use (keyed by the tables object, so it dies with it). */
+  readonly #customers = new WeakMap<WorkspaceTables, CustomerTable>();
 
   constructor(load: (workspaceId: string) => Promise<WorkspaceTables>) {
     this.#load = load;
@@ -30,6 +33,20 @@ export class WorkspaceTableCache {
       });
     }
     return entry;
+  }
+
+  /**
+   * The workspace's tables and its customer table (core/customers), built once per load and
+   * shared by every analysis.
+   */
+  async withCustomers(workspaceId: string): Promise<{ tables: WorkspaceTables; customers: CustomerTable }> {
+    const tables = await this.get(workspaceId);
+    let customers = this.#customers.get(tables);
+    if (!customers) {
+      customers = buildCustomerTable(tables);
+      this.#customers.set(tables, customers);
+    }
+    return { tables, customers };
   }
 
   /** Forgets one workspace, or all of them (e.g. after removing an import whose workspace is not known here). */

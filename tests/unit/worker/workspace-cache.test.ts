@@ -19,6 +19,16 @@ describe('WorkspaceTableCache', () => {
     cache.invalidate();
     expect([cache.has('w1'), cache.has('w2')]).toEqual([false, false]);
   });
+  it('builds the customer table once per load and anew after invalidate', async () => {
+    const ids = (list: string[]) => ({ type: 'dict' as const, dict: list, codes: Uint32Array.from(list, (_, i) => i) });
+    let n = 0;
+    const cache = new WorkspaceTableCache(async () => ({ customers: { length: 1, columns: { customer_id: ids([`C${++n}`]) } } }));
+    const first = await cache.withCustomers('w');
+    expect((await cache.withCustomers('w')).customers).toBe(first.customers);
+    expect(first.customers.ids).toEqual(['C1']);
+    cache.invalidate('w');
+    expect((await cache.withCustomers('w')).customers.ids).toEqual(['C2']);
+  });
   it('does not keep a failed load', async () => {
     let fail = true;
     const cache = new WorkspaceTableCache(async () => {
