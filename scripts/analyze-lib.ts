@@ -13,6 +13,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { dayToIso } from '../src/core/parse/date.ts';
 import { ATTRIBUTE_PREFIX, fieldOf, type DataKind } from '../src/core/schema/kinds.ts';
 import { KahanSums } from '../src/core/stats/kahan-sum.ts';
 import { MISSING_CODE, type Table } from '../src/core/table.ts';
@@ -150,7 +151,7 @@ function byHeader<T>(headers: readonly string[], values: readonly T[]): Record<s
 
 /** Calendar day (days since 1970-01-01) as YYYY-MM-DD. */
 export function isoDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  return dayToIso(day);
 }
 
 function addCustomers(table: Table, into: Set<string>): void {

@@ -22,18 +22,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { dayToIso, dayToUtcMs, daysFromCivil } from '../src/core/parse/date.ts';
 import { createRandom, type Random } from './sample/random.ts';
 
 export const SAMPLE_SEED = 20230101;
 export const SAMPLE_CUSTOMERS = 5000;
 
-const DAY_MS = 86_400_000;
-export const FIRST_DAY = Date.UTC(2023, 0, 1) / DAY_MS;
-export const LAST_DAY = Date.UTC(2025, 11, 31) / DAY_MS;
+export const FIRST_DAY = daysFromCivil(2023, 1, 1);
+export const LAST_DAY = daysFromCivil(2025, 12, 31);
 const SPAN = LAST_DAY - FIRST_DAY + 1;
 
-export const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const monthOf = (day: number): number => new Date(day * DAY_MS).getUTCMonth();
+export const isoDay = (day: number): string => dayToIso(day);
+const monthOf = (day: number): number => new Date(dayToUtcMs(day)).getUTCMonth();
 const money = (x: number): string => (Math.round(x * 100) / 100).toFixed(2);
 
 type Plan = 'Basic' | 'Pro' | 'Business';

@@ -21,7 +21,7 @@
  * Cost: one pass over the records, O(1) work per cell apart from the value parsers.
  */
 import type { ImportIssue } from '../core/issues.ts';
-import { ATTRIBUTE_PREFIX, KIND_FIELDS, fieldOf, type DataKind, type FieldType } from '../core/schema/kinds.ts';
+import { ATTRIBUTE_PREFIX, KIND_FIELDS, MAIN_DATE, UNIQUE_KEY, fieldOf, type DataKind, type FieldType } from '../core/schema/kinds.ts';
 import { MISSING_CODE, MISSING_DAY, type Column, type Table } from '../core/table.ts';
 import { decode } from './decode.ts';
 import { normaliseText } from './normalise-text.ts';
@@ -34,12 +34,6 @@ import { rollUpOrders, type OrderFacts } from './steps/order-table.ts';
 import type { ParseOptions, ParsedFile } from './types.ts';
 import { ErrorGrouper } from '../core/import/plausibility.ts';
 
-/** The main date of each kind (firstDay/lastDay). */
-const MAIN_DATE: Record<DataKind, string> = {
-  orders: 'date', customers: 'signup_date', subscriptions: 'start_date', churn: 'date', feedback: 'date', referrals: 'date',
-};
-/** The field whose value must be unique per row. */
-const UNIQUE_KEY: Partial<Record<DataKind, string>> = { customers: 'customer_id', subscriptions: 'subscription_id' };
 const RE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const emptyParsed = (kind: DataKind, fatal: ImportIssue, extra: Partial<ParsedFile> = {}): ParsedFile => ({

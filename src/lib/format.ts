@@ -3,7 +3,8 @@
  * the given locale (an Intl tag such as 'sl-SI'). Formatters are cached per locale and options.
  * Missing values (null, NaN, Infinity) print as an em dash rather than "NaN".
  */
-const MS_PER_DAY = 86_400_000;
+import { dayToUtcMs } from '../core/parse/date.ts';
+
 const DASH = '—';
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
@@ -47,7 +48,7 @@ export function formatPercent(share: number | null | undefined, locale: string, 
  * no time zone: formatting it in local time would show the previous day west of Greenwich.
  */
 export function formatDay(day: number | null | undefined, locale: string): string {
-  return usable(day) ? dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(day * MS_PER_DAY)) : DASH;
+  return usable(day) ? dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(dayToUtcMs(day))) : DASH;
 }
 
 /** A moment (ms since epoch, Date or ISO string) in the user's own time zone. */

@@ -3,6 +3,7 @@
  * receipt dialog shows, in the page's language: the formula, the same with the numbers put in
  * (formatted for the locale), the period bounds, W, the inputs and the customers behind them.
  */
+import { isoToDay as coreIsoToDay } from '../core/parse/date.ts';
 import type { Receipt as CoreReceipt, ReceiptTerm, RetentionReport, PeriodRow } from '../core/retention/report-types.ts';
 import { periodMembers, type PeriodSet } from '../core/retention/report-receipts.ts';
 import { formatDay, formatMoney, formatNumber, formatPercent } from './format.ts';
@@ -47,8 +48,8 @@ const SYMBOL_KEYS: Readonly<Record<string, MessageKey>> = {
 
 export const isoToDay = (iso: string | null | undefined): number | null => {
   if (!iso) return null;
-  const ms = Date.parse(`${iso}T00:00:00Z`);
-  return Number.isNaN(ms) ? null : Math.round(ms / 86_400_000);
+  const day = coreIsoToDay(iso);
+  return Number.isNaN(day) ? null : day;
 };
 
 /** A figure in its unit: percentages arrive as 0-100. */

@@ -1,6 +1,6 @@
 /** Reading a workspace back as one columnar table per kind (for the worker's analyses). */
 import { decodeColumn, decodeColumns } from './column-codec.ts';
-import type { DataKind } from '../core/schema/kinds.ts';
+import { MAIN_DATE, type DataKind } from '../core/schema/kinds.ts';
 import { MISSING_CODE, MISSING_DAY, type Table } from '../core/table.ts';
 import { concatTables } from '../core/table-ops.ts';
 import { KahanSums } from '../core/stats/kahan-sum.ts';
@@ -9,14 +9,6 @@ import type { ChunkRecord } from './entities.ts';
 import { toStorageError } from './errors.ts';
 
 /** The date field that places a row of each kind in time (first/last day of the summary). */
-export const MAIN_DATE: Readonly<Record<DataKind, string>> = Object.freeze({
-  orders: 'date',
-  customers: 'signup_date',
-  subscriptions: 'start_date',
-  churn: 'date',
-  feedback: 'date',
-  referrals: 'date',
-});
 
 export interface LoadOptions {
   /**

@@ -69,6 +69,28 @@ export function dayToIso(day: number): string {
   return `${ys}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
+/** Milliseconds per day. */
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The UTC instant (ms since 1970-01-01T00:00Z) of a day number's midnight, for `Date` and
+ * `Intl.DateTimeFormat` with `timeZone: 'UTC'`. The one day <-> Date conversion of the code base.
+ *
+ * @example dayToUtcMs(1) // 86400000
+ */
+export function dayToUtcMs(day: number): number {
+  return day * MS_PER_DAY;
+}
+
+/**
+ * The day number of a UTC instant (ms); fractions of a day are cut (floor).
+ *
+ * @example utcMsToDay(Date.UTC(2024, 0, 15, 13)) // 19737
+ */
+export function utcMsToDay(ms: number): number {
+  return Math.floor(ms / MS_PER_DAY);
+}
+
 const RE_ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**

@@ -19,6 +19,7 @@
  * denominator. D -> E: customers who cancelled in P but are paid into a later period count in
  * D, not E; customers whose paid period ended in P after cancelling earlier count in E, not D.
  */
+import { dayToIso, isoToDay } from '../parse/date.ts';
 import type { ChurnDefinition, DefinitionRow, DefinitionsReport, PeriodRow, Reconciliation } from './report-types.ts';
 import type { Receipt, ReceiptInput, ReceiptTerm } from './receipts.ts';
 import { receiptNumber, receiptResult } from './receipts.ts';
@@ -65,8 +66,7 @@ function periodOf(row: PeriodRow, dayBefore: string): NonNullable<Receipt['perio
 
 /** The ISO day before an ISO day (UTC calendar arithmetic; no time zones involved). */
 export function isoDayBefore(iso: string): string {
-  const t = Date.parse(`${iso}T00:00:00Z`) - 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  return dayToIso(isoToDay(iso) - 1);
 }
 
 function term(symbol: string, sign: 1 | -1 = 1): ReceiptTerm {

@@ -125,3 +125,16 @@ export type Mapping = MappingTarget[];
 export function fieldOf(kind: DataKind, key: string): FieldDef | undefined {
   return KIND_FIELDS[kind].find((d) => d.key === key);
 }
+
+/** The main date of each kind: the day a row is "on" (first/last day of an import, the overview's date span). */
+export const MAIN_DATE: Readonly<Record<DataKind, string>> = Object.freeze({
+  orders: 'date',
+  customers: 'signup_date',
+  subscriptions: 'start_date',
+  churn: 'date',
+  feedback: 'date',
+  referrals: 'date',
+});
+
+/** The field whose value must be unique per row of a kind (a repeat is an error naming both lines). */
+export const UNIQUE_KEY: Readonly<Partial<Record<DataKind, string>>> = Object.freeze({ customers: 'customer_id', subscriptions: 'subscription_id' });
