@@ -1,0 +1,131 @@
+/**
+ * The import feature of the worker: inspect a file, prepare (read and check every row, staged
+ * under a token), commit (one transaction) or discard. Runs in Node too (tests, with
+ * fake-indexeddb): no Comlink, no worker globals.
+ */
+import type { DataKind, Mapping } from '../core/schema/kinds.ts';
+import type { Dialect, Inspection } from '../ingest/types.ts';
+import { inspectFile, parseFile, plausibilityOf, previewRows, type InspectOverrides } from '../ingest/index.ts';
+import { commitImport as storeImport, findImportBySha, recallMappingByHeaders, rememberMapping } from '../storage/index.ts';
+import type { ImportRecord } from '../storage/entities.ts';
+import type { ImportProgress, PreparedImport } from './contract.ts';
+import type { WorkerContext } from './worker-context.ts';
+
+async function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** The import handlers over a worker context. */
+export function importApi(ctx: WorkerContext) {
+  return {
+    async inspect(
+      file: Blob,
+      fileName: string,
+      workspaceId: string,
+      overrides?: InspectOverrides,
+    ): Promise<Inspection & { remembered: boolean }> {
+      const bytes = await readBytes(file);
+      const first = await inspectFile(bytes, fileName, overrides);
+      if (first.fatal || overrides) return { ...first, remembered: false };
+      // A mapping the user confirmed before for the same header set wins over the suggestion, under
+      // the kind the user confirmed (not the guessed one). The dialect is detected afresh for every
+      // file; the remembered mapping decides which columns the number and date checks read.
+      const memory = await recallMappingByHeaders(workspaceId, [...first.headers]);
+      if (!memory || memory.mapping.length !== first.headers.length) return { ...first, remembered: false };
+      const again = await inspectFile(bytes, fileName, { kind: memory.kind, map: memory.mapping.map((m, c) => [c, m] as const) });
+      return { ...again, remembered: true };
+    },
+
+    async prepareImport(
+      workspaceId: string,
+      file: Blob,
+      fileName: string,
+      options: {
+        dialect: Dialect;
+        kind: DataKind;
+        mapping: Mapping;
+        /** What inspect() said of this file with this dialect: spares reading and hashing it again. */
+        inspected?: { sha256: string; headers: readonly string[]; keyCandidates?: readonly string[] };
+        /** Orders without a customer column, confirmed by the user (orders and revenue only). */
+        withoutCustomers?: boolean;
+      },
+      onProgress?: (p: ImportProgress) => void,
+    ): Promise<PreparedImport> {
+      const started = performance.now();
+      const bytesTotal = file.size;
+      onProgress?.({ phase: 'reading', rows: 0, bytesDone: 0, bytesTotal, rowsPerSecond: 0, secondsLeft: null });
+      const bytes = await readBytes(file);
+      const inspection = options.inspected ?? (await inspectFile(bytes, fileName, { ...options.dialect, kind: options.kind }));
+      const parsed = await parseFile(bytes, {
+        dialect: options.dialect,
+        kind: options.kind,
+        mapping: options.mapping,
+        ...(options.withoutCustomers ? { withoutCustomers: true } : {}),
+        onProgress: ({ rows, bytesDone }) => {
+          const seconds = (performance.now() - started) / 1000;
+          const rowsPerSecond = seconds > 0 ? rows / seconds : 0;
+          const bytesPerSecond = seconds > 0 ? bytesDone / seconds : 0;
+          const secondsLeft = bytesPerSecond > 0 ? (bytesTotal - bytesDone) / bytesPerSecond : null;
+          onProgress?.({ phase: 'parsing', rows, bytesDone, bytesTotal, rowsPerSecond, secondsLeft });
+        },
+      });
+      const token = crypto.randomUUID();
+      ctx.staged.set(token, {
+        workspaceId,
+        fileName,
+        sha256: inspection.sha256,
+        headers: [...inspection.headers],
+        dialect: options.dialect,
+        mapping: options.mapping,
+        parsed,
+      });
+      const alreadyImported = await findImportBySha(workspaceId, inspection.sha256);
+      return {
+        token,
+        fileName,
+        kind: parsed.kind,
+        recordsRead: parsed.recordsRead,
+        validRows: parsed.table.length,
+        invalidRecords: parsed.invalidRecords,
+        errors: [...parsed.errors],
+        errorCount: parsed.errorCount,
+        warnings: [...parsed.warnings],
+        fatal: parsed.fatal,
+        preview: previewRows(parsed),
+        alreadyImported,
+        lineItemsRolledUp: parsed.lineItemsRolledUp,
+        firstDay: parsed.firstDay,
+        lastDay: parsed.lastDay,
+        customers: parsed.customers,
+        plausibility: plausibilityOf(inspection, options.mapping, parsed),
+      };
+    },
+
+    async commitImport(token: string, options: { skipInvalid: boolean }): Promise<ImportRecord> {
+      const job = ctx.staged.get(token);
+      if (!job) throw new Error('This import is no longer prepared: start it again.');
+      const { parsed } = job;
+      if (parsed.fatal) throw new Error(parsed.fatal.message);
+      if (parsed.errorCount > 0 && !options.skipInvalid) {
+        throw new Error(`${parsed.errorCount} rows are invalid: skip them or cancel the import.`);
+      }
+      const record = await storeImport(job.workspaceId, parsed, {
+        fileName: job.fileName,
+        sha256: job.sha256,
+        dialect: job.dialect,
+        mapping: job.mapping,
+        headers: job.headers,
+      });
+      ctx.staged.delete(token);
+      ctx.tables.invalidate(job.workspaceId);
+      await rememberMapping(job.workspaceId, parsed.kind, job.headers, job.mapping, job.dialect);
+      return record;
+    },
+
+    async discardImport(token: string): Promise<void> {
+      ctx.staged.delete(token);
+    },
+  };
+}
+
+export type ImportApi = ReturnType<typeof importApi>;

@@ -1,0 +1,35 @@
+/**
+ * The workspace feature of the worker: summary, create, rename, settings, delete, remove an
+ * import. Every change drops the cached tables it affects.
+ */
+import { createWorkspace, deleteWorkspace, removeImport, renameWorkspace, updateWorkspaceSettings, workspaceSummary } from '../storage/index.ts';
+import type { WorkspaceSummary } from './contract.ts';
+import type { WorkerContext } from './worker-context.ts';
+
+/** The workspace handlers over a worker context. */
+export function workspaceApi(ctx: WorkerContext) {
+  return {
+    async summary(workspaceId: string): Promise<WorkspaceSummary> {
+      return workspaceSummary(workspaceId);
+    },
+
+    createWorkspace,
+    renameWorkspace,
+    updateWorkspaceSettings,
+
+    async deleteWorkspace(id: string): Promise<void> {
+      ctx.tables.invalidate(id);
+      await deleteWorkspace(id);
+      ctx.tables.invalidate(id);
+    },
+
+    async removeImport(importId: string): Promise<void> {
+      // The import's workspace is not known here without another read: drop every cached workspace.
+      ctx.tables.invalidate();
+      await removeImport(importId);
+      ctx.tables.invalidate();
+    },
+  };
+}
+
+export type WorkspaceApi = ReturnType<typeof workspaceApi>;
