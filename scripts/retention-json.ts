@@ -75,6 +75,18 @@ export interface CliRetention {
     points: { t: number; atRisk: number; events: number; censored: number; survival: number; lower: number; upper: number }[];
     sbg: { cohort: string; counts: number[]; alpha: number; beta: number; converged: boolean; projected: number[] } | null;
   };
+  /** Orders: the repurchase curve (days from a purchase to the next one, censored on the last day); null for subscriptions. */
+  repurchase: {
+    points: { t: number; atRisk: number; events: number; censored: number; survival: number; lower: number; upper: number }[];
+    medianDays: number | null;
+    p80Days: number | null;
+    p90Days: number | null;
+    censored: number;
+    repeats: number;
+    eventualShare: number | null;
+  } | null;
+  /** How lifetimes are read: orders first -> last purchase (one-time buyers apart), subscriptions the first spell. */
+  lifetime: { basis: RetentionReport['survival']['basis']; oneTimeBuyers: number | null; oneTimeActive: number | null; medianDays: number | null };
   mrr: { period: string; mrrStart: number; mrrEnd: number; new: number; expansion: number; contraction: number; churn: number; reactivation: number; nrr: number | null; grr: number | null }[] | null;
   definitions: { period: string; rows: { id: ChurnDefinition; numerator: number; denominator: number; rate: number | null }[]; reconciliation: string[] } | null;
 }
@@ -154,6 +166,18 @@ export function retentionJson(r: RetentionReport): CliRetention {
           }
         : null,
     },
+    repurchase: r.repurchase
+      ? {
+          points: r.repurchase.points.map((p) => ({ ...p })),
+          medianDays: r.repurchase.p50Days,
+          p80Days: r.repurchase.p80Days,
+          p90Days: r.repurchase.p90Days,
+          censored: r.repurchase.censored,
+          repeats: r.repurchase.repeats,
+          eventualShare: r.repurchase.eventualShare,
+        }
+      : null,
+    lifetime: { basis: r.survival.basis, oneTimeBuyers: r.survival.oneTimeBuyers, oneTimeActive: r.survival.oneTimeActive, medianDays: r.survival.median },
     mrr: r.mrr
       ? r.mrr.map((m) => ({
           period: m.period,

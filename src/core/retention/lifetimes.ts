@@ -3,8 +3,10 @@
  * customer lifetimes (start -> churn day) with right-censoring"): the durations and churned /
  * censored flags that `kaplanMeier` (survival-km.ts) takes, from the per-customer indexes.
  *
- * A lifetime is the customer's *first continuous spell* of activity (time to first churn), the
- * usual survival reading; a customer who later reactivates starts a new spell that is not
+ * Two readings for orders: `orderPurchaseLifetimes` (first -> last purchase, the survival view
+ * and the median lifetime, issue #8) and `orderLifetimes` (the first continuous spell with window
+ * W, for the sBG cohort counts). For `orderLifetimes` and subscriptions a lifetime is the
+ * customer's *first continuous spell* of activity (time to first churn), the usual survival reading; a customer who later reactivates starts a new spell that is not
  * counted here (the cohort "unbounded" view shows returners).
  * - Orders, window W: the spell starts on the first activity day (order > 0) and ends at the
  *   first gap longer than W between activity days a_i and a_i+1: the customer is active through
@@ -59,6 +61,46 @@ export function orderLifetimes(index: OrderIndex, window: number, lastDay: numbe
       else push(k, churnDay - activeDays[from], true);
     }
   });
+}
+
+/** Order lifetimes first -> last purchase, and the one-time buyers left out of them. */
+export interface PurchaseLifetimes extends Lifetimes {
+  /** Customers with one purchase day only (not a lifetime: "bought once"). */
+  readonly oneTimeBuyers: number;
+  /** Of them, still within W of their purchase on `lastDay` (active now). */
+  readonly oneTimeActive: number;
+}
+
+/**
+ * Order lifetimes defined honestly (issue #8): a repeat customer's lifetime runs from the first
+ * to the last purchase day; it ended (churned) when W days have passed since the last purchase
+ * by `lastDay`, else it is censored at last - first (the customer may still buy again).
+ * One-time buyers have no lifetime: they are counted, not given a W-day life. Customers whose
+ * first purchase is before `from` are left out (a report over a date range). O(customers).
+ */
+export function orderPurchaseLifetimes(index: OrderIndex, window: number, lastDay: number = index.maxDay, from = -Infinity): PurchaseLifetimes {
+  if (!Number.isInteger(window) || window < 1) throw new RangeError(`activity window W must be a positive whole number of days, got ${window}`);
+  const { activeOffsets, activeDays } = index;
+  const firstAllowed = from;
+  let oneTime = 0;
+  let oneTimeActive = 0;
+  const lt = collect(index.customerIds.length, (push) => {
+    for (let k = 0; k < index.customerIds.length; k++) {
+      const from = activeOffsets[k];
+      let to = activeOffsets[k + 1];
+      while (to > from && activeDays[to - 1] > lastDay) to--;
+      if (to === from || activeDays[from] < firstAllowed) continue;
+      const first = activeDays[from];
+      const last = activeDays[to - 1];
+      if (to - from === 1) {
+        oneTime++;
+        if (last + window > lastDay) oneTimeActive++;
+        continue;
+      }
+      push(k, last - first, last + window <= lastDay);
+    }
+  });
+  return { ...lt, oneTimeBuyers: oneTime, oneTimeActive };
 }
 
 /**

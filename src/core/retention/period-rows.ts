@@ -17,6 +17,10 @@ export function explanationOf(p: { S: number; reactivated: number; newLost: numb
   const parts: string[] = [];
   if (p.reactivated > 0) parts.push(`${p.reactivated} ${p.reactivated === 1 ? 'customer came' : 'customers came'} back after a pause (CRR counts them as retained)`);
   if (p.newLost > 0) parts.push(`${p.newLost} new ${p.newLost === 1 ? 'customer was' : 'customers were'} no longer active at the period's end (CRR subtracts all new customers, exact retention ignores them)`);
+  if (p.crr !== null && p.crr > 100 && p.reactivated > 0) {
+    // Never clamped: say why the seed formula passes 100 %.
+    return `CRR is ${receiptNumber(p.crr)} %, above 100 %, because ${p.reactivated} ${p.reactivated === 1 ? 'customer came' : 'customers came'} back after a pause (CRR counts them as retained); exact retention is ${receiptNumber(p.exact)} %.`;
+  }
   return `CRR (${receiptNumber(p.crr)} %) and exact retention (${receiptNumber(p.exact)} %) differ because ${parts.join(' and ')}.`;
 }
 

@@ -53,17 +53,21 @@ export interface WindowReport {
   readonly used: number;
   /** The suggested W in days. */
   readonly suggested: number;
-  /** 'gaps' = from the 80th percentile of gaps between orders; 'default' = 90 (no repeat purchases). */
-  readonly basis: 'gaps' | 'default';
+  /** 'repurchase' = the day 80 % of the eventual repeat purchases have happened (repurchase curve); 'default' = 90 (no repeat purchases). */
+  readonly basis: 'repurchase' | 'default';
+  /** Repeat purchases seen. */
   readonly gaps: number;
   /** Customers with at least two purchase days. */
   readonly customers: number;
+  /** Spells still open on the data's last day (censored). */
+  readonly censored: number;
   readonly percentile: number;
-  /** The raw percentile in days, before rounding up and clamping to [7, 730]. */
+  /** The raw 80 % point in days, before rounding up and clamping to [7, 730]. */
   readonly percentileDays: number | null;
+  /** The 50 % point in days. */
   readonly medianDays: number | null;
   readonly clamped: boolean;
-  /** One sentence: '80 % of repeat purchases came within 41 days of the previous one (1,204 gaps, 388 customers).' */
+  /** One sentence: '80 % of the repeat purchases came within 41 days of the previous purchase (...)'. */
   readonly explanation: string;
 }
 
@@ -221,16 +225,27 @@ export interface SbgReport {
   readonly logLikelihood: number;
   /** False: the data do not pin the model down; show the fit greyed out and do not project. */
   readonly converged: boolean;
-  /** t = 0 .. calibration + horizon (empty when the fit gave no finite alpha and beta). */
+  /** t = 0 .. calibration + horizon (empty unless the fit converged to finite alpha and beta). */
   readonly points: SbgPoint[];
   readonly horizon: number;
-  /** E[min(T, H)] periods for H = calibration + horizon; null without a finite fit. */
+  /** E[min(T, H)] periods for H = calibration + horizon; null without a converged fit. */
   readonly expectedLifetime: number | null;
+  /** null when projected; else one sentence saying why there is no projection. */
+  readonly notProjected: string | null;
   readonly note: string;
 }
 
 export interface SurvivalReport {
   readonly unit: 'days';
+  /**
+   * How a lifetime is read: orders, first -> last purchase of a repeat customer (churned when W
+   * days have passed since the last purchase, else censored); subscriptions, the first spell.
+   */
+  readonly basis: 'first-to-last-purchase' | 'subscription-spell';
+  /** Orders: customers with one purchase day (no lifetime, "bought once"); null for subscriptions. */
+  readonly oneTimeBuyers: number | null;
+  /** Orders: of them, still within W of their purchase on the censoring day (active now). */
+  readonly oneTimeActive: number | null;
   /** Censoring day: customers still active on it are censored, not churned. */
   readonly censoredOn: string;
   readonly subjects: number;
@@ -242,6 +257,25 @@ export interface SurvivalReport {
   readonly medianUpper: number | null;
   /** null when no cohort has enough complete periods. */
   readonly sbg: SbgReport | null;
+}
+
+/** The repurchase curve (orders): Kaplan-Meier of the days from a purchase to the next one. */
+export interface RepurchaseReport {
+  /** The curve: S(t) = share of purchases not yet followed by another after t days, with the 95 % band. */
+  readonly points: SurvivalPoint[];
+  readonly spells: number;
+  readonly repeats: number;
+  /** Purchases not yet followed by another on the censoring day. */
+  readonly censored: number;
+  readonly repeatCustomers: number;
+  /** Share of purchases followed by another at all (by the last repurchase seen); null without repeats. */
+  readonly eventualShare: number | null;
+  /** Days by which 50 / 80 / 90 % of the eventual repeat purchases have happened. */
+  readonly p50Days: number | null;
+  readonly p80Days: number | null;
+  readonly p90Days: number | null;
+  /** One sentence: "Half of the repeat purchases come within 23 days; after 67 days only 1 in 5 still comes back." */
+  readonly explanation: string;
 }
 
 export interface MrrRow {
@@ -318,6 +352,8 @@ export interface RetentionReport {
   readonly activity: { readonly stride: number; readonly rows: number[][] };
   readonly cohorts: CohortReport;
   readonly survival: SurvivalReport;
+  /** Orders only: how soon customers buy again (repurchase.ts); null for subscriptions. */
+  readonly repurchase: RepurchaseReport | null;
   /** Subscriptions with an MRR column only; null otherwise. */
   readonly mrr: MrrRow[] | null;
   /** The churn definitions this data supports (D and E need subscriptions and cancellation dates). */

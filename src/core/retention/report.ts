@@ -31,14 +31,14 @@ import { definitionsFor } from './churn-definitions.ts';
 import { cohortReport, orderCohorts, subscriptionCohorts, subscriptionMrrCohorts } from './cohorts.ts';
 import { buildSubscriptionIndex } from './customer-index.ts';
 import { kpisOf, lastCompletePeriod } from './kpis.ts';
-import { orderLifetimes, subscriptionLifetimes } from './lifetimes.ts';
+import { orderLifetimes, orderPurchaseLifetimes, subscriptionLifetimes, type Lifetimes } from './lifetimes.ts';
 import { mrrRows } from './mrr.ts';
 import { periodRows } from './period-rows.ts';
 import { checkParams, dayRange, filtersOf, sourceIndex, type RetentionTables } from './report-source.ts';
 import type { RetentionParams, RetentionReport } from './report-types.ts';
 import { firstPeriods, orderRetention, subscriptionRetention } from './retention-periods.ts';
 import { revenueByPeriod } from './revenue-by-period.ts';
-import { startingFrom, survivalReport } from './survival-report.ts';
+import { repurchaseReport, startingFrom, survivalReport } from './survival-report.ts';
 import { windowReport } from './window-report.ts';
 
 export type * from './report-types.ts';
@@ -111,14 +111,14 @@ export function retentionReport(tables: RetentionTables, params: RetentionParams
   const cohorts = cohortReport(matrix, customerCohort, mrrCohorts);
   step();
 
-  // Survival: lifetimes of customers who started in the covered range, censored at asOf.
-  const allLifetimes = empty
-    ? { durations: new Float64Array(0), observed: new Uint8Array(0), customers: new Uint32Array(0) }
-    : src.source === 'orders'
-      ? orderLifetimes(src.index, W, asOf)
-      : subscriptionLifetimes(src.index, asOf);
-  const lifetimes = params.from === undefined ? allLifetimes : startingFrom(allLifetimes, firstDay, from);
-  const { survival, km } = survivalReport(grid, firstDay, lifetimes, asOf, params.sbgCohort);
+  // Survival: lifetimes of customers who started in the covered range, censored at asOf. Orders:
+  // first -> last purchase for the curve and the median, the first W-spell for the sBG counts.
+  const none: Lifetimes = { durations: new Float64Array(0), observed: new Uint8Array(0), customers: new Uint32Array(0) };
+  const inRange = (lt: Lifetimes): Lifetimes => (params.from === undefined ? lt : startingFrom(lt, firstDay, from));
+  const spells = inRange(empty ? none : src.source === 'orders' ? orderLifetimes(src.index, W, asOf) : subscriptionLifetimes(src.index, asOf));
+  const purchases = src.source === 'orders' && !empty ? orderPurchaseLifetimes(src.index, W, asOf, params.from === undefined ? -Infinity : from) : null;
+  const { survival, km } = survivalReport(grid, firstDay, purchases ?? spells, spells, asOf, params.sbgCohort, purchases ?? (src.source === 'orders' ? { oneTimeBuyers: 0, oneTimeActive: 0 } : undefined));
+  const repurchase = src.source === 'orders' ? repurchaseReport(src.index, asOf) : null;
   step();
 
   const mrr = subIndex && (source === 'subscriptions' ? table.columns.mrr : true) ? mrrRows(subIndex, grid, asOf) : null;
@@ -147,6 +147,7 @@ export function retentionReport(tables: RetentionTables, params: RetentionParams
     activity: { stride: series.activity.stride, rows: activityRows },
     cohorts,
     survival,
+    repurchase,
     mrr,
     filters,
   };

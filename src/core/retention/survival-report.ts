@@ -7,7 +7,9 @@ import { dayToIso } from '../parse/date.ts';
 import { fitSbg, sbgExpectedLifetime, sbgProjection } from './sbg.ts';
 import type { Lifetimes } from './lifetimes.ts';
 import { periodLookup, type PeriodGrid, type PeriodUnit } from './periods.ts';
-import type { SbgReport, SurvivalReport } from './report-types.ts';
+import type { RepurchaseReport, SbgReport, SurvivalPoint, SurvivalReport } from './report-types.ts';
+import { repurchaseCurve } from './repurchase.ts';
+import type { OrderIndex } from './customer-index.ts';
 import { kaplanMeier, type KaplanMeierCurve } from './survival-km.ts';
 
 /** sBG: projection horizon in periods beyond the calibration periods, per unit. */
@@ -73,9 +75,9 @@ export function sbgReport(grid: PeriodGrid, counts: number[][], wanted: string |
   const fit = fitSbg(n);
   const horizon = SBG_HORIZON[grid.unit];
   const T = n.length - 1;
-  // An optimiser that ran off to the boundary (converged = false) can leave non-finite shapes,
-  // which the projection refuses: report the fit without a projection then.
-  const usable = fit.alpha > 0 && fit.beta > 0 && Number.isFinite(fit.alpha) && Number.isFinite(fit.beta);
+  // Project only from a fit whose optimiser converged to finite shapes (issue #8): a fit that ran
+  // off to the boundary says nothing about the future; the report then says why in one line.
+  const usable = fit.converged && fit.alpha > 0 && fit.beta > 0 && Number.isFinite(fit.alpha) && Number.isFinite(fit.beta);
   const proj = usable ? sbgProjection(fit.alpha, fit.beta, 0, T + horizon, n[0]) : null;
   const points = !proj ? [] : Array.from(proj.t, (t, i) => ({
     t,
@@ -96,6 +98,9 @@ export function sbgReport(grid: PeriodGrid, counts: number[][], wanted: string |
     points,
     horizon,
     expectedLifetime: usable ? sbgExpectedLifetime(fit.alpha, fit.beta, T + horizon) : null,
+    notProjected: usable
+      ? null
+      : `No projection: the sBG fit on cohort ${grid.labels[pick]} did not converge (the survival counts ${n.slice(0, 4).join(', ')}${n.length > 4 ? ', ...' : ''} do not fit a shifted-beta-geometric curve${n.every((v) => v === n[0]) ? '; nobody has left yet' : ''}).`,
     note:
       'The projected retention rate (beta + t - 1) / (alpha + beta + t - 1) rises with t although no customer becomes more loyal: ' +
       'the customers likely to leave leave early, and those who remain are the loyal ones.',
@@ -117,32 +122,78 @@ export function startingFrom(lt: Lifetimes, firstDay: Int32Array, from: number):
 }
 
 /**
- * The survival report of `lifetimes` (censored on `asOf`): the Kaplan-Meier curve with its
- * Greenwood band and median, and the sBG fit on `sbgCohort` (or the cohort with the most
- * evidence). Returns the Kaplan-Meier estimate too, for the median-lifetime receipt.
+ * The survival report (censored on `asOf`): the Kaplan-Meier curve of `lifetimes` with its
+ * Greenwood band and median, and the sBG fit on the first-spell lifetimes `spells` of
+ * `sbgCohort` (or the cohort with the most evidence). For orders, `purchases` says how the
+ * lifetimes were read (first -> last purchase) and how many customers bought once. Returns the
+ * Kaplan-Meier estimate too, for the median-lifetime receipt.
  */
-export function survivalReport(grid: PeriodGrid, firstDay: Int32Array, lifetimes: Lifetimes, asOf: number, sbgCohort: string | undefined): { survival: SurvivalReport; km: KaplanMeierCurve } {
+export function survivalReport(
+  grid: PeriodGrid,
+  firstDay: Int32Array,
+  lifetimes: Lifetimes,
+  spells: Lifetimes,
+  asOf: number,
+  sbgCohort: string | undefined,
+  purchases?: { oneTimeBuyers: number; oneTimeActive: number },
+): { survival: SurvivalReport; km: KaplanMeierCurve } {
   const km = kaplanMeier(lifetimes.durations, lifetimes.observed);
-  const sbg = sbgReport(grid, cohortSurvivalCounts(grid, firstDay, lifetimes, asOf), sbgCohort);
+  const sbg = sbgReport(grid, cohortSurvivalCounts(grid, firstDay, spells, asOf), sbgCohort);
   const survival: SurvivalReport = {
     unit: 'days',
+    basis: purchases ? 'first-to-last-purchase' : 'subscription-spell',
+    oneTimeBuyers: purchases ? purchases.oneTimeBuyers : null,
+    oneTimeActive: purchases ? purchases.oneTimeActive : null,
     censoredOn: dayToIso(asOf),
     subjects: km.subjects,
     events: km.totalEvents,
     censored: km.subjects - km.totalEvents,
-    points: Array.from(km.time, (t, i) => ({
-      t,
-      atRisk: km.atRisk[i],
-      events: km.events[i],
-      censored: km.censored[i],
-      survival: km.survival[i],
-      lower: km.lower[i],
-      upper: km.upper[i],
-    })),
+    points: pointsOf(km),
     median: km.median,
     medianLower: km.medianLower,
     medianUpper: km.medianUpper,
     sbg,
   };
   return { survival, km };
+}
+
+/** The rows of a Kaplan-Meier curve as report points. */
+function pointsOf(km: KaplanMeierCurve): SurvivalPoint[] {
+  return Array.from(km.time, (t, i) => ({
+    t,
+    atRisk: km.atRisk[i],
+    events: km.events[i],
+    censored: km.censored[i],
+    survival: km.survival[i],
+    lower: km.lower[i],
+    upper: km.upper[i],
+  }));
+}
+
+const days = (d: number | null): string => (d === null ? 'n/a' : `${d} ${d === 1 ? 'day' : 'days'}`);
+
+/**
+ * The repurchase report of an order index, censored on `asOf` (repurchase.ts): the curve, its
+ * 50 / 80 / 90 % points and one sentence. O(activity days log activity days).
+ */
+export function repurchaseReport(index: OrderIndex, asOf: number): RepurchaseReport {
+  const c = repurchaseCurve(index, asOf);
+  const explanation =
+    c.repeats === 0
+      ? `No customer has bought twice yet (${c.spells} purchases), so there is no repurchase curve.`
+      : `Half of the repeat purchases come within ${days(c.p50Days)} of the previous purchase; 80 % within ${days(c.p80Days)}, so after ` +
+        `${days(c.p80Days)} only 1 in 5 of those who will come back is still to come. ${Math.round((c.eventualShare ?? 0) * 100)} % of purchases ` +
+        `are followed by another (${c.repeats} repeat purchases of ${c.repeatCustomers} customers; ${c.censored} purchases not yet followed by another are counted as still open on ${dayToIso(asOf)}).`;
+  return {
+    points: pointsOf(c.km),
+    spells: c.spells,
+    repeats: c.repeats,
+    censored: c.censored,
+    repeatCustomers: c.repeatCustomers,
+    eventualShare: c.eventualShare,
+    p50Days: c.p50Days,
+    p80Days: c.p80Days,
+    p90Days: c.p90Days,
+    explanation,
+  };
 }

@@ -13,15 +13,16 @@ export function windowReport(index: OrderIndex, used: number): WindowReport {
   const explanation =
     s.basis === 'default'
       ? `No customer bought on two different days, so the default of ${s.window} days is suggested.`
-      : `${Math.round(s.percentile * 100)} % of repeat purchases came within ${receiptNumber(s.percentileDays)} days of the previous one ` +
-        `(${s.gaps} gaps between purchase days of ${s.customers} customers; median ${receiptNumber(s.medianDays)} days)` +
-        (s.clamped ? `, clamped to ${s.window} days (7 to 730).` : `, so W = ${s.window} days.`);
+      : `${Math.round(s.percentile * 100)} % of the repeat purchases that happen at all come within ${receiptNumber(s.percentileDays)} days of the previous purchase, half within ${receiptNumber(s.medianDays)} days ` +
+        `(repurchase curve: ${s.gaps} repeat purchases of ${s.customers} customers, ${s.censored} purchases not yet followed by another, counted as still open)` +
+        (s.clamped ? `; clamped to ${s.window} days (7 to 730).` : `; so W = ${s.window} days.`);
   return {
     used,
     suggested: s.window,
     basis: s.basis,
     gaps: s.gaps,
     customers: s.customers,
+    censored: s.censored,
     percentile: s.percentile,
     percentileDays: s.percentileDays,
     medianDays: s.medianDays,

@@ -32,8 +32,13 @@ describe('analyze: the retention object', () => {
       { cohort: '2011-02', size: 1, active: [1, 0] },
       { cohort: '2011-03', size: 2, active: [2] },
     ]);
-    expect(r.kpis).toMatchObject({ asOf: '2011-03-25', period: '2011-02', customersNow: 5, crr: 25, exact: 25, churnRate: 75, medianLifetimeDays: 30 });
-    expect(r.survival).toMatchObject({ subjects: 7, events: 4, censored: 3, medianDays: 30 });
+    // Lifetimes first -> last purchase (report.test.ts): 3 repeat customers, all censored; 4 bought once.
+    expect(r.kpis).toMatchObject({ asOf: '2011-03-25', period: '2011-02', customersNow: 5, crr: 25, exact: 25, churnRate: 75, medianLifetimeDays: null });
+    expect(r.survival).toMatchObject({ subjects: 3, events: 0, censored: 3, medianDays: null });
+    expect(r.lifetime).toEqual({ basis: 'first-to-last-purchase', oneTimeBuyers: 4, oneTimeActive: 2, medianDays: null });
+    // Repurchase curve: 11 spells, 4 repeat purchases (20, 28, 69, 69 days), 7 still open; 50 / 80 / 90 % at day 69.
+    expect(r.repurchase).toMatchObject({ medianDays: 69, p80Days: 69, p90Days: 69, censored: 7, repeats: 4, eventualShare: 1 });
+    expect(r.repurchase?.points.length).toBe(9);
     expect(r.definitions?.rows).toEqual([
       { id: 'A', numerator: 3, denominator: 4, rate: 75 },
       { id: 'B', numerator: 3, denominator: 5, rate: 60 },
@@ -43,11 +48,11 @@ describe('analyze: the retention object', () => {
     expect(JSON.stringify(r)).not.toContain('newstay');
   });
 
-  it('without --window uses the suggested window (80th percentile of gaps 20, 28, 69, 69 -> 69 days)', async () => {
+  it('without --window uses the suggested window (80 % of the eventual repeat purchases, repurchase curve -> 69 days)', async () => {
     const out = await analyzeFiles([fixture('orders-retention.csv')]);
     const r = out.report!.retention!;
     expect(r.window).toBe(69);
-    expect(r.suggestedWindow).toMatchObject({ suggested: 69, basis: 'gaps', gaps: 4, customers: 3 });
+    expect(r.suggestedWindow).toMatchObject({ suggested: 69, basis: 'repurchase', gaps: 4, customers: 3, censored: 7 });
   });
 
   it('--period quarter and year: one period with everybody new and S = 0', async () => {

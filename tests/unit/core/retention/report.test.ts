@@ -173,9 +173,13 @@ describe('retentionReport on orders (W = 30, months)', () => {
   });
 
   it('reports the suggested window and the numbers behind it', () => {
-    // Gaps between purchase days: ret 20, 28; pause 69; pause2 69 -> sorted [20, 28, 69, 69];
-    // 80th percentile (type 7): h = 0.8 x 3 = 2.4 -> 69; median (28 + 69) / 2 = 48.5.
-    expect(r.window).toMatchObject({ used: 30, suggested: 69, basis: 'gaps', gaps: 4, customers: 3, percentileDays: 69, medianDays: 48.5, clamped: false });
+    // Repurchase spells (days), the data ending 03-25: ret 20, 28 and 5 open; pause 69 and 0 open; pause2 69 and 0
+    // open; refunder 64 open; lost 33 open; newgone 24 open; newstay 15 open. Kaplan-Meier: S(20) = 6/7,
+    // S(28) = 24/35, S(69) = 0 (both left at risk buy again) -> F_end = 1 and the 50 % and 80 % points are day 69.
+    expect(r.window).toMatchObject({ used: 30, suggested: 69, basis: 'repurchase', gaps: 4, customers: 3, censored: 7, percentileDays: 69, medianDays: 69, clamped: false });
+    expect(r.repurchase).toMatchObject({ spells: 11, repeats: 4, censored: 7, repeatCustomers: 3, eventualShare: 1, p50Days: 69, p80Days: 69, p90Days: 69 });
+    expect(r.repurchase?.points.map((p) => [p.t, p.atRisk, p.events, p.censored])).toEqual([[0, 11, 0, 2], [5, 9, 0, 1], [15, 8, 0, 1], [20, 7, 1, 0], [24, 6, 0, 1], [28, 5, 1, 0], [33, 4, 0, 1], [64, 3, 0, 1], [69, 2, 2, 0]]);
+    expect(r.repurchase?.points[5].survival).toBeCloseTo(24 / 35, 12);
   });
 
   it('builds the cohort views with counts, both bases and the size-weighted average', () => {
@@ -198,19 +202,20 @@ describe('retentionReport on orders (W = 30, months)', () => {
     expect(r.cohorts.customerCohort).toEqual([0, 0, 0, 0, 1, 2, 2]);
   });
 
-  it('estimates survival with censoring at the last day of data', () => {
-    // Lifetimes (churn day = last purchase of the first spell + 30), censored at 03-25:
-    // ret 53+ (01-31 .. 03-25), pause 30, pause2 30, refunder 30, lost 30, newgone 24+, newstay 15+.
-    // At t = 30: 5 at risk, 4 churn -> S = 1 / 5; median 30.
+  it('estimates order lifetimes first -> last purchase, censored within W of the end; one-time buyers counted apart', () => {
+    // Repeat customers: ret 01-31 .. 03-20 = 48 days, pause and pause2 01-15 .. 03-25 = 69 days; each last purchase
+    // + 30 days is after 03-25, so all three are censored (still customers). One-time buyers: refunder, lost,
+    // newgone, newstay (4); newgone (03-01) and newstay (03-10) are within 30 days of 03-25: active now.
+    // So "customers now" = 3 censored repeat customers + 2 one-time buyers still within W = 5.
+    expect(r.survival.basis).toBe('first-to-last-purchase');
     expect(r.survival.points.map((p) => [p.t, p.atRisk, p.events, p.censored])).toEqual([
-      [15, 7, 0, 1],
-      [24, 6, 0, 1],
-      [30, 5, 4, 0],
-      [53, 1, 0, 1],
+      [48, 3, 0, 1],
+      [69, 2, 0, 2],
     ]);
-    expect(r.survival.points[2].survival).toBeCloseTo(0.2, 12);
-    expect([r.survival.subjects, r.survival.events, r.survival.censored, r.survival.median]).toEqual([7, 4, 3, 30]);
-    expect(r.kpis.medianLifetime.value).toBe(30);
+    expect([r.survival.subjects, r.survival.events, r.survival.censored, r.survival.median]).toEqual([3, 0, 3, null]);
+    expect([r.survival.oneTimeBuyers, r.survival.oneTimeActive]).toEqual([4, 2]);
+    expect(r.survival.censored + (r.survival.oneTimeActive ?? 0)).toBe(r.kpis.customersNow.value);
+    expect(r.kpis.medianLifetime.value).toBeNull();
     // Only two complete months: no cohort has the 3 periods an sBG fit needs.
     expect(r.survival.sbg).toBeNull();
   });

@@ -4,10 +4,12 @@ import { suggestWindow } from '../../../../src/core/retention/suggest-window.ts'
 import { ordersTable } from './fixtures.ts';
 
 describe('suggestWindow', () => {
-  it('takes the 80th percentile of gaps between activity days, rounded up', () => {
-    // X: 01-01, 01-11 (twice: one day), 01-20 refund (ignored), 01-31 -> gaps 10, 20
-    // Y: 01-01, 02-10 -> gap 40;  Z: one order, no gap
-    // Sorted gaps [10, 20, 40]; h = (3 - 1) x 0.8 = 1.6 -> 20 + 0.6 x (40 - 20) = 32 -> W = 32
+  it('reads W off the repurchase curve: censoring moves it from 32 (observed gaps only) to 40', () => {
+    // X: 01-01, 01-11 (twice: one day), 01-20 refund (ignored), 01-31; Y: 01-01, 02-10; Z: 03-01.
+    // The data end on 03-01 (day 59). Spells (days): X 10, 20 and 29 still open; Y 40 and 19 open; Z 0 open.
+    // The observed gaps alone [10, 20, 40] have a type-7 80th percentile of 32.
+    // Kaplan-Meier: t 0 censored (6 -> 5 at risk); t 10: 1 of 5 -> S 0.8; t 19 censored; t 20: 1 of 3 -> S 0.5333;
+    // t 29 censored; t 40: 1 of 1 -> S 0. F_end = 1; 80 % of it is first reached at t = 40 (F(20) = 0.4667), and 50 % too.
     const idx = buildOrderIndex(
       ordersTable([
         ['X', '2011-01-01', 5],
@@ -21,13 +23,13 @@ describe('suggestWindow', () => {
       ]),
     );
     const s = suggestWindow(idx);
-    expect(s).toEqual({ window: 32, basis: 'gaps', gaps: 3, customers: 2, percentile: 0.8, percentileDays: 32, medianDays: 20, clamped: false });
+    expect(s).toEqual({ window: 40, basis: 'repurchase', gaps: 3, customers: 2, censored: 3, percentile: 0.8, percentileDays: 40, medianDays: 40, clamped: false });
   });
   it('clamps to at least 7 days', () => {
-    // Gaps [1, 2]: h = 0.8 -> 1.8 -> ceil 2 -> clamped to 7
+    // Spells 1, 2 and 0 (open): S(1) = 1/2, S(2) = 0 -> the 80 % point is day 2 -> clamped to 7
     const idx = buildOrderIndex(ordersTable([['X', '2011-01-01', 1], ['X', '2011-01-02', 1], ['X', '2011-01-04', 1]]));
     const s = suggestWindow(idx);
-    expect([s.window, s.percentileDays, s.clamped]).toEqual([7, 1.8, true]);
+    expect([s.window, s.percentileDays, s.clamped]).toEqual([7, 2, true]);
   });
   it('clamps to at most 730 days', () => {
     const idx = buildOrderIndex(ordersTable([['X', '2005-01-01', 1], ['X', '2011-01-01', 1]]));
