@@ -6,7 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import type { AnalyticsApi } from '../worker/analytics.worker.ts';
-import type { DataKind, Dialect, ImportProgress, InspectOverrides, Mapping } from './types.ts';
+import type { ImportProgress, InspectOverrides } from './types.ts';
 
 export class CancelledError extends Error {
   override name = 'CancelledError';
@@ -87,7 +87,7 @@ class AnalyticsClient {
     workspaceId: string,
     file: Blob,
     fileName: string,
-    options: { dialect: Dialect; kind: DataKind; mapping: Mapping; inspected?: { sha256: string; headers: readonly string[] } },
+    options: Parameters<AnalyticsApi['prepareImport']>[3],
     onProgress?: (p: ImportProgress) => void,
   ) {
     return this.call((api) =>

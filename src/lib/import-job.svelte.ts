@@ -3,6 +3,11 @@
  * number, and a result from a superseded run (the user changed an override meanwhile) is
  * dropped. A staged import lives in the worker under its token; if the worker is replaced
  * (someone pressed Cancel), the token is gone and the file must be checked again.
+ *
+ * The card never traps the user: after any problem (a fatal one included) the kind and the
+ * dialect stay changeable, and every change inspects the file again. A mapping the user chose
+ * (or one remembered for these headers) is sent back with each re-inspection as `overrides.map`,
+ * so the number and date detection read the mapped columns and the mapping is not lost.
  */
 import { KIND_FIELDS, type DataKind, type Mapping } from '../core/schema/kinds.ts';
 import { analytics, isCancelled, isQuotaError } from './analytics-client.ts';
@@ -15,6 +20,13 @@ export type JobNotice = 'cancelled' | 'interrupted' | 'discarded' | 'quota' | 'l
 
 type DialectTopic = keyof Dialect;
 const DIALECT_TOPICS: readonly string[] = ['encoding', 'delimiter', 'headerRow', 'decimal', 'thousands', 'dateOrder'];
+/** Dialect items that change which columns the file has: a mapping by column index no longer applies. */
+const COLUMN_TOPICS: readonly string[] = ['delimiter', 'headerRow'];
+/** Fatal problems no dialect or kind choice can cure (the file is not CSV text at all). */
+const HOPELESS: readonly string[] = ['empty-file', 'excel-workbook', 'binary-file'];
+
+/** Why "Check file" is disabled, when it is. */
+export type ValidateBlock = 'fatal' | 'missing-customer' | 'missing' | 'duplicate' | null;
 
 let nextId = 1;
 
@@ -46,8 +58,17 @@ export class ImportJob {
   record = $state.raw<ImportRecord | null>(null);
   /** Question topics the user has answered (by a question button or by changing that setting). */
   answered = $state.raw<readonly string[]>([]);
+  /** Orders only: the user confirmed the file has no customer column (orders and revenue only). */
+  withoutCustomers = $state(false);
+  /** The mapping came from one the user confirmed before for these headers. */
+  remembered = $state(false);
+  /** The currency the user just gave the workspace from this card's suggestion, or the error. */
+  currencyApplied = $state<string | null>(null);
+  currencyError = $state<string | null>(null);
 
   #overrides: InspectOverrides = {};
+  /** Per column, the reason of the last suggestion made without a user mapping (for "why"). */
+  #suggested: { mapping: Mapping; reasons: readonly (string | null)[] } | null = null;
   #run = 0;
   #generation = -1;
   #cancelling = false;
@@ -74,13 +95,37 @@ export class ImportJob {
     return (this.inspection?.questions ?? []).filter((q) => !this.answered.includes(q.topic));
   }
 
-  /** Required fields no column is mapped to (orders.amount may come from quantity x unit price). */
+  /** The kind and dialect can still be changed to cure the problem (everything but a non-CSV file). */
+  get recoverable(): boolean {
+    const code = this.inspection?.fatal?.code;
+    return code === undefined || !HOPELESS.includes(code);
+  }
+
+  /** Orders without a column mapped to the customer: the card offers "no customer column". */
+  get customerMissing(): boolean {
+    return this.kind === 'orders' && !this.mapping.includes('customer_id');
+  }
+
+  /**
+   * Required fields no column is mapped to. An orders file the user confirmed has no customer
+   * column does not need customer_id; amounts are never required (revenue is then "n/a").
+   */
   get missingFields(): string[] {
     const mapped = this.mapping;
     return KIND_FIELDS[this.kind]
       .filter((f) => f.required && !mapped.includes(f.key))
-      .filter((f) => !(this.kind === 'orders' && f.key === 'amount' && mapped.includes('quantity') && mapped.includes('unit_price')))
+      .filter((f) => !(this.kind === 'orders' && f.key === 'customer_id' && this.withoutCustomers))
       .map((f) => f.key);
+  }
+
+  /** Per column, why it is mapped as it is ('header', 'values', 'chosen', ...), or null. */
+  get reasons(): (string | null)[] {
+    const s = this.#suggested;
+    return this.mapping.map((m, c) => {
+      if (m === null) return null;
+      if (s && s.mapping[c] === m) return s.reasons[c] ?? null;
+      return 'chosen';
+    });
   }
 
   /** Field keys chosen for more than one column. */
@@ -89,13 +134,18 @@ export class ImportJob {
     return targets.filter((m, i) => targets.indexOf(m) !== i).filter((m, i, dups) => dups.indexOf(m) === i);
   }
 
+  /** What keeps "Check file" disabled (besides a running step), or null. */
+  get blocked(): ValidateBlock {
+    if (!this.inspection || this.inspection.fatal) return 'fatal';
+    const missing = this.missingFields;
+    if (missing.includes('customer_id') && this.kind === 'orders') return 'missing-customer';
+    if (missing.length > 0) return 'missing';
+    if (this.duplicateFields.length > 0) return 'duplicate';
+    return null;
+  }
+
   get canValidate(): boolean {
-    return (
-      this.state === 'ready' &&
-      !this.inspection?.fatal &&
-      this.missingFields.length === 0 &&
-      this.duplicateFields.length === 0
-    );
+    return this.state === 'ready' && this.blocked === null;
   }
 
   async inspect(): Promise<void> {
@@ -110,7 +160,22 @@ export class ImportJob {
       this.inspection = inspection;
       this.kind = inspection.kind;
       this.dialect = inspection.dialect;
-      this.mapping = [...inspection.mapping];
+      const sent = overrides?.map;
+      if (sent && !inspection.fatal && sent.length === inspection.headers.length) {
+        // The user's mapping as sent: the worker's copy moves a field chosen twice to the last
+        // column, and the card rather shows the duplicate than change a choice silently.
+        const mine: Mapping = inspection.headers.map(() => null);
+        for (const [c, field] of sent) mine[c] = field;
+        this.mapping = mine;
+      } else {
+        this.mapping = [...inspection.mapping];
+        if (!inspection.fatal) this.#suggested = { mapping: [...inspection.mapping], reasons: [...(inspection.reasons ?? [])] };
+        if (inspection.remembered) {
+          // Keep the remembered mapping across later dialect changes (they re-inspect with overrides).
+          this.remembered = true;
+          this.#overrides = { ...this.#overrides, map: inspection.mapping.map((m, c) => [c, m] as const) };
+        }
+      }
       this.state = 'ready';
     } catch (e) {
       if (run !== this.#run) return;
@@ -120,13 +185,25 @@ export class ImportJob {
     }
   }
 
+  /** Reads the file as another kind: a fresh suggestion for that kind's fields. */
   setKind(kind: DataKind): void {
-    this.#overrides = { ...this.#overrides, kind };
+    const { map: _map, ...rest } = this.#overrides;
+    this.#overrides = { ...rest, kind };
+    this.remembered = false;
+    this.#suggested = null;
     void this.inspect();
   }
 
   setDialect(patch: Partial<Dialect>): void {
-    this.#overrides = { ...this.#overrides, ...patch };
+    let next: InspectOverrides = { ...this.#overrides, ...patch };
+    if (Object.keys(patch).some((k) => COLUMN_TOPICS.includes(k))) {
+      // Other columns: a mapping by column index would land on the wrong ones.
+      const { map: _map, ...rest } = next;
+      next = rest;
+      this.remembered = false;
+      this.#suggested = null;
+    }
+    this.#overrides = next;
     this.answered = [...this.answered, ...Object.keys(patch)];
     void this.inspect();
   }
@@ -148,13 +225,36 @@ export class ImportJob {
     return String(this.dialect[question.topic as DialectTopic]);
   }
 
+  /**
+   * Maps one column and inspects again with the whole mapping, so the decimal and date-order
+   * detection (and their questions) follow the mapped columns. The mapping shows at once; a
+   * result of a run superseded by a later change is dropped as usual.
+   */
   setMapping(column: number, target: string | null): void {
     const next = [...this.mapping];
     next[column] = target;
     this.mapping = next;
+    this.#overrides = { ...this.#overrides, map: next.map((m, c) => [c, m] as const) };
+    void this.inspect();
+  }
+
+  /** Orders only: confirm (or take back) that the file has no customer column. */
+  setWithoutCustomers(on: boolean): void {
+    this.withoutCustomers = on;
     if (this.state === 'prepared') {
       this.#dropStaged();
       this.state = 'ready';
+    }
+  }
+
+  /** Gives the workspace the currency this file's amounts are in (the same path as Settings). */
+  async useCurrency(code: string): Promise<void> {
+    this.currencyError = null;
+    try {
+      await analytics.updateWorkspaceSettings(this.workspaceId, { currency: code });
+      this.currencyApplied = code;
+    } catch (e) {
+      this.currencyError = e instanceof Error ? e.message : String(e);
     }
   }
 
@@ -175,7 +275,10 @@ export class ImportJob {
           dialect: { ...this.dialect },
           kind: this.kind,
           mapping: [...this.mapping],
-          inspected: this.inspection ? { sha256: this.inspection.sha256, headers: [...this.inspection.headers] } : undefined,
+          inspected: this.inspection
+            ? { sha256: this.inspection.sha256, headers: [...this.inspection.headers], keyCandidates: [...(this.inspection.keyCandidates ?? [])] }
+            : undefined,
+          ...(this.customerMissing && this.withoutCustomers ? { withoutCustomers: true } : {}),
         },
         (p) => {
           if (run === this.#run) this.progress = p;

@@ -98,7 +98,7 @@ export const en = {
   'import.drop': 'Drop CSV files here',
   'import.or': 'or',
   'import.choose': 'Choose files',
-  'import.dropHint': 'Several files at once are fine. Any delimiter, encoding and date format.',
+  'import.dropHint': 'CSV, TSV, TXT or ASC files; several at once are fine. Any delimiter, encoding and date format.',
   'import.noFiles': 'No files yet. Drop a CSV file above or choose one to start.',
   'import.inspecting': 'Reading the file…',
   'import.closeCard': 'Close {file}',
@@ -164,6 +164,44 @@ export const en = {
   'import.tooBig': 'This file ({size}) is more than half of the storage left for this site ({free}). It may not fit.',
   'import.goOverview': 'See the overview',
   'import.fileSize': '{size}',
+  'import.wrongKind': 'The columns look like “{looksLike}”, not “{kind}”. Choose the kind of data above, or:',
+  'import.readAs': 'Read it as “{kind}”',
+  'import.notes': 'Notes on this file',
+  'import.noCustomerBox': 'This file has no customer column — import orders and revenue only (no retention)',
+  'import.blocked.missing-customer': 'To check the file, map a column to Customer ID, or tick “This file has no customer column”.',
+  'import.blocked.missing': 'To check the file, map a column to: {fields}.',
+  'import.blocked.duplicate': 'To check the file, choose each field for one column only.',
+  'import.currency.suggest': 'Amounts in this file are in {code} ({symbol}…); your workspace uses {current}.',
+  'import.currency.use': 'Use {code} for this workspace',
+  'import.currency.done': 'This workspace now shows amounts in {code}.',
+  'import.retry': 'Read the file again',
+  'import.checkAgain': 'Change the kind, the settings or the columns above and check the file again.',
+
+  'plausibility.title': 'What this import adds',
+  'plausibility.orders': 'Orders',
+  'plausibility.rows': 'Rows',
+  'plausibility.fromRecords': {
+    one: 'from {count} row in the file',
+    other: 'from {count} rows in the file',
+  },
+  'plausibility.customers': 'Customers',
+  'plausibility.revenue': 'Revenue',
+  'plausibility.noAmounts': 'n/a — the file has no amounts',
+  'plausibility.mrr': 'Monthly recurring revenue (MRR)',
+  'plausibility.range': 'Dates',
+  'plausibility.rangeValue': '{from} – {to}',
+  'plausibility.linesPerOrder': 'Lines per order',
+  'plausibility.nps': 'Net Promoter Score',
+  'plausibility.npsDetail': 'Responses with a score: {responses}; promoters {promoters}, passives {passives}, detractors {detractors}.',
+  'plausibility.skipped': 'Skipped rows',
+  'plausibility.notes': 'Check before importing',
+  'plausibility.columnsIgnored': {
+    one: '{count} column is not stored (only mapped columns are kept): {columns}.',
+    other: '{count} columns are not stored (only mapped columns are kept): {columns}.',
+  },
+  'plausibility.andMore': '{list} and {more} more',
+  'plausibility.alsoIn': 'The same in: {columns}.',
+  'plausibility.warning': 'Warning',
 
   'dialect.encoding': 'Encoding',
   'dialect.delimiter': 'Delimiter',
@@ -180,6 +218,7 @@ export const en = {
   'dateOrder.DMY': 'Day-month-year (31.03.2024)',
   'dateOrder.MDY': 'Month-day-year (03/31/2024)',
   'headerRow.line': 'Line {n}',
+  'headerRow.none': 'No header row',
 
   'question.encoding': 'Which encoding was this file saved in?',
   'question.dateOrder': 'How are the dates written?',
@@ -189,6 +228,16 @@ export const en = {
   'question.excelSerialDates': 'Are these numbers Excel dates?',
   'question.yes': 'Yes',
   'question.no': 'No',
+  'question.code.invalid-utf8': 'The file is not valid UTF-8: choose the encoding it was saved in (check the names and letters in the preview).',
+  'question.code.ambiguous-delimiter': 'More than one character could separate the columns: check the preview.',
+  'question.code.confirm-no-header': 'The first line holds values, not column names: the file seems to have no header row. Its columns are then named by position (column 1, column 2, …).',
+  'question.code.confirm-title-rows': 'Title lines seem to stand above the column names: confirm which line holds them.',
+  'question.code.title-row': 'The first line does not look like column names: pick the line that holds them.',
+  'question.code.confirm-number-format': 'The amounts in {column} are written with currency signs, spaces or brackets: confirm the decimal mark.',
+  'question.code.ambiguous-decimal': 'The amounts in {column} could use a decimal point or a decimal comma: choose.',
+  'question.code.confirm-decimal-comma': 'The amounts in {column} use a decimal comma: confirm.',
+  'question.code.ambiguous-date-order': 'The dates in {column} could be day first or month first: choose.',
+  'question.code.excel-serial-dates': '{column} holds numbers that look like Excel dates.',
 
   'mapping.column': 'Column in the file',
   'mapping.target': 'Use as',
@@ -199,6 +248,15 @@ export const en = {
   'mapping.missing': 'Still needed: {fields}',
   'mapping.duplicate': '{field} is chosen for more than one column.',
   'mapping.columnLabel': 'Use column {column} as',
+  'mapping.missingCustomer': 'Still needed: a column for Customer ID — or tick “This file has no customer column” below.',
+  'mapping.why': 'Why',
+  'reason.preset': 'the export’s layout',
+  'reason.header': 'the column name',
+  'reason.header-contains': 'a word in the column name',
+  'reason.values': 'its values',
+  'reason.email-key': 'no id column: the e-mail tells customers apart',
+  'reason.name-key': 'no id column: the name tells customers apart',
+  'reason.chosen': 'chosen by you',
 
   'issue.line': 'Line',
   'issue.column': 'Column',
@@ -236,6 +294,84 @@ export const en = {
   'issue.invisible-characters': 'Invisible characters were found in this column.',
   'issue.missing-column': 'A required column is missing.',
   'issue.missing-value': 'A required value is empty.',
+  'issue.customer-key-name':
+    'There is no customer id column: customers are told apart by {column}. Two customers with the same name become one, and the names are stored.',
+  'issue.customer-key-email':
+    'There is no customer id column: customers are told apart by their e-mail ({column}), compared in lower case. The addresses are stored.',
+  'issue.no-customer-column':
+    'No column identifies the customer: choose one (an id, an e-mail or a name), or import the orders without customers (orders and revenue only, no retention).',
+  'issue.personal-data-ignored': 'Personal data no analysis needs is not stored: {columns}. Map a column to keep it.',
+  'issue.bank-statement':
+    'This looks like a bank statement ({columns}): payments out are negative amounts, and the people paid or paying are not necessarily customers.',
+  'issue.duplicate-column-same-values': 'Columns {first} and {second} have the same name and the same values; the second is kept under another name.',
+  'issue.unnamed-first-column': 'The first column has no name (row numbers, as R writes them); it is shown as “column 1”.',
+  'issue.mixed-date-styles': 'The column {column} mixes date styles ({styles}); all are read in the order {order}.',
+  'issue.mrr-from-billing-period': {
+    one: '{count} price was converted to a monthly amount (MRR) from its billing period.',
+    other: '{count} prices were converted to monthly amounts (MRR) from their billing period.',
+  },
+  'issue.unknown-billing-period': 'Billing periods {periods} are not understood; those prices are kept as monthly amounts.',
+  'issue.truncated-last-line': 'The last line is cut off (a quotation mark is never closed): skip it, or export the file again.',
+
+  'note.key-mostly-repeated': {
+    one: '{count} row repeats an earlier value of {column}: this column is probably not the id.',
+    other: '{count} rows repeat an earlier value of {column}: this column is probably not the id.',
+  },
+  'note.key-mostly-repeated.suggestion': 'Did you mean {suggestion}?',
+  'note.rolled-up': {
+    one: '{lines} rows were rolled up into {count} order by order id.',
+    other: '{lines} rows were rolled up into {count} orders by order id.',
+  },
+  'note.amount-from-price': {
+    one: '{count} order has no total: quantity × unit price is used.',
+    other: '{count} orders have no total: quantity × unit price is used.',
+  },
+  'note.shared-order-ids': {
+    one: '{count} order id is used by more than one customer (e.g. {example}); each customer’s part counts as an order of its own.',
+    other: '{count} order ids are used by more than one customer (e.g. {example}); each customer’s part counts as an order of its own.',
+  },
+  'note.voided-orders': {
+    one: '{count} order was refunded, cancelled or failed by its status: counted with no revenue.',
+    other: '{count} orders were refunded, cancelled or failed by their status: counted with no revenue.',
+  },
+  'note.reversed-orders': {
+    one: '{count} row is a refund, credit note or chargeback by its status: counted as negative revenue.',
+    other: '{count} rows are refunds, credit notes or chargebacks by their status: counted as negative revenue.',
+  },
+  'note.credit-notes': {
+    one: '{count} invoice is a credit note (its number starts with C): counted as negative revenue.',
+    other: '{count} invoices are credit notes (their numbers start with C): counted as negative revenue.',
+  },
+  'note.net-of-refunds': {
+    one: '{count} order has a refunded amount: its revenue is the amount minus the refund.',
+    other: '{count} orders have a refunded amount: their revenue is the amount minus the refund.',
+  },
+  'note.partial-refunds': {
+    one: '{count} order is partly refunded and the file does not say by how much: its full amount is counted.',
+    other: '{count} orders are partly refunded and the file does not say by how much: their full amount is counted.',
+  },
+  'note.orders-without-customer': {
+    one: '{count} order has no customer (a guest checkout or walk-in sale): counted in orders and revenue, left out of retention.',
+    other: '{count} orders have no customer (guest checkouts, walk-in sales): counted in orders and revenue, left out of retention.',
+  },
+  'note.no-customers': 'No order has a customer: orders and revenue are counted, but retention, cohorts and lifetime value need a customer column.',
+  'note.no-amounts': 'The file has no amounts: revenue shows “n/a”; retention, cohorts, frequency and survival work without them.',
+  'note.amount-looks-like-price':
+    'The amount comes from {column}, which sounds like a unit price: if the rows are product lines, map it to Unit price (and the quantity column to Quantity).',
+  'note.lines-without-order-id':
+    'Rows share a customer and a day {perDay} times on average, but no order or invoice number is mapped: each row may be a product line, not an order.',
+  'note.one-order-per-customer': 'Every customer has exactly one order: check that {column} identifies customers (and is not an order or invoice number).',
+  'note.responses-without-score': {
+    one: '{count} response has no score: it is kept, and left out of the score figures.',
+    other: '{count} responses have no score: they are kept, and left out of the score figures.',
+  },
+
+  'issue.lines': 'Lines',
+  'issue.andMore': 'and more',
+  'issue.rows': {
+    one: '{count} row',
+    other: '{count} rows',
+  },
 
   'overview.title': 'Overview',
   'overview.customers': 'Customers',
@@ -244,6 +380,7 @@ export const en = {
   'overview.range': 'Period',
   'overview.rangeValue': '{from} – {to}',
   'overview.none': '—',
+  'overview.noAmounts': 'n/a — the files have no amounts',
   'overview.loading': 'Calculating…',
   'overview.emptyTitle': 'No data yet',
   'overview.emptyLead': 'Import your first CSV file to see your customers, orders and revenue here.',
@@ -313,6 +450,9 @@ export const en = {
   'privacy.where.title': 'What is stored, and where',
   'privacy.where.body':
     'Only what you import: the columns you map from your CSV files, your workspace names and settings. They are stored in this browser’s IndexedDB, on this device. Anyone who can use this browser profile can see them.',
+  'privacy.personal.title': 'Personal data in your files',
+  'privacy.personal.body':
+    'When a file has no customer id, the e-mail or name column chosen as the customer key is stored, and it is shown in receipts and exports. Other personal columns (names, e-mail, phone, address, gender, birth date, coordinates) are “not stored” by default, unless you map them.',
   'privacy.nothing.title': 'Nothing is sent anywhere',
   'privacy.nothing.body':
     'Keepwise has no server and no account. It sends no analytics, no error reports and loads no fonts or scripts from other sites. Your files are read and analysed on this device.',
@@ -363,7 +503,7 @@ export const en = {
   'retention.controls.windowSubs': 'Subscriptions are active from their start to their end, so W only applies to orders.',
   'retention.controls.definition': 'Churn definition',
   'retention.window.suggested': 'Suggested W: {days} days.',
-  'retention.window.gaps': '{percent} of repeat purchases came within {days} days of the previous one ({gaps} gaps between orders of {customers} customers).',
+  'retention.window.gaps': '{percent} of the repeat purchases that happen at all come within {days} days of the previous purchase ({gaps} repeat purchases of {customers} customers; purchases not yet followed by another count as still open).',
   'retention.window.default': 'Too few repeat purchases to learn a rhythm from, so the default of {days} days is suggested.',
   'retention.window.clamped': 'Kept within 7–730 days.',
   'retention.window.use': 'Use {days} days',

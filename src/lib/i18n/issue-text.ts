@@ -1,6 +1,6 @@
 import type { ImportIssue } from '../../core/issues.ts';
 import type { Locale } from './messages.ts';
-import { isMessageKey, translate } from './translate.ts';
+import { isMessageKey, translate, type Params } from './translate.ts';
 
 /**
  * The reason of an import issue in the user's language. English shows the importer's own
@@ -12,4 +12,63 @@ export function issueReason(locale: Locale, issue: Pick<ImportIssue, 'code' | 'm
   if (locale === 'en') return issue.message;
   const key = `issue.${issue.code}`;
   return isMessageKey(key) ? translate(locale, key, issue.params) : issue.message;
+}
+
+/** "no customer id column: ..." -> "No customer id column: ....": the importer's messages as sentences. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (t === '') return t;
+  const first = t[0].toLocaleUpperCase('en');
+  return first + t.slice(1) + (/[.!?…]$/.test(t) ? '' : '.');
+}
+
+/**
+ * Which param counts the things a message talks about (for the plural form), when it is not
+ * `count` itself. Codes of plausibility notes and import issues share one table.
+ */
+const COUNT_PARAM: Readonly<Record<string, string>> = {
+  'rolled-up': 'orders',
+  'amount-from-price': 'orders',
+  'mrr-from-billing-period': 'rows',
+};
+
+function translated(locale: Locale, key: string, params: Params, code: string): string | undefined {
+  if (!isMessageKey(key)) return undefined;
+  const countParam = COUNT_PARAM[code];
+  const withCount = countParam !== undefined && params[countParam] !== undefined ? { ...params, count: params[countParam] } : params;
+  return translate(locale, key, withCount);
+}
+
+/**
+ * An inspection or parse warning as a sentence that stands on its own (it is shown as a note,
+ * without line and column beside it): the column goes into the params as `{column}`.
+ */
+export function issueSentence(locale: Locale, issue: Pick<ImportIssue, 'code' | 'message' | 'params' | 'column' | 'line'>): string {
+  if (locale === 'en') return sentence(issue.message);
+  const params: Params = { ...(issue.column !== undefined ? { column: issue.column } : {}), ...(issue.line !== undefined ? { line: issue.line } : {}), ...issue.params };
+  return translated(locale, `issue.${issue.code}`, params, issue.code) ?? sentence(issue.message);
+}
+
+/** A note of the plausibility report (core/import/plausibility.ts) as a sentence. */
+export function noteSentence(
+  locale: Locale,
+  note: { readonly code: string; readonly message: string; readonly params?: Params },
+  kind: string,
+): string {
+  if (locale === 'en') return sentence(note.message);
+  const params: Params = { kind, ...note.params };
+  const text = translated(locale, `note.${note.code}`, params, note.code);
+  if (text === undefined) return sentence(note.message);
+  // "did you mean X?" only when the report names a candidate column.
+  if (note.code === 'key-mostly-repeated' && note.params?.suggestion !== undefined) {
+    return `${text} ${translate(locale, 'note.key-mostly-repeated.suggestion', params)}`;
+  }
+  return text;
+}
+
+/** The explanation under a question ("line 1 holds values ..."), by its code where translated. */
+export function questionSentence(locale: Locale, question: { readonly code: string; readonly message: string; readonly column?: string }): string {
+  if (locale === 'en') return sentence(question.message);
+  const key = `question.code.${question.code}`;
+  return isMessageKey(key) ? translate(locale, key, { column: question.column ?? '' }) : sentence(question.message);
 }

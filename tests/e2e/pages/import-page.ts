@@ -1,4 +1,5 @@
 /** Page model of the import page: one card per file, dialect, mapping, validate, errors, commit. */
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Locator } from 'playwright-core';
 import type { AppPage } from './app-page.ts';
@@ -11,6 +12,14 @@ export interface ShownDialect {
 
 export interface ListedError {
   text: string;
+}
+
+/** The plausibility panel as shown: figures as text, notes with their code. */
+export interface ShownPlausibility {
+  rows: string;
+  customers: string;
+  revenue: string;
+  notes: { code: string; warning: boolean; text: string }[];
 }
 
 /**
@@ -31,6 +40,23 @@ export class ImportPage {
     const list = Array.isArray(paths) ? paths : [paths];
     this.files = list.map((p) => basename(p));
     await this.app.id('file-input').setInputFiles(list);
+    for (let i = 0; i < list.length; i++) await this.inspected(i);
+  }
+
+  /**
+   * Drops files on the drop zone the way a browser does (a `drop` event whose DataTransfer
+   * holds the files), so the drag-and-drop path is what is tested, not the file input.
+   */
+  async dropFiles(paths: string | string[]): Promise<void> {
+    const list = Array.isArray(paths) ? paths : [paths];
+    this.files = list.map((p) => basename(p));
+    const files = list.map((p) => ({ name: basename(p), bytes: [...readFileSync(p)] }));
+    await this.app.id('drop-zone').evaluate((zone, dropped) => {
+      const transfer = new DataTransfer();
+      for (const f of dropped) transfer.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
+      zone.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, files);
     for (let i = 0; i < list.length; i++) await this.inspected(i);
   }
 
@@ -116,6 +142,60 @@ export class ImportPage {
 
   async discard(index = 0): Promise<void> {
     await this.inCard('import-discard', index).click();
+  }
+
+  /** Chooses the kind of data in the card's selector and waits for the new inspection. */
+  async setKind(kind: string, index = 0): Promise<void> {
+    await this.inCard('import-kind', index).selectOption(kind);
+    await this.inspected(index);
+  }
+
+  /** The problem that blocks the file (its code, e.g. 'wrong-kind'), or null. */
+  async fatalCode(index = 0): Promise<string | null> {
+    const fatal = this.inCard('import-fatal', index);
+    return (await fatal.isVisible()) ? fatal.getAttribute('data-code') : null;
+  }
+
+  /** Clicks "Read it as <kind>" on a wrong-kind card. */
+  async readAsSuggested(index = 0): Promise<void> {
+    await this.inCard('import-read-as', index).click();
+    await this.inspected(index);
+  }
+
+  /** Answers a question ("Please confirm") by its option value, e.g. ('encoding', 'windows-1252'). */
+  async answer(topic: string, option: string, index = 0): Promise<void> {
+    await this.inCard(`question-${topic}`, index).locator(`button[data-option="${option}"]`).click();
+    await this.inspected(index);
+  }
+
+  /** The label of the chosen header row ("Line 1", "No header row"). */
+  async headerRowLabel(index = 0): Promise<string> {
+    return (await this.controlValue('dialect-header-row', index)).label;
+  }
+
+  /** Ticks "This file has no customer column". */
+  async withoutCustomers(index = 0): Promise<void> {
+    await this.inCard('without-customers', index).check();
+  }
+
+  async plausibility(index = 0): Promise<ShownPlausibility> {
+    const panel = this.inCard('plausibility', index);
+    await panel.waitFor();
+    const text = async (id: string) => {
+      const el = panel.getByTestId(id);
+      return (await el.count()) ? (await el.innerText()).trim() : '';
+    };
+    const items = panel.getByTestId('plausibility-notes').locator('li');
+    const notes: ShownPlausibility['notes'] = [];
+    for (let i = 0; i < (await items.count()); i++) {
+      const li = items.nth(i);
+      notes.push({
+        code: (await li.getAttribute('data-code')) ?? '',
+        warning: ((await li.getAttribute('class')) ?? '').split(/\s+/).includes('warn'),
+        text: (await li.innerText()).replace(/\s+/g, ' ').trim(),
+      });
+    }
+    return { rows: await text('plausibility-rows'), customers: await text('plausibility-customers'), revenue: await text('plausibility-revenue'), notes };
   }
 
   async previewRowCount(index = 0): Promise<number> {

@@ -1,0 +1,78 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { issueSentence, noteSentence, questionSentence, sentence } from '../../../../src/lib/i18n/issue-text.ts';
+import { en } from '../../../../src/lib/i18n/en.ts';
+
+/** Every `.ts` file under `dir`, recursively. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+const text = (files: string[]) => files.map((f) => readFileSync(f, 'utf8')).join('\n');
+
+describe('sentence', () => {
+  it('capitalises the importer message and ends it with a full stop, once', () => {
+    expect(sentence('no order has a customer: orders are counted')).toBe('No order has a customer: orders are counted.');
+    expect(sentence('already a sentence.')).toBe('Already a sentence.');
+    expect(sentence('(map a column to keep it)')).toBe('(map a column to keep it).');
+  });
+});
+
+describe('noteSentence', () => {
+  const note = { code: 'orders-without-customer', message: '10 orders have no customer (guest checkouts, walk-in sales): counted', params: { count: 10 } };
+
+  it('shows the importer message in English, as a sentence', () => {
+    expect(noteSentence('en', note, 'Orders')).toBe('10 orders have no customer (guest checkouts, walk-in sales): counted.');
+  });
+
+  it('translates by code with the Slovenian plural of the count (5+: "naročil")', () => {
+    expect(noteSentence('sl', note, 'Naročila')).toMatch(/^10 naročil nima stranke/);
+    expect(noteSentence('sl', { ...note, params: { count: 2 } }, 'Naročila')).toMatch(/^2 naročili nimata stranke/);
+  });
+
+  it('takes the plural from the param that counts (rolled-up: orders)', () => {
+    const rolled = { code: 'rolled-up', message: '40 rows rolled up into 19 orders', params: { lines: 40, orders: 19, level: 'order' } };
+    expect(noteSentence('sl', rolled, 'Naročila')).toBe('Vrstice (40) so po številki naročila združene v 19 naročil.');
+    expect(noteSentence('sl', { ...rolled, params: { lines: 4, orders: 3, level: 'order' } }, 'Naročila')).toBe('Vrstice (4) so po številki naročila združene v 3 naročila.');
+  });
+
+  it('adds "did you mean" only when the report names a candidate', () => {
+    const dup = { code: 'key-mostly-repeated', message: 'x', params: { column: 'Name', count: 12 } };
+    expect(noteSentence('sl', dup, 'Stranke')).not.toMatch(/Ste mislili/);
+    expect(noteSentence('sl', { ...dup, params: { ...dup.params, suggestion: 'CLIENTNUM' } }, 'Stranke')).toMatch(/Ste mislili CLIENTNUM\?$/);
+  });
+
+  it('falls back to the English message for a code without a translation', () => {
+    expect(noteSentence('sl', { code: 'something-new', message: 'odd thing' }, 'Naročila')).toBe('Odd thing.');
+  });
+});
+
+describe('issueSentence and questionSentence', () => {
+  it('puts the column of a warning into the translated sentence', () => {
+    const issue = { code: 'customer-key-name', column: 'Auftraggeber', message: 'no customer id column: ...', params: { column: 'Auftraggeber' } };
+    expect(issueSentence('sl', issue)).toMatch(/po stolpcu Auftraggeber/);
+    const mixed = { code: 'mixed-date-styles', column: 'Datum', message: 'column Datum mixes', params: { styles: '1.2.2024, 2024-02-01', order: 'DMY' } };
+    expect(issueSentence('sl', mixed)).toMatch(/^Stolpec Datum meša/);
+  });
+
+  it('explains the header-row questions by code in Slovenian', () => {
+    expect(questionSentence('sl', { code: 'confirm-no-header', message: 'line 1 holds values' })).toMatch(/nima vrstice z imeni stolpcev/);
+    expect(questionSentence('en', { code: 'confirm-no-header', message: 'line 1 holds values' })).toBe('Line 1 holds values.');
+  });
+});
+
+describe('every code the importer emits has a translation', () => {
+  it('plausibility notes: note.<code>', () => {
+    const src = readFileSync('src/core/import/plausibility.ts', 'utf8');
+    const codes = [...src.matchAll(/'(warning|info)', (?:all \? '([a-z-]+)' : '([a-z-]+)'|'([a-z-]+)')/g)].flatMap((m) => [m[2], m[3], m[4]].filter(Boolean));
+    expect(codes.length).toBeGreaterThanOrEqual(16);
+    for (const code of codes) expect(Object.hasOwn(en, `note.${code}`), code).toBe(true);
+  });
+
+  it('issues and questions: issue.<code> or question.code.<code>', () => {
+    const src = text([...sources('src/ingest'), ...sources('src/core')]);
+    const codes = [...new Set([...src.matchAll(/code: '([a-z0-9-]+)'/g)].map((m) => m[1]))];
+    expect(codes.length).toBeGreaterThan(30);
+    for (const code of codes) expect(Object.hasOwn(en, `issue.${code}`) || Object.hasOwn(en, `question.code.${code}`), code).toBe(true);
+  });
+});
