@@ -2,6 +2,7 @@
  * The command line of `npm run analyze`: flags, their checks and the usage text. Pure (no I/O).
  */
 import { parseArgs } from 'node:util';
+import { isoToDay } from '../src/core/parse/date.ts';
 import { DATA_KINDS, type DataKind } from '../src/core/schema/kinds.ts';
 import type { PeriodUnit } from '../src/core/retention/periods.ts';
 import type { DateOrder, DecimalMark, EncodingName } from '../src/ingest/types.ts';
@@ -26,6 +27,11 @@ export interface AnalyzeFlags {
   window?: number;
   /** Retention source when both orders and subscriptions are given (default subscriptions). */
   source?: 'orders' | 'subscriptions';
+  /** Retention date range (ISO days). */
+  from?: string;
+  to?: string;
+  /** Keep rows whose main date is implausible (default: left out and reported). */
+  keepImplausibleDates?: boolean;
 }
 
 export const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1250', 'windows-1251', 'windows-1252'];
@@ -50,6 +56,9 @@ Options:
   --period <unit>         retention periods: month, quarter or year (default month)
   --window <days>         activity window W in days for orders (default: suggested from the data)
   --source <kind>         retention from orders or subscriptions when both are given (default subscriptions)
+  --from <yyyy-mm-dd>     retention from this day (default: the data's first day)
+  --to <yyyy-mm-dd>       retention to this day (default: the data's last day)
+  --keep-implausible-dates  keep rows dated before 1970, over a year ahead or far from the others (default: left out)
   --help                  show this text`;
 
 /** Thrown for a bad command line (exit code 2). */
@@ -89,6 +98,9 @@ export function parseCommandLine(argv: readonly string[]): { paths: string[]; fl
         period: { type: 'string' },
         window: { type: 'string' },
         source: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'keep-implausible-dates': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -135,6 +147,13 @@ export function parseCommandLine(argv: readonly string[]): { paths: string[]; fl
   }
   const source = oneOf('source', values.source, SOURCES);
   if (source) flags.source = source;
+  for (const key of ['from', 'to'] as const) {
+    const v = values[key];
+    if (v === undefined) continue;
+    if (Number.isNaN(isoToDay(v))) throw new UsageError(`--${key} must be a date yyyy-mm-dd (got '${v}')`);
+    flags[key] = v;
+  }
+  if (values['keep-implausible-dates']) flags.keepImplausibleDates = true;
   if (positionals.length === 0) throw new UsageError('no files given');
   return { paths: positionals, flags, help: false };
 }

@@ -13,6 +13,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { KeepwiseError } from '../src/core/errors.ts';
 import { dayToIso } from '../src/core/parse/date.ts';
 import { ATTRIBUTE_PREFIX, fieldOf, type DataKind } from '../src/core/schema/kinds.ts';
 import { KahanSums } from '../src/core/stats/kahan-sum.ts';
@@ -224,6 +225,7 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
       mapping: inspection.mapping,
       maxListedErrors: 1000,
       ...(flags.withoutCustomers ? { withoutCustomers: true } : {}),
+      ...(flags.keepImplausibleDates ? { keepImplausibleDates: true } : {}),
     });
     if (parsed.fatal) {
       messages.push(`${path}: ${parsed.fatal.message}`);
@@ -270,8 +272,15 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
     firstDate: first === null ? null : isoDay(first),
     lastDate: last === null ? null : isoDay(last),
   };
-  const retention = retentionOf(parsedFiles, flags);
-  if (retention) report.retention = retention;
+  try {
+    const retention = retentionOf(parsedFiles, flags);
+    if (retention) report.retention = retention;
+  } catch (e) {
+    if (!(e instanceof KeepwiseError)) throw e;
+    // A limit the user can act on (too many periods): say which flags do.
+    const hint = e.code === 'too-many-periods' ? ' (pass --period quarter or year, or --from / --to)' : '';
+    return { exitCode: 2, messages: [...messages, `retention: ${e.message}${hint}`] };
+  }
   return { exitCode: 0, messages, report };
 }
 
@@ -322,7 +331,7 @@ function retentionOf(parsed: readonly ParsedFile[], flags: AnalyzeFlags): CliRet
   const windowDays = flags.window ?? (source === 'orders' ? suggestWindow(buildOrderIndex(orders!)).window : 90);
   const report = retentionReport(
     { orders, subscriptions, customers: tableOf(parsed, 'customers'), churn: tableOf(parsed, 'churn') },
-    { period: flags.period ?? 'month', windowDays, source },
+    { period: flags.period ?? 'month', windowDays, source, ...(flags.from ? { from: flags.from } : {}), ...(flags.to ? { to: flags.to } : {}) },
   );
   return retentionJson(report);
 }

@@ -27,6 +27,10 @@ async function main(argv: readonly string[]): Promise<number> {
   return outcome.exitCode;
 }
 
+// Stop at once when asked to (a long read or report is never worth ignoring SIGTERM for).
+process.on('SIGTERM', () => process.exit(143));
+process.on('SIGINT', () => process.exit(130));
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

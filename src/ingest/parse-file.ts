@@ -26,7 +26,9 @@ import { MISSING_CODE, MISSING_DAY, type Column, type Table } from '../core/tabl
 import { decode } from './decode.ts';
 import { normaliseText } from './normalise-text.ts';
 import { MAX_ROWS, columnNames, readRecords } from './read-records.ts';
-import { commitCell, createBuilder, finishColumn, grow, type Builder } from './steps/column-builder.ts';
+import { commitCell, createBuilder, dropRows, finishColumn, grow, type Builder } from './steps/column-builder.ts';
+import { findDateOutliers } from './steps/plausible-dates.ts';
+import { dayToIso, utcMsToDay } from '../core/parse/date.ts';
 import { convertCell, isMissingCell } from './steps/convert-cell.ts';
 import { dedupeKeys } from './steps/dedupe-keys.ts';
 import { toMonthly } from './steps/monthly-amounts.ts';
@@ -87,6 +89,8 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
   let dateB: Builder | undefined;
   /** Line of each unique key's first row, by its dictionary code. */
   let keyFirstLine: Int32Array = new Int32Array(1024);
+  /** Physical line of each stored row (for the implausible-date report). */
+  let rowLine: Int32Array = new Int32Array(1024);
 
   // Rows expected, from the line length of the first 64 KB: pre-sizes the columns and the key
   // dictionary (a hint only; they grow by doubling).
@@ -121,7 +125,9 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
       const type: FieldType = def?.type ?? 'text';
       // An order may have no customer (guest checkout); a survey answer may skip the score.
       const valueOptional = (kind === 'orders' && key === 'customer_id') || def?.valueOptional === true;
-      builders.push(createBuilder(c, header[c], key, type, (def?.required ?? false) && !valueOptional, Math.max(1024, expectedRows), key === uniqueKey || key === 'order_id' ? expectedRows : 0));
+      const b = createBuilder(c, header[c], key, type, (def?.required ?? false) && !valueOptional, Math.max(1024, expectedRows), key === uniqueKey || key === 'order_id' ? expectedRows : 0);
+      b.sentinel = type === 'date' && key !== MAIN_DATE[kind];
+      builders.push(b);
     }
     const byKey = (k: string): Builder | undefined => builders.find((b) => b.key === k);
     for (const f of KIND_FIELDS[kind]) {
@@ -190,6 +196,8 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
       keyFirstLine[code] = line;
     }
     for (let j = 0; j < builders.length; j++) commitCell(builders[j], n);
+    rowLine = grow.i32(rowLine, n);
+    rowLine[n] = line;
     n++;
   };
 
@@ -213,6 +221,17 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
   invalid += read.invalidRecords;
   warnings.push(...read.warnings);
   warnings.push(...columnWarnings(builders, dialect.dateOrder));
+
+  // Implausible main dates (plausible-dates.ts): left out unless the user keeps them.
+  let dateOutliers: ParsedFile['dateOutliers'];
+  const mainB = builders.find((b) => b.key === MAIN_DATE[kind]);
+  const outliers = mainB ? findDateOutliers(mainB.day, n, options.today ?? utcMsToDay(Date.now())) : undefined;
+  if (mainB && outliers) {
+    const examples: { line: number; value: string }[] = [];
+    for (let r = 0; r < n && examples.length < 10; r++) if (outliers.reject[r]) examples.push({ line: rowLine[r], value: dayToIso(mainB.day[r]) });
+    dateOutliers = { count: outliers.count, column: mainB.header, from: outliers.from, to: outliers.to, examples, kept: options.keepImplausibleDates === true };
+    if (!options.keepImplausibleDates) n = dropRows(builders, n, outliers.reject, rowLine);
+  }
 
   const columns = Object.create(null) as Record<string, Column>;
   let length = n;
@@ -277,6 +296,7 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
     ordersWithoutCustomer: kind === 'orders' ? withoutCustomer : 0,
     ...(orders ? { orders: orders.summary } : {}),
     ...(linesPerOrder ? { linesPerOrder } : {}),
+    ...(dateOutliers ? { dateOutliers } : {}),
   };
 }
 
@@ -298,6 +318,12 @@ function columnWarnings(builders: readonly Builder[], dateOrder: string): Import
         severity: 'warning', code: 'invisible-characters', line: l[0], column: b.header,
         message: `column ${b.header}: invisible characters in IDs (line ${l.slice(0, 10).join(', ')}${l.length > 10 ? ' and more' : ''})`,
         params: { count: l.length },
+      });
+    }
+    if (b.sentinels > 0) {
+      out.push({
+        severity: 'warning', code: 'sentinel-dates', column: b.header, params: { count: b.sentinels },
+        message: `column ${b.header}: ${b.sentinels} ${b.sentinels === 1 ? 'date' : 'dates'} in the year 2900 or later read as "no date" (a placeholder such as 9999-12-31)`,
       });
     }
     if (b.styles && b.styles.size > 1) {

@@ -15,6 +15,7 @@ export function plausibilityOf(inspection: Pick<Inspection, 'headers' | 'keyCand
     errorGroups: parsed.errorGroups, hasAmounts: parsed.hasAmounts, ordersWithoutCustomer: parsed.ordersWithoutCustomer,
     customers: parsed.customers, firstDay: parsed.firstDay, lastDay: parsed.lastDay,
     ...(parsed.orders ? { orders: parsed.orders } : {}),
+    ...(parsed.dateOutliers ? { dateOutliers: parsed.dateOutliers } : {}),
     columnOf: (field) => {
       const c = mapping.indexOf(field);
       return c >= 0 ? inspection.headers[c] : undefined;

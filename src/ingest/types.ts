@@ -85,6 +85,10 @@ export interface ParseOptions {
   readonly maxListedErrors?: number;
   /** Orders only: the user confirmed the file has no customer column (orders and revenue only, no retention). */
   readonly withoutCustomers?: boolean;
+  /** Keep rows with implausible main dates (default: left out and reported). */
+  readonly keepImplausibleDates?: boolean;
+  /** Today as a day number, for the "more than a year ahead" check (default: the clock). */
+  readonly today?: number;
 }
 
 
@@ -128,4 +132,6 @@ export interface ParsedFile {
   readonly ordersWithoutCustomer: number;
   /** Orders only. */
   readonly orders?: OrderRollupFacts;
+  /** Rows whose main date is implausible (before 1970, over a year ahead, or far from the others): left out unless kept. */
+  readonly dateOutliers?: { readonly count: number; readonly column: string; readonly from: string; readonly to: string; readonly examples: readonly { readonly line: number; readonly value: string }[]; readonly kept: boolean };
 }

@@ -62,6 +62,8 @@ export interface PlausibilityInput {
   readonly columnOf: (field: string) => string | undefined;
   /** Unmapped columns whose values look like ids (for "did you mean ...?"). */
   readonly keyCandidates?: readonly string[];
+  /** Rows with an implausible main date (ingest/steps/plausible-dates.ts). */
+  readonly dateOutliers?: { readonly count: number; readonly column: string; readonly from: string; readonly to: string; readonly examples: readonly { readonly line: number; readonly value: string }[]; readonly kept: boolean };
 }
 
 export interface PlausibilityNote {
@@ -108,6 +110,15 @@ export function plausibility(input: PlausibilityInput): PlausibilityReport {
   const mrrColumn = table.columns.mrr;
   const mrr = kind === 'subscriptions' && mrrColumn?.type === 'num' ? kahanSum(mrrColumn.data) : null;
   const o = input.orders;
+
+  const out = input.dateOutliers;
+  if (out) {
+    const rows = kind === 'orders' ? plural(out.count, 'order is', 'orders are') : plural(out.count, 'row is', 'rows are');
+    const shown = out.examples.slice(0, 3).map((e) => `${e.value} on line ${e.line}`).join(', ');
+    note('warning', out.kept ? 'implausible-dates-kept' : 'implausible-dates',
+      `${rows} dated far outside the other dates (${shown}${out.count > 3 ? ', ...' : ''}; plausible: ${out.from} to ${out.to}): ${out.kept ? 'kept, as you chose' : 'left out; keep them only if the dates are right'}`,
+      { count: out.count, column: out.column, examples: shown, from: out.from, to: out.to });
+  }
 
   // Rejected rows concentrated on one key column: that column is probably not the key.
   const dup = input.errorGroups.find((g) => g.code === 'duplicate-key');

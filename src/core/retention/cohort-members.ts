@@ -3,6 +3,7 @@
  * counts of every cell (report.cohorts), and the members of the one cell a user opens are
  * listed on demand, on the same grid as the report.
  */
+import { checkPeriodCount } from './report-source.ts';
 import type { Table } from '../table.ts';
 import { orderCohortMembers, subscriptionCohortMembers } from './cohorts.ts';
 import { buildOrderIndex, buildSubscriptionIndex } from './customer-index.ts';
@@ -33,6 +34,7 @@ export function cohortMembersOf(tables: { readonly orders?: Table; readonly subs
   const subIndex = source === 'subscriptions' ? buildSubscriptionIndex(table) : null;
   const index = (orderIndex ?? subIndex)!;
   const [from, to] = dayRange(index, params);
+  checkPeriodCount(from, to, params.period);
   const grid = periodsBetween(from, to, params.period);
   const { cohort: c, k } = query;
   if (!Number.isInteger(c) || !Number.isInteger(k) || c < 0 || k < 0 || c + k >= grid.count) {

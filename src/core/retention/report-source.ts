@@ -3,10 +3,11 @@
  * subscriptions, one discriminated union with the source's per-customer index), its day range,
  * and the filters every receipt lists. O(1) apart from building the index.
  */
+import { KeepwiseError, MAX_PERIODS } from '../errors.ts';
 import { dayToIso, isoToDay } from '../parse/date.ts';
 import { MISSING_DAY, type Table } from '../table.ts';
 import { buildOrderIndex, buildSubscriptionIndex, type OrderIndex, type SubscriptionIndex } from './customer-index.ts';
-import type { PeriodUnit } from './periods.ts';
+import { periodLabel, periodOf, type PeriodUnit } from './periods.ts';
 import type { ChurnDefinition, RetentionParams } from './report-types.ts';
 
 const UNITS: readonly PeriodUnit[] = ['month', 'quarter', 'year'];
@@ -94,4 +95,23 @@ export function filtersOf(source: 'orders' | 'subscriptions', unit: PeriodUnit, 
   }
   if (skipped > 0) out.push(`${skipped} rows left out (missing customer id or date${source === 'subscriptions' ? ', or end on or before start' : ''})`);
   return out;
+}
+
+/**
+ * Every analysis is bounded (issue #9): a report over more than MAX_PERIODS periods is refused
+ * with a message the user can act on, before anything the size of periods x customers is built.
+ *
+ * @throws KeepwiseError 'too-many-periods' { periods, max, first, last, unit }
+ */
+export function checkPeriodCount(from: number, to: number, unit: PeriodUnit): void {
+  if (to < from) return;
+  const first = periodOf(from, unit);
+  const last = periodOf(to, unit);
+  const periods = last - first + 1;
+  if (periods <= MAX_PERIODS) return;
+  throw new KeepwiseError(
+    'too-many-periods',
+    `the data span ${periods} ${unit}s (${periodLabel(first, unit)} to ${periodLabel(last, unit)}), more than the ${MAX_PERIODS} one report can show: choose a date range or a longer period (a date far from the others may be a typo)`,
+    { periods, max: MAX_PERIODS, first: periodLabel(first, unit), last: periodLabel(last, unit), unit },
+  );
 }

@@ -34,7 +34,7 @@ import { kpisOf, lastCompletePeriod } from './kpis.ts';
 import { orderLifetimes, orderPurchaseLifetimes, subscriptionLifetimes, type Lifetimes } from './lifetimes.ts';
 import { mrrRows } from './mrr.ts';
 import { periodRows } from './period-rows.ts';
-import { checkParams, dayRange, filtersOf, sourceIndex, type RetentionTables } from './report-source.ts';
+import { checkParams, checkPeriodCount, dayRange, filtersOf, sourceIndex, type RetentionTables } from './report-source.ts';
 import type { RetentionParams, RetentionReport } from './report-types.ts';
 import { firstPeriods, orderRetention, subscriptionRetention } from './retention-periods.ts';
 import { revenueByPeriod } from './revenue-by-period.ts';
@@ -67,6 +67,7 @@ export interface RetentionOptions {
  * @param options progress callback (or the callback itself, as before), and a customer mask.
  * @throws TypeError "retentionReport requires an orders or subscriptions table" (or a missing column)
  * @throws RangeError for bad params (period, windowDays, from/to, definition)
+ * @throws KeepwiseError 'too-many-periods' when the range spans more than MAX_PERIODS periods
  * @example retentionReport({ orders }, { period: 'month', windowDays: 90 }).kpis.crr?.value
  */
 export function retentionReport(tables: RetentionTables, params: RetentionParams, options?: RetentionOptions | ((done: number, total: number) => void)): RetentionReport {
@@ -88,6 +89,7 @@ export function retentionReport(tables: RetentionTables, params: RetentionParams
 
   const empty = index.minDay === MISSING_DAY;
   const [from, toRaw] = dayRange(index, params);
+  checkPeriodCount(from, toRaw, unit);
   const series = src.source === 'orders' ? orderRetention(src.index, { unit, window: W, from, to: toRaw }) : subscriptionRetention(src.index, { unit, from, to: toRaw });
   const grid = series.grid;
   const gridEnd = grid.count > 0 ? grid.ends[grid.count - 1] : toRaw;

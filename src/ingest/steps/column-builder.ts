@@ -58,6 +58,10 @@ export interface Builder {
   invisibleLines: number[] | undefined;
   /** Date columns: how many values of each written style (see dateStyle), for the mixed-styles note. */
   styles: Map<number, { count: number; example: string }> | undefined;
+  /** Date columns other than the kind's main date: a far-future sentinel (year >= 2900) is "no date". */
+  sentinel: boolean;
+  /** Sentinel values seen (for one note). */
+  sentinels: number;
   /** The last row's style and its counter (most columns use one style: no Map lookup per cell). */
   lastStyle: number;
   lastStyleCount: { count: number; example: string } | undefined;
@@ -72,7 +76,7 @@ export function createBuilder(source: number, header: string, key: string, type:
     day: type === 'date' ? new Int32Array(capacity) : new Int32Array(0),
     time: undefined,
     codes: type === 'id' || type === 'category' || type === 'text' ? new Uint32Array(capacity) : new Uint32Array(0),
-    dict: index.strings, index, sNum: NaN, sStr: undefined, nullTokens: undefined, invisibleLines: undefined, styles: undefined, lastStyle: -1, lastStyleCount: undefined,
+    dict: index.strings, index, sNum: NaN, sStr: undefined, nullTokens: undefined, invisibleLines: undefined, styles: undefined, lastStyle: -1, lastStyleCount: undefined, sentinel: false, sentinels: 0,
   };
 }
 
@@ -132,4 +136,24 @@ export function pickedColumn(b: Builder, pick: Int32Array): Column {
   }
   if (b.type === 'money' || b.type === 'number') return { type: 'num', data: Float64Array.from(pick, (r) => b.num[r]) };
   return { type: 'dict', dict: b.dict, codes: Uint32Array.from(pick, (r) => b.codes[r]) };
+}
+
+/** Drops the rows with `reject[r] = 1` from every builder (and from `lines`); returns the new row count. O(rows x columns). */
+export function dropRows(builders: readonly Builder[], n: number, reject: Uint8Array, lines: Int32Array): number {
+  let m = 0;
+  for (let r = 0; r < n; r++) {
+    if (reject[r]) continue;
+    if (m !== r) {
+      for (const b of builders) {
+        if (b.type === 'date') {
+          b.day[m] = b.day[r];
+          if (b.time) b.time[m] = b.time[r];
+        } else if (b.type === 'money' || b.type === 'number') b.num[m] = b.num[r];
+        else b.codes[m] = b.codes[r];
+      }
+      lines[m] = lines[r];
+    }
+    m++;
+  }
+  return m;
 }

@@ -21,6 +21,7 @@ import { explainDate, parseDate } from '../../core/parse/date.ts';
 import { hasInvisibleChars, looksLikeScientificNotation, normaliseId } from '../../core/parse/id.ts';
 import type { DateOrder, DecimalMark, ThousandsMark } from '../../core/parse/formats.ts';
 import type { Builder } from './column-builder.ts';
+import { SENTINEL_FROM } from './plausible-dates.ts';
 
 export interface CellContext {
   readonly decimal: DecimalMark;
@@ -76,6 +77,33 @@ function startsWithZero(raw: string): boolean {
   return raw.charCodeAt(i) === 48;
 }
 
+/** Money above this (in any currency unit) is a typo or a mangled export, not an order. */
+export const MAX_MONEY = 1e12;
+
+/** Significant digits in the number's text: from the first to the last non-zero digit (marks and currency aside). */
+function digitCount(raw: string): number {
+  let first = -1;
+  let last = -1;
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    if (c !== 48) {
+      if (first < 0) first = n;
+      last = n;
+    }
+    n++;
+  }
+  return first < 0 ? 0 : last - first + 1;
+}
+
+/** Why a parsed number cannot be stored as written, or undefined. */
+function implausibleNumber(b: Builder, raw: string, v: number): string | undefined {
+  if (digitCount(raw) > 15) return 'has more digits than a number can hold exactly (15); it would be rounded';
+  if (b.type === 'money' && Math.abs(v) >= MAX_MONEY) return `is ${Math.abs(v) >= 1e15 ? 'far ' : ''}beyond any plausible amount (1,000,000,000,000 or more)`;
+  return undefined;
+}
+
 /**
  * Converts `raw` (not missing) into `b.sNum` / `b.sStr`. Returns undefined when it is valid,
  * else the error to report (the row is then invalid).
@@ -98,6 +126,10 @@ export function convertCell(b: Builder, raw: string, line: number, record: numbe
       if (Number.isNaN(d)) {
         return { severity: 'error', code: 'invalid-date', line, record, column: b.header, value: raw, message: `line ${line}, column ${b.header}: ${explainDate(raw, ctx.dateOrder)}` };
       }
+      if (b.sentinel && d >= SENTINEL_FROM) {
+        b.sentinels++;
+        return undefined;
+      }
       const style = dateStyle(raw);
       if (style === b.lastStyle && b.lastStyleCount) b.lastStyleCount.count++;
       else {
@@ -117,6 +149,8 @@ export function convertCell(b: Builder, raw: string, line: number, record: numbe
       if (Number.isNaN(v)) {
         return { severity: 'error', code: 'unparseable-number', line, record, column: b.header, value: raw, message: `line ${line}, column ${b.header}: ${explainNumber(raw, ctx.decimal, ctx.thousands)}` };
       }
+      const problem = implausibleNumber(b, raw, v);
+      if (problem) return { severity: 'error', code: 'implausible-number', line, record, column: b.header, value: raw, message: `line ${line}, column ${b.header}: '${raw.trim()}' ${problem}`, params: { reason: problem } };
       b.sNum = v === 0 ? 0 : v;
       return undefined;
     }

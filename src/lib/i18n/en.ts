@@ -312,6 +312,8 @@ export const en = {
   },
   'issue.unknown-billing-period': 'Billing periods {periods} are not understood; those prices are kept as monthly amounts.',
   'issue.truncated-last-line': 'The last line is cut off (a quotation mark is never closed): skip it, or export the file again.',
+  'issue.sentinel-dates': 'The column {column} has {count} dates in the year 2900 or later; they are read as "no date" (a placeholder such as 9999-12-31).',
+  'issue.implausible-number': 'This number cannot be stored as written: it {reason}.',
 
   'note.key-mostly-repeated': {
     one: '{count} row repeats an earlier value of {column}: this column is probably not the id.',

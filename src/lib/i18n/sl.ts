@@ -328,6 +328,8 @@ export const sl: Messages = {
   },
   'issue.unknown-billing-period': 'Obračunskih obdobij {periods} ne razumemo; te cene so ohranjene kot mesečni zneski.',
   'issue.truncated-last-line': 'Zadnja vrstica je odrezana (narekovaj se nikoli ne zapre): izpustite jo ali datoteko izvozite znova.',
+  'issue.sentinel-dates': 'Stolpec {column} ima {count} datumov v letu 2900 ali pozneje; prebrani so kot »brez datuma« (nadomestna vrednost, kot je 9999-12-31).',
+  'issue.implausible-number': 'Tega števila ni mogoče shraniti, kot je zapisano: {reason}.',
 
   'note.key-mostly-repeated': {
     one: '{count} vrstica ponovi prejšnjo vrednost stolpca {column}: ta stolpec verjetno ni ID.',

@@ -1,0 +1,98 @@
+/**
+ * Plausible dates (issue #9): one typo date (1900-01-01, 2205-12-31) must not silently stretch
+ * every analysis over centuries. Rows whose main date is implausible are left out by default and
+ * reported (the user can keep them); a report over too many periods is refused anyway
+ * (core/errors.ts MAX_PERIODS).
+ *
+ * A main date is implausible when it is
+ * - before 1970-01-01, or more than a year after today, or
+ * - an isolated outlier: outside [q10 - m, q90 + m] with q10, q90 the 10th and 90th percentile
+ *   years of the other dates (those not already implausible by the first rule) and
+ *   m = max(2, 2 x (q90 - q10)) years (a 2023-2025 shop: 2019..2029, and never past today + 1 year).
+ * Other date columns (an end date) written with a far-future sentinel (year 2900 or later:
+ * `9999-12-31`, `2999-12-31` = "no end") are read as missing. O(rows): a histogram of years.
+ */
+import { dayToIso, daysFromCivil } from '../../core/parse/date.ts';
+import { MISSING_DAY } from '../../core/table.ts';
+
+const EPOCH = 0; // 1970-01-01
+const MIN_YEAR = 1;
+const MAX_YEAR = 9999;
+
+/** The first day of year `y` (proleptic Gregorian). */
+const yearStart = (y: number): number => daysFromCivil(y, 1, 1);
+
+/** Sentinel "no date" values of end-date columns: year 2900 or later. */
+export const SENTINEL_FROM = daysFromCivil(2900, 1, 1);
+
+export interface DateOutliers {
+  /** 1 = the row's main date is implausible. */
+  readonly reject: Uint8Array;
+  readonly count: number;
+  /** The plausible range used (ISO days). */
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * Flags the implausible main dates among `n` rows (`days[r]`, MISSING_DAY = none). `today` is
+ * a day number. Returns undefined when every date is plausible.
+ */
+export function findDateOutliers(days: Int32Array, n: number, today: number): DateOutliers | undefined {
+  const hist = new Uint32Array(MAX_YEAR + 2);
+  let total = 0;
+  const hardHi = today + 366;
+  for (let r = 0; r < n; r++) {
+    const d = days[r];
+    if (d === MISSING_DAY || d < EPOCH || d > hardHi) continue;
+    const y = Math.min(MAX_YEAR + 1, Math.max(MIN_YEAR, yearOfFast(d)));
+    hist[y]++;
+    total++;
+  }
+  if (total === 0) {
+    // Every date is implausible by the first rule: flag them all (the user decides).
+    const reject = new Uint8Array(n);
+    let count = 0;
+    for (let r = 0; r < n; r++) {
+      if (days[r] === MISSING_DAY) continue;
+      reject[r] = 1;
+      count++;
+    }
+    return count === 0 ? undefined : { reject, count, from: dayToIso(EPOCH), to: dayToIso(hardHi) };
+  }
+  const quantileYear = (q: number): number => {
+    const target = Math.max(1, Math.ceil(q * total));
+    let run = 0;
+    for (let y = 0; y < hist.length; y++) {
+      run += hist[y];
+      if (run >= target) return y;
+    }
+    return MAX_YEAR;
+  };
+  const q10 = quantileYear(0.1);
+  const q90 = quantileYear(0.9);
+  const margin = Math.max(2, 2 * (q90 - q10));
+  const lo = Math.max(EPOCH, yearStart(Math.max(MIN_YEAR, q10 - margin)));
+  const hi = Math.min(hardHi, yearStart(Math.min(MAX_YEAR, q90 + margin + 1)) - 1);
+  const reject = new Uint8Array(n);
+  let count = 0;
+  for (let r = 0; r < n; r++) {
+    const d = days[r];
+    if (d !== MISSING_DAY && (d < lo || d > hi)) {
+      reject[r] = 1;
+      count++;
+    }
+  }
+  return count === 0 ? undefined : { reject, count, from: dayToIso(lo), to: dayToIso(hi) };
+}
+
+/** Year of a day number without string work (Hinnant's civil_from_days, year only). */
+function yearOfFast(day: number): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+}
