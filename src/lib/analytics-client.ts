@@ -130,9 +130,21 @@ class AnalyticsClient {
 
 export const analytics = new AnalyticsClient();
 
-/** Whether an error means the browser's storage quota is exhausted (possibly wrapped, RELIABILITY.md 2.2). */
+/** The `code` an error carries across the worker boundary (worker/error-transfer.ts: StorageError, KeepwiseError), if any. */
+export function errorCode(e: unknown): string | undefined {
+  const code = e instanceof Error ? (e as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The `params` an error carries across the worker boundary, if any. */
+export function errorParams(e: unknown): Readonly<Record<string, string | number>> | undefined {
+  const params = e instanceof Error ? (e as Error & { params?: unknown }).params : undefined;
+  return params !== null && typeof params === 'object' ? (params as Record<string, string | number>) : undefined;
+}
+
+/** Whether an error means the browser's storage quota is exhausted: StorageError 'quota' from the worker, or a raw QuotaExceededError (RELIABILITY.md 2.2). */
 export function isQuotaError(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
   const inner = (e as Error & { inner?: { name?: string } }).inner;
-  return e.name === 'QuotaExceededError' || inner?.name === 'QuotaExceededError' || /quota/i.test(e.message);
+  return errorCode(e) === 'quota' || e.name === 'QuotaExceededError' || inner?.name === 'QuotaExceededError';
 }

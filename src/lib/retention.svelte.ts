@@ -7,7 +7,7 @@
  * through the analytics client; the next change starts a fresh one.
  */
 import * as Comlink from 'comlink';
-import { analytics, isCancelled } from './analytics-client.ts';
+import { analytics, errorCode, errorParams, isCancelled } from './analytics-client.ts';
 import type { ChurnDefinition, RetentionParams, RetentionReport } from '../core/retention/report-types.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
 
@@ -42,6 +42,9 @@ export class RetentionDashboard {
   done = $state(0);
   total = $state(0);
   error = $state<string | null>(null);
+  /** The error's code when it is a limit the user can act on ('too-many-periods'), with its params. */
+  errorCode = $state<string | null>(null);
+  errorParams = $state.raw<Readonly<Record<string, string | number>>>({});
   cancelled = $state(false);
 
   #job = 0;
@@ -82,6 +85,7 @@ export class RetentionDashboard {
     this.slow = false;
     this.cancelled = false;
     this.error = null;
+    this.errorCode = null;
     this.done = 0;
     this.total = 0;
     this.#startTicker();
@@ -98,7 +102,11 @@ export class RetentionDashboard {
     } catch (e) {
       if (job !== this.#job) return;
       if (isCancelled(e)) this.cancelled = true;
-      else this.error = e instanceof Error ? e.message : String(e);
+      else {
+        this.error = e instanceof Error ? e.message : String(e);
+        this.errorCode = errorCode(e) ?? null;
+        this.errorParams = errorParams(e) ?? {};
+      }
     } finally {
       if (job === this.#job) this.#finish();
     }

@@ -8,6 +8,7 @@
  */
 import { expose } from 'comlink';
 import { combineApis } from './app.ts';
+import { installErrorTransfer } from './error-transfer.ts';
 import { importApi, type ImportApi } from './import-api.ts';
 import { retentionApi, type RetentionApi } from './retention-api.ts';
 import { sealNetwork } from './seal-network.ts';
@@ -15,6 +16,7 @@ import { createWorkerContext } from './worker-context.ts';
 import { workspaceApi, type WorkspaceApi } from './workspace-api.ts';
 
 sealNetwork(self);
+installErrorTransfer();
 
 const ctx = createWorkerContext();
 const api = combineApis(importApi(ctx), workspaceApi(ctx), retentionApi(ctx));

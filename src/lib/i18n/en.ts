@@ -520,6 +520,7 @@ export const en = {
   'retention.progress.cancelled': 'Computation cancelled. The figures below are from the previous settings.',
   'retention.progress.retry': 'Compute again',
   'retention.progress.error': 'The retention report could not be computed: {reason}',
+  'retention.error.tooManyPeriods': 'The data span {periods} periods ({first} to {last}), more than the {max} one report can show. Choose a date range above, or quarters or years. A date far from the others may be a typo: check the import.',
 
   'retention.kpi.label': 'Key figures',
   'retention.kpi.customers': 'Customers now',

@@ -560,6 +560,7 @@ export const sl: Messages = {
   'retention.progress.cancelled': 'Računanje je preklicano. Spodnje številke veljajo za prejšnje nastavitve.',
   'retention.progress.retry': 'Izračunaj znova',
   'retention.progress.error': 'Poročila o zvestobi strank ni bilo mogoče izračunati: {reason}',
+  'retention.error.tooManyPeriods': 'Podatki obsegajo {periods} obdobij (od {first} do {last}), več kot {max}, kolikor jih lahko prikaže eno poročilo. Zgoraj izberite časovni razpon ali četrtletja oziroma leta. Datum, ki je daleč od drugih, je morda tipkarska napaka: preverite uvoz.',
 
   'retention.kpi.label': 'Ključne številke',
   'retention.kpi.customers': 'Trenutne stranke',

@@ -1,0 +1,62 @@
+/**
+ * Issue #9 in the browser: an orders file whose dates span 36 years cannot freeze the tab. The
+ * monthly report (427 months) is refused at once with a message the user can act on, and the
+ * page stays usable: switching to quarters gives the report. A typo date (1900-01-01) is left
+ * out at import and named in the plausibility report.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportPage } from './pages/import-page.ts';
+import { RetentionPage } from './pages/retention-page.ts';
+import { openHarness, type Harness } from './support/harness.ts';
+
+let h: Harness;
+const dir = mkdtempSync(join(tmpdir(), 'kw-hard-'));
+beforeAll(async () => {
+  h = await openHarness();
+  await h.app.open();
+  await h.app.createWorkspace('Long history');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('bounded analyses', () => {
+  it('a typo date is left out at import and named before anything is stored', async () => {
+    const file = join(dir, 'typo.csv');
+    writeFileSync(file, 'order_id,customer_id,order_date,amount\n1,C1,2024-01-05,10\n2,C2,2024-02-07,20\n3,C1,1900-01-01,5\n4,C3,2024-03-01,7\n');
+    const imp = new ImportPage(h.app);
+    await imp.open();
+    await imp.chooseFiles(file);
+    await expect(imp.validate()).resolves.toBe('ready');
+    const text = await h.app.id('import-file').innerText();
+    expect(text).toMatch(/1900-01-01/);
+    await imp.discard();
+  });
+
+  it('427 months are refused at once with a message, and quarters then work', async () => {
+    const file = join(dir, 'long.csv');
+    const rows = ['order_id,customer_id,order_date,amount'];
+    for (let y = 1990; y <= 2025; y++) rows.push(`O${y}A,C${y % 7},${y}-03-15,10.00`, `O${y}B,C${(y + 3) % 7},${y}-09-20,12.50`);
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const imp = new ImportPage(h.app);
+    await imp.open();
+    await imp.chooseFiles(file);
+    await expect(imp.validate()).resolves.toBe('ready');
+    await imp.commit();
+    const ret = new RetentionPage(h.app);
+    await h.app.id('nav-retention').click();
+    const error = h.app.id('retention-error');
+    await error.waitFor({ timeout: 30_000 });
+    // 1990-03 .. 2025-09: 427 months.
+    expect(await error.innerText()).toMatch(/427 periods \(1990-03 to 2025-09\), more than the 360/);
+    await h.app.id('period-select').selectOption('quarter');
+    await ret.waitForReport();
+    // 1990-Q1 .. 2025-Q3.
+    expect((await ret.periodLabels()).length).toBe(143);
+    const heap = await h.page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    expect(heap).toBeLessThan(200 * 1024 * 1024);
+  }, 120_000);
+});
