@@ -63,4 +63,17 @@ export default ts.config(
       ],
     },
   },
+  {
+    files: ['src/ui/**', 'src/lib/**'],
+    ignores: ['src/lib/analytics-client.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.object.name='analytics'][callee.property.name='call']",
+          message: 'call the typed wrappers of lib/analytics-client.ts (analytics.retention(...), analytics.inspect(...)), not analytics.call with a raw Comlink function',
+        },
+      ],
+    },
+  },
 );

@@ -2,11 +2,13 @@
  * The page's handle on the analytics worker. The worker starts on first use; `cancel()`
  * terminates it (the only way to stop a parse mid-file) and the next call starts a fresh one.
  * Comlink never settles calls to a terminated worker, so every call is tracked here and
- * rejected with CancelledError when its worker dies.
+ * rejected with CancelledError when its worker dies. Pages and components call the typed
+ * methods below, never `call` with a raw Comlink function.
  */
 import * as Comlink from 'comlink';
 import type { AnalyticsApi } from '../worker/analytics.worker.ts';
 import type { ImportProgress, InspectOverrides } from './types.ts';
+import type { RetentionParams } from '../core/retention/report-types.ts';
 
 export class CancelledError extends Error {
   override name = 'CancelledError';
@@ -125,6 +127,16 @@ class AnalyticsClient {
 
   removeImport(...args: Parameters<AnalyticsApi['removeImport']>) {
     return this.call((api) => api.removeImport(...args));
+  }
+
+  /** The retention report of a workspace; null when a newer job superseded this one. */
+  retention(workspaceId: string, params: RetentionParams, jobId: number, onProgress?: (done: number, total: number) => void) {
+    return this.call((api) => api.retention(workspaceId, params, jobId, onProgress ? Comlink.proxy(onProgress) : undefined));
+  }
+
+  /** The customer ids behind one cohort cell. */
+  cohortMembers(...args: Parameters<AnalyticsApi['cohortMembers']>) {
+    return this.call((api) => api.cohortMembers(...args));
   }
 }
 

@@ -6,7 +6,6 @@
  * dropped here (and the worker may return null for it early). Cancel terminates the worker
  * through the analytics client; the next change starts a fresh one.
  */
-import * as Comlink from 'comlink';
 import { analytics, errorCode, errorParams, isCancelled } from './analytics-client.ts';
 import type { ChurnDefinition, RetentionParams, RetentionReport } from '../core/retention/report-types.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
@@ -95,7 +94,7 @@ export class RetentionDashboard {
         this.done = done;
         this.total = total;
       };
-      const result = await analytics.call((api) => api.retention(workspaceId, params, job, Comlink.proxy(onProgress)));
+      const result = await analytics.retention(workspaceId, params, job, onProgress);
       // Superseded: a newer job owns the screen (or the worker said so with null).
       if (job !== this.#job || result === null) return;
       this.report = result;
