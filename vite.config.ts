@@ -2,16 +2,13 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CSP } from './scripts/csp.ts';
+import { CSP, SECURITY_HEADERS } from './scripts/csp.ts';
 
 // The same policy is sent as an HTTP header for every response (page, worker chunk, sw.js),
 // because a same-origin module worker takes its CSP from its own response, not from the page's
 // <meta> (RELIABILITY.md 3.1). public/_headers carries it for static hosts.
-const securityHeaders = {
-  'Content-Security-Policy': CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
+// The header policy adds frame-ancestors 'none' (scripts/csp.ts: a <meta> cannot carry it).
+const securityHeaders = SECURITY_HEADERS;
 
 // The built index.html carries the policy as <meta> too, for hosts that cannot set headers.
 // Not in dev: Vite's dev server injects <style> tags for hot reload.

@@ -8,13 +8,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { CSP } from '../../../scripts/csp.ts';
+import { SECURITY_HEADERS } from '../../../scripts/csp.ts';
 
-export const PRODUCTION_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  'Content-Security-Policy': CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-});
+export const PRODUCTION_HEADERS: Readonly<Record<string, string>> = SECURITY_HEADERS;
 
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CSP } from '../../../scripts/csp.ts';
+import { CSP, HEADER_CSP, SECURITY_HEADERS } from '../../../scripts/csp.ts';
 
 describe('Content-Security-Policy', () => {
-  it('public/_headers sends exactly the policy the build and preview use', () => {
+  it('public/_headers sends exactly the header policy the preview server uses, with frame-ancestors', () => {
     const headers = readFileSync(new URL('../../../public/_headers', import.meta.url), 'utf8');
     const line = headers.split('\n').find((l) => l.trim().startsWith('Content-Security-Policy:'));
-    expect(line?.trim().slice('Content-Security-Policy:'.length).trim()).toBe(CSP);
+    expect(line?.trim().slice('Content-Security-Policy:'.length).trim()).toBe(HEADER_CSP);
+    expect(HEADER_CSP).toBe(`${CSP}; frame-ancestors 'none'`);
+    expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(HEADER_CSP);
+    expect(headers).toMatch(/X-Frame-Options: DENY/);
+    // The <meta> policy has no frame-ancestors (browsers ignore it there and warn).
+    expect(CSP).not.toContain('frame-ancestors');
   });
   it('allows nothing from another origin and no inline script or style', () => {
     const directives = new Map(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
