@@ -27,6 +27,7 @@ import { inspectFile, parseFile, plausibilityOf, type PlausibilityReport } from 
 import type { DateOrder, DecimalMark, Dialect, EncodingName, Inspection, ParsedFile, Question } from '../src/ingest/types.ts';
 import type { InspectOverrides } from '../src/ingest/inspect.ts';
 import type { AnalyzeFlags } from './analyze-args.ts';
+import { mergeFiles } from './merge-files.ts';
 
 export { USAGE, UsageError, parseCommandLine, type AnalyzeFlags } from './analyze-args.ts';
 export { formatReport } from './analyze-format.ts';
@@ -247,6 +248,13 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
   }
   if (exitCode !== 0) return { exitCode, messages };
 
+  // Later files update earlier ones by key, as in the app (storage/updates.ts).
+  const merged = mergeFiles(parsedFiles);
+  merged.counts.forEach((c, f) => {
+    if (c.updated > 0 || (f > 0 && c.unchanged > 0)) messages.push(`${files[f].file}: ${c.added} new, ${c.updated} updated, ${c.unchanged} unchanged (already in an earlier file)`);
+  });
+  for (const c of merged.changes) messages.push(`${files[c.file].file}: updated ${c.text}`);
+  parsedFiles.splice(0, parsedFiles.length, ...merged.parsed);
   const ids = new Set<string>();
   let orders = 0;
   let withAmounts = false;

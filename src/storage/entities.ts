@@ -4,17 +4,38 @@
  */
 import type { StoredColumn } from './column-codec.ts';
 import type { DataKind, Mapping } from '../core/schema/kinds.ts';
+import type { PeriodUnit } from '../core/retention/periods.ts';
+import type { ChurnDefinition } from '../core/retention/report-types.ts';
 import type { Dialect } from '../ingest/types.ts';
+
+/** The retention page's controls as the user last left them (W is `WorkspaceSettings.windowDays`). */
+export interface RetentionControls {
+  /** null = the report's default (subscriptions when there are any, else orders). */
+  source: 'orders' | 'subscriptions' | null;
+  period: PeriodUnit;
+  /** ISO days; '' = the data's own first / last day. */
+  from: string;
+  to: string;
+  definition: ChurnDefinition;
+}
 
 export interface WorkspaceSettings {
   /** ISO 4217 code shown with amounts. */
   currency: string;
   /** 0..1, default 1 (revenue = margin, for CLV). */
   grossMargin: number;
-  /** Activity window W in days (DESIGN.md section 2), default 90. */
-  windowDays: number;
+  /**
+   * Activity window W in days (DESIGN.md section 2), 1..3650; null (the default) = the W
+   * suggested from the data's repurchase curve, resolved by each report.
+   */
+  windowDays: number | null;
   /** BCP 47 tag, default 'en'. */
   locale: string;
+  /**
+   * The retention page's controls. Absent on workspaces stored before issue #8: read them with
+   * `settingsOf` (storage/workspaces.ts), which fills the defaults.
+   */
+  retention?: RetentionControls;
 }
 
 export interface Workspace {
@@ -35,8 +56,14 @@ export interface ImportRecord {
   status: 'committed';
   /** Rows added to the workspace by this import. */
   rows: number;
-  /** Valid rows of the file already stored (same dedupe key), not added again. */
+  /** Valid rows of the file already stored unchanged (same key, same content), not added again. */
   duplicates: number;
+  /** Rows that replaced a stored row with the same id and other content (an update). */
+  updated?: number;
+  /** Older rows this import superseded: per import, row positions in that import's chunk order. */
+  supersedes?: { importId: string; rows: number[] }[];
+  /** The first updates in words: key and changed fields (stored -> new). */
+  changes?: { key: string; fields: { field: string; from: string | number | null; to: string | number | null }[] }[];
   /** Records of the file with errors, skipped at the user's request. */
   skippedInvalid: number;
   recordsRead: number;

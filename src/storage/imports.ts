@@ -6,18 +6,21 @@
  * calls and synchronous work (no other awaits, no .catch), so any failure — a thrown error, a
  * constraint error, a full disk — rolls back every chunk and the ledger row together.
  *
- * Idempotence: every row carries a dedupe key (ParsedFile.keys). Rows whose key is already
- * stored for the same workspace and kind are dropped and counted as `duplicates`, so importing
- * the same file twice adds nothing. When nothing new remains the import is still recorded (rows
- * 0, no chunk records) so the ledger tells the user "0 new rows" and findImportBySha finds it.
+ * Idempotence and updates (updates.ts): every row carries a dedupe key (ParsedFile.keys). A row
+ * whose key is already stored with the same content is dropped and counted as a duplicate, so
+ * importing the same file twice adds nothing; a row whose id is stored with other content is an
+ * update: stored, and the old row superseded (hidden while this import exists). When nothing new
+ * remains the import is still recorded (rows 0, no chunk records) so the ledger tells the user
+ * "0 new rows" and findImportBySha finds it.
  */
-import type { DataKind } from '../core/schema/kinds.ts';
 import { CHUNK_ROWS, chunkRanges, filterTable, sliceTable } from '../core/table-ops.ts';
 import type { ParsedFile } from '../ingest/types.ts';
 import { encodeColumns } from './column-codec.ts';
 import { db } from './db.ts';
 import type { ChunkRecord, ImportRecord } from './entities.ts';
 import { StorageError, toStorageError } from './errors.ts';
+import { joinKeys } from './keys.ts';
+import { planCommit, type CommitPlan } from './updates.ts';
 
 export interface CommitMeta {
   fileName: string;
@@ -40,28 +43,7 @@ function nextImportedAt(): number {
   return lastImportedAt;
 }
 
-/**
- * Keys are stored as one string per chunk, joined by NUL (no key contains one: ids with NUL are
- * row errors, content-hash keys are hex): IndexedDB clones one long string far faster than 64k
- * short ones, and only a commit ever needs them split.
- */
-const KEY_SEPARATOR = '\u0000';
-export const joinKeys = (keys: readonly string[]): string => keys.join(KEY_SEPARATOR);
-export const splitKeys = (joined: string): string[] => (joined === '' ? [] : joined.split(KEY_SEPARATOR));
-
-/** The dedupe keys already stored for one workspace and kind (read inside the caller's transaction). */
-function storedKeys(workspaceId: string, kind: DataKind): PromiseLike<Set<string>> {
-  // A Dexie promise chain (not a native async function), so it stays inside the transaction zone.
-  return db.chunks
-    .where('[workspaceId+kind]')
-    .equals([workspaceId, kind])
-    .toArray()
-    .then((chunks) => {
-      const keys = new Set<string>();
-      for (const c of chunks) for (const k of splitKeys(c.keys)) keys.add(k);
-      return keys;
-    });
-}
+export { joinKeys, splitKeys } from './keys.ts';
 
 /**
  * Stores the valid rows of a parsed file that are not stored yet, plus its ledger row.
@@ -79,17 +61,11 @@ export async function commitImport(workspaceId: string, parsed: ParsedFile, meta
   try {
     return await db.transaction('rw', [db.workspaces, db.imports, db.chunks], async () => {
       if (!(await db.workspaces.get(workspaceId))) throw new StorageError('not-found', 'This workspace no longer exists.');
-      const seen = await storedKeys(workspaceId, parsed.kind);
+      const plan: CommitPlan = await planCommit(workspaceId, parsed);
       const n = parsed.table.length;
-      const keep = new Uint8Array(n);
+      const { keep } = plan;
       const keys: string[] = [];
-      for (let i = 0; i < n; i++) {
-        const k = parsed.keys[i];
-        if (seen.has(k)) continue;
-        seen.add(k); // a key repeated within the file is kept once too
-        keep[i] = 1;
-        keys.push(k);
-      }
+      for (let i = 0; i < n; i++) if (keep[i]) keys.push(parsed.keys[i]);
       const fresh = keys.length === n ? parsed.table : filterTable(parsed.table, keep);
       const chunks: ChunkRecord[] = chunkRanges(fresh.length, CHUNK_ROWS).map(([a, b], seq) => ({
         workspaceId,
@@ -111,7 +87,10 @@ export async function commitImport(workspaceId: string, parsed: ParsedFile, meta
         importedAt: nextImportedAt(),
         status: 'committed',
         rows: fresh.length,
-        duplicates: n - fresh.length,
+        duplicates: plan.unchanged,
+        updated: plan.updated,
+        ...(plan.supersedes.length ? { supersedes: plan.supersedes } : {}),
+        ...(plan.changes.length ? { changes: plan.changes.slice(0, 20).map((c) => ({ key: c.key, fields: c.fields.map((f) => ({ ...f })) })) } : {}),
         skippedInvalid: parsed.invalidRecords,
         recordsRead: parsed.recordsRead,
         lineItemsRolledUp: parsed.lineItemsRolledUp,

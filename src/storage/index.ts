@@ -8,3 +8,4 @@ export * from './imports.ts';
 export * from './load.ts';
 export * from './mappings.ts';
 export * from './column-codec.ts';
+export { previewCommit, supersededRows, type RowUpdate } from './updates.ts';

@@ -2,11 +2,12 @@
 import { decodeColumn, decodeColumns } from './column-codec.ts';
 import { MAIN_DATE, type DataKind } from '../core/schema/kinds.ts';
 import { MISSING_CODE, MISSING_DAY, type Table } from '../core/table.ts';
-import { concatTables } from '../core/table-ops.ts';
+import { concatTables, filterTable } from '../core/table-ops.ts';
 import { KahanSums } from '../core/stats/kahan-sum.ts';
 import { db } from './db.ts';
 import type { ChunkRecord } from './entities.ts';
 import { toStorageError } from './errors.ts';
+import { supersededRows, visibleRows } from './updates.ts';
 
 /** The date field that places a row of each kind in time (first/last day of the summary). */
 
@@ -30,11 +31,12 @@ export async function loadWorkspaceTables(workspaceId: string, options: LoadOpti
   const keep = (name: string): boolean => !omit.has(name);
   let chunks: ChunkRecord[];
   let order: Map<string, number>;
+  let hidden: Map<string, Set<number>>;
   try {
-    [chunks, order] = await db.transaction('r', [db.imports, db.chunks], async () => {
+    [chunks, order, hidden] = await db.transaction('r', [db.imports, db.chunks], async () => {
       const imports = await db.imports.where('workspaceId').equals(workspaceId).toArray();
       const rank = new Map(imports.filter((i) => i.status === 'committed').map((i) => [i.id, i.importedAt] as const));
-      return [await db.chunks.where('workspaceId').equals(workspaceId).toArray(), rank] as const;
+      return [await db.chunks.where('workspaceId').equals(workspaceId).toArray(), rank, supersededRows(imports)] as const;
     });
   } catch (e) {
     throw toStorageError(e);
@@ -49,7 +51,17 @@ export async function loadWorkspaceTables(workspaceId: string, options: LoadOpti
   const out: Partial<Record<DataKind, Table>> = {};
   for (const [kind, list] of byKind) {
     list.sort((a, b) => order.get(a.importId)! - order.get(b.importId)! || a.importId.localeCompare(b.importId) || a.seq - b.seq);
-    out[kind] = concatTables(list.map((c) => ({ length: c.length, columns: decodeColumns(c.columns, keep) })));
+    const base = new Map<string, number>();
+    out[kind] = concatTables(
+      list.map((c) => {
+        const from = base.get(c.importId) ?? 0;
+        base.set(c.importId, from + c.length);
+        const table = { length: c.length, columns: decodeColumns(c.columns, keep) };
+        // Rows a newer import updated are hidden (storage/updates.ts).
+        const visible = visibleRows(c, from, hidden.get(c.importId));
+        return visible ? filterTable(table, visible) : table;
+      }),
+    );
   }
   return out;
 }
@@ -78,27 +90,34 @@ export interface WorkspaceSummary {
 export async function workspaceSummary(workspaceId: string): Promise<WorkspaceSummary> {
   let chunks: ChunkRecord[];
   let committed: Set<string>;
+  let hidden: Map<string, Set<number>>;
   try {
-    [chunks, committed] = await db.transaction('r', [db.imports, db.chunks], async () => {
+    [chunks, committed, hidden] = await db.transaction('r', [db.imports, db.chunks], async () => {
       const imports = await db.imports.where('workspaceId').equals(workspaceId).toArray();
       const ids = new Set(imports.filter((i) => i.status === 'committed').map((i) => i.id));
-      return [await db.chunks.where('workspaceId').equals(workspaceId).toArray(), ids] as const;
+      return [await db.chunks.where('workspaceId').equals(workspaceId).toArray(), ids, supersededRows(imports)] as const;
     });
   } catch (e) {
     throw toStorageError(e);
   }
+  chunks.sort((a, b) => a.importId.localeCompare(b.importId) || a.seq - b.seq);
+  const base = new Map<string, number>();
   const ids = new Set<string>();
   const byKind: Partial<Record<DataKind, KindSummary>> = {};
   const revenue = new KahanSums(1); // compensated across chunks; NaN (missing) skipped
   for (const chunk of chunks) {
     if (!committed.has(chunk.importId)) continue;
+    const from = base.get(chunk.importId) ?? 0;
+    base.set(chunk.importId, from + chunk.length);
+    const visible = visibleRows(chunk, from, hidden.get(chunk.importId));
+    const shown = (i: number): boolean => !visible || visible[i] === 1;
     const s = (byKind[chunk.kind] ??= { rows: 0, firstDay: null, lastDay: null, ...(chunk.kind === 'orders' ? { revenue: 0, amountRows: 0 } : {}) });
-    s.rows += chunk.length;
+    s.rows += visible ? visible.reduce((a, v) => a + v, 0) : chunk.length;
     const d = chunk.columns[MAIN_DATE[chunk.kind]];
     if (d?.type === 'day') {
       for (let i = 0; i < chunk.length; i++) {
         const v = d.data[i];
-        if (v === MISSING_DAY) continue;
+        if (v === MISSING_DAY || !shown(i)) continue;
         if (s.firstDay === null || v < s.firstDay) s.firstDay = v;
         if (s.lastDay === null || v > s.lastDay) s.lastDay = v;
       }
@@ -106,6 +125,7 @@ export async function workspaceSummary(workspaceId: string): Promise<WorkspaceSu
     const a = chunk.columns.amount;
     if (chunk.kind === 'orders' && a?.type === 'num') {
       for (let i = 0; i < chunk.length; i++) {
+        if (!shown(i)) continue;
         revenue.add(0, a.data[i]);
         if (!Number.isNaN(a.data[i])) s.amountRows = (s.amountRows ?? 0) + 1;
       }
@@ -115,7 +135,7 @@ export async function workspaceSummary(workspaceId: string): Promise<WorkspaceSu
     if (c?.type === 'dict') {
       for (let i = 0; i < chunk.length; i++) {
         const code = c.codes[i];
-        if (code !== MISSING_CODE && code < c.dict.length) ids.add(c.dict[code]);
+        if (shown(i) && code !== MISSING_CODE && code < c.dict.length) ids.add(c.dict[code]);
       }
     }
   }

@@ -35,6 +35,8 @@ export interface PreparedImport {
   customers: number;
   /** What the import adds and what looks wrong, before anything is stored (core/import/plausibility.ts). */
   plausibility: PlausibilityReport;
+  /** Against what the workspace stores: new rows, updates of rows with the same id (with the changed fields), unchanged rows. */
+  updates: { added: number; updated: number; unchanged: number; changes: readonly { readonly key: string; readonly fields: readonly { readonly field: string; readonly from: string | number | null; readonly to: string | number | null }[] }[] };
 }
 
 export type WorkspaceSummary = {

@@ -6,7 +6,7 @@
 import type { DataKind, Mapping } from '../core/schema/kinds.ts';
 import type { Dialect, Inspection } from '../ingest/types.ts';
 import { inspectFile, parseFile, plausibilityOf, previewRows, type InspectOverrides } from '../ingest/index.ts';
-import { commitImport as storeImport, findImportBySha, recallMappingByHeaders, rememberMapping } from '../storage/index.ts';
+import { commitImport as storeImport, findImportBySha, previewCommit, recallMappingByHeaders, rememberMapping } from '../storage/index.ts';
 import type { ImportRecord } from '../storage/entities.ts';
 import type { ImportProgress, PreparedImport } from './contract.ts';
 import type { WorkerContext } from './worker-context.ts';
@@ -98,6 +98,7 @@ export function importApi(ctx: WorkerContext) {
         lastDay: parsed.lastDay,
         customers: parsed.customers,
         plausibility: plausibilityOf(inspection, options.mapping, parsed),
+        updates: parsed.fatal ? { added: 0, updated: 0, unchanged: 0, changes: [] } : await previewCommit(workspaceId, parsed),
       };
     },
 

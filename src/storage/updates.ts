@@ -1,0 +1,155 @@
+/**
+ * Re-imported rows (issue #9: "a corrected export updates instead of vanishing"). Every stored row
+ * has a dedupe key: the order, subscription or customer id where the file has one, else a hash of
+ * the row's content. A new row whose key is already stored is
+ * - unchanged when its content equals the stored row (not stored again: idempotent imports);
+ * - an **update** when the key is an id and the content differs: the new row is stored and the old
+ *   one is superseded — hidden from every analysis while the newer import exists. Removing the
+ *   newer import from the history brings the old row back (undo).
+ * Rows without an id cannot be matched to a changed version (their key is their content): a
+ * changed row of such a file is a new row, and the plausibility report of the CLI says so.
+ *
+ * Supersessions are kept on the newer import's ledger row (`ImportRecord.supersedes`: row
+ * positions within an older import, in its chunk order), so an import's rows are never rewritten.
+ */
+import { rowChanges, type FieldChange } from '../core/table-diff.ts';
+import type { Table } from '../core/table.ts';
+import type { ParsedFile } from '../ingest/types.ts';
+import { decodeColumns } from './column-codec.ts';
+import { db } from './db.ts';
+import type { ChunkRecord, ImportRecord } from './entities.ts';
+import { splitKeys } from './keys.ts';
+
+/** Content-hash keys start with U+0001 (ingest/steps/dedupe-keys.ts): equal key = equal content. */
+const isContentKey = (key: string): boolean => key.charCodeAt(0) === 1;
+
+/** Per older import: the positions of its rows that a newer committed import superseded. */
+export function supersededRows(imports: readonly ImportRecord[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const i of imports) {
+    if (i.status !== 'committed') continue;
+    for (const s of i.supersedes ?? []) {
+      const set = out.get(s.importId) ?? new Set<number>();
+      for (const r of s.rows) set.add(r);
+      out.set(s.importId, set);
+    }
+  }
+  return out;
+}
+
+/** A changed row: its key and the fields that differ (stored -> new). */
+export interface RowUpdate {
+  readonly key: string;
+  readonly fields: readonly FieldChange[];
+}
+
+/** What committing a parsed file would do to the workspace. */
+export interface CommitPlan {
+  /** 1 = store this row of the parsed table (new or an update). */
+  readonly keep: Uint8Array;
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** Older rows replaced by updates, per import (positions in that import's chunk order). */
+  readonly supersedes: { importId: string; rows: number[] }[];
+  /** The updates (the first 1,000). */
+  readonly changes: RowUpdate[];
+}
+
+/**
+ * Plans the commit of `parsed` against what the workspace stores (call inside a transaction over
+ * imports and chunks). O(stored rows of the kind + new rows); stored chunks holding a changed key
+ * are decoded once.
+ */
+export async function planCommit(workspaceId: string, parsed: ParsedFile): Promise<CommitPlan> {
+  const imports = (await db.imports.where('workspaceId').equals(workspaceId).toArray()).filter((i) => i.status === 'committed');
+  const order = new Map(imports.map((i) => [i.id, i.importedAt] as const));
+  const hidden = supersededRows(imports);
+  const chunks = (await db.chunks.where('[workspaceId+kind]').equals([workspaceId, parsed.kind]).toArray())
+    .filter((c) => order.has(c.importId))
+    .sort((a, b) => order.get(a.importId)! - order.get(b.importId)! || a.seq - b.seq);
+  // key -> where the visible stored row is: chunk index, row in chunk, import, position in import.
+  const where = new Map<string, { chunk: number; row: number; importId: string; position: number }>();
+  const offsets = new Map<string, number>();
+  chunks.forEach((c, ci) => {
+    const base = offsets.get(c.importId) ?? 0;
+    offsets.set(c.importId, base + c.length);
+    const gone = hidden.get(c.importId);
+    const keys = splitKeys(c.keys);
+    for (let r = 0; r < keys.length; r++) {
+      if (gone?.has(base + r)) continue;
+      where.set(keys[r], { chunk: ci, row: r, importId: c.importId, position: base + r });
+    }
+  });
+  const decoded = new Map<number, Table>();
+  const tableOf = (ci: number): Table => {
+    let t = decoded.get(ci);
+    if (!t) {
+      const c: ChunkRecord = chunks[ci];
+      t = { length: c.length, columns: decodeColumns(c.columns) };
+      decoded.set(ci, t);
+    }
+    return t;
+  };
+  const n = parsed.table.length;
+  const keep = new Uint8Array(n);
+  const seenInFile = new Set<string>();
+  const supersedes = new Map<string, number[]>();
+  const changes: RowUpdate[] = [];
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (let i = 0; i < n; i++) {
+    const key = parsed.keys[i];
+    if (seenInFile.has(key)) {
+      unchanged++; // a key repeated within the file is kept once
+      continue;
+    }
+    seenInFile.add(key);
+    const at = where.get(key);
+    if (!at) {
+      keep[i] = 1;
+      added++;
+      continue;
+    }
+    if (isContentKey(key)) {
+      unchanged++;
+      continue;
+    }
+    const fields = rowChanges(tableOf(at.chunk), at.row, parsed.table, i);
+    if (fields.length === 0) {
+      unchanged++;
+      continue;
+    }
+    keep[i] = 1;
+    updated++;
+    const list = supersedes.get(at.importId) ?? [];
+    list.push(at.position);
+    supersedes.set(at.importId, list);
+    if (changes.length < 1000) changes.push({ key, fields });
+  }
+  return { keep, added, updated, unchanged, supersedes: [...supersedes].map(([importId, rows]) => ({ importId, rows })), changes };
+}
+
+/** The keep-mask of a chunk's rows: rows superseded by a newer import are hidden (undefined: all visible). */
+export function visibleRows(chunk: ChunkRecord, base: number, hidden: ReadonlySet<number> | undefined): Uint8Array | undefined {
+  if (!hidden || hidden.size === 0) return undefined;
+  let any = false;
+  const mask = new Uint8Array(chunk.length).fill(1);
+  for (let r = 0; r < chunk.length; r++) {
+    if (hidden.has(base + r)) {
+      mask[r] = 0;
+      any = true;
+    }
+  }
+  return any ? mask : undefined;
+}
+
+/**
+ * What committing `parsed` would do, read-only (the wizard shows it before the commit): new rows,
+ * updates with their changed fields (the first 20), unchanged rows.
+ */
+export async function previewCommit(workspaceId: string, parsed: ParsedFile): Promise<{ added: number; updated: number; unchanged: number; changes: RowUpdate[] }> {
+  const plan = await db.transaction('r', [db.imports, db.chunks], () => planCommit(workspaceId, parsed));
+  return { added: plan.added, updated: plan.updated, unchanged: plan.unchanged, changes: plan.changes.slice(0, 20) };
+}
