@@ -2,13 +2,16 @@
  * Issue #9 in the browser: an orders file whose dates span 36 years cannot freeze the tab. The
  * monthly report (427 months) is refused at once with a message the user can act on, and the
  * page stays usable: switching to quarters gives the report. A typo date (1900-01-01) is left
- * out at import and named in the plausibility report.
+ * out at import and named in the plausibility report. A corrected export lists its changes
+ * before the commit and updates the stored orders.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportPage } from './pages/import-page.ts';
+import { OverviewPage } from './pages/overview-page.ts';
 import { RetentionPage } from './pages/retention-page.ts';
 import { openHarness, type Harness } from './support/harness.ts';
 
@@ -23,6 +26,32 @@ afterAll(async () => {
   await h?.close();
 });
 
+describe('a corrected export', () => {
+  it('lists its changes before the commit and updates the stored orders', async () => {
+    const fixtures = resolve(fileURLToPath(new URL('../fixtures/csv/updates/', import.meta.url)));
+    const imp = new ImportPage(h.app);
+    await imp.open();
+    await imp.chooseFiles(join(fixtures, 'orders-v1.csv'));
+    await expect(imp.validate()).resolves.toBe('ready');
+    await imp.commit();
+    await imp.open();
+    await imp.chooseFiles(join(fixtures, 'orders-v2.csv'));
+    await expect(imp.validate()).resolves.toBe('ready');
+    const updates = await imp.card().getByTestId('plausibility-updates').innerText();
+    expect(updates).toMatch(/New: 1 .* updated .*: 3 .* unchanged .*: 1/s);
+    const changes = await imp.card().getByTestId('plausibility-change').allInnerTexts();
+    expect(changes.length).toBe(3);
+    expect(changes[0]).toMatch(/^O1:.*10.*→.*0.*paid → refunded/);
+    await imp.commit();
+    const overview = new OverviewPage(h.app);
+    await overview.open();
+    await overview.waitForOrders(5);
+    const f = await overview.figures();
+    expect([f.orders, f.customers]).toEqual([5, 5]);
+    expect(Math.abs(f.revenue - 49)).toBeLessThanOrEqual(0.5);
+  }, 120_000);
+});
+
 describe('bounded analyses', () => {
   it('a typo date is left out at import and named before anything is stored', async () => {
     const file = join(dir, 'typo.csv');
@@ -31,7 +60,7 @@ describe('bounded analyses', () => {
     await imp.open();
     await imp.chooseFiles(file);
     await expect(imp.validate()).resolves.toBe('ready');
-    const text = await h.app.id('import-file').innerText();
+    const text = await imp.card().innerText();
     expect(text).toMatch(/1900-01-01/);
     await imp.discard();
   });

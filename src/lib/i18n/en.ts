@@ -178,6 +178,10 @@ export const en = {
   'import.checkAgain': 'Change the kind, the settings or the columns above and check the file again.',
 
   'plausibility.title': 'What this import adds',
+  'plausibility.updatesTitle': 'Compared with what this workspace already holds',
+  'plausibility.updatesSummary': 'New: {added} · updated (same id, other content; the new version replaces the old one): {updated} · unchanged (already stored): {unchanged}',
+  'plausibility.updatesMore': 'and {count} more updates',
+  'plausibility.emptyValue': '(empty)',
   'plausibility.orders': 'Orders',
   'plausibility.rows': 'Rows',
   'plausibility.fromRecords': {

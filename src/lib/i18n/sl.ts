@@ -188,6 +188,10 @@ export const sl: Messages = {
   'import.checkAgain': 'Zgoraj spremenite vrsto, nastavitve ali stolpce in datoteko preverite znova.',
 
   'plausibility.title': 'Kaj doda ta uvoz',
+  'plausibility.updatesTitle': 'V primerjavi s tem, kar ta delovni prostor že vsebuje',
+  'plausibility.updatesSummary': 'Novo: {added} · posodobljeno (isti ID, druga vsebina; nova različica zamenja staro): {updated} · nespremenjeno (že shranjeno): {unchanged}',
+  'plausibility.updatesMore': 'in še {count} posodobitev',
+  'plausibility.emptyValue': '(prazno)',
   'plausibility.orders': 'Naročila',
   'plausibility.rows': 'Vrstice',
   'plausibility.fromRecords': {
