@@ -27,7 +27,15 @@ function hasUtf16Bom(bytes: Uint8Array): boolean {
  */
 export function sniffBinary(bytes: Uint8Array): ImportIssue | undefined {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    return fatal('excel-workbook', 'this is an Excel workbook (.xlsx): save it as CSV UTF-8 and import that file');
+    // A .xlsx is a ZIP whose first entry names an Office part; any other ZIP is just an archive.
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 2048)));
+    if (/\[Content_Types\]\.xml|xl\/|docProps\//.test(head)) {
+      return fatal('excel-workbook', 'this is an Excel workbook (.xlsx): save it as CSV UTF-8 and import that file');
+    }
+    return fatal('binary-file', 'not a text file (it is a ZIP archive: unpack it and import the CSV inside)');
+  }
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
+    return fatal('unsupported-encoding', 'the file is UTF-32, which the importer does not read: save it as CSV UTF-8');
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return fatal('excel-workbook', 'this is an Excel workbook (.xls): save it as CSV UTF-8 and import that file');
@@ -45,8 +53,15 @@ export function sniffBinary(bytes: Uint8Array): ImportIssue | undefined {
     // binary data or BOM-less UTF-16.
     const end = Math.min(bytes.length, 8192);
     let nuls = 0;
-    for (let i = 0; i < end; i++) if (bytes[i] === 0) nuls++;
+    let controls = 0;
+    for (let i = 0; i < end; i++) {
+      const b = bytes[i];
+      if (b === 0) nuls++;
+      // Control bytes other than tab, LF, CR, form feed and ESC never occur in text files.
+      else if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) controls++;
+    }
     if (nuls > Math.max(2, end / 100)) return fatal('binary-file', 'not a text file (it contains NUL bytes and no UTF-16 byte order mark)');
+    if (controls > Math.max(4, end / 50)) return fatal('binary-file', 'not a text file (it is full of control bytes: random or binary data)');
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import { fieldOf, type DataKind, type Mapping } from '../core/schema/kinds.ts';
 import { isNullToken } from '../core/parse/null-token.ts';
 import { detectNumberFormat } from '../core/parse/number.ts';
 import { dayToIso, detectDateOrder } from '../core/parse/date.ts';
-import { guessKinds, isPiiHeader, normaliseHeader, profileColumns, suggestMapping, suggestMappingDetailed, type MappingSuggestion } from '../core/parse/header-match.ts';
+import { guessKinds, isFreeText, isPiiHeader, normaliseHeader, profileColumns, suggestMapping, suggestMappingDetailed, type MappingSuggestion } from '../core/parse/header-match.ts';
 import { idLikeness, type ColumnProfile } from '../core/parse/column-profile.ts';
 import { matchPreset } from '../core/parse/presets.ts';
 import { decode, decodePrefix, detectEncoding, sniffBinary } from './decode.ts';
@@ -352,6 +352,13 @@ function mappingNotes(kind: DataKind, headers: readonly string[], mapping: Mappi
     });
   }
   const ignored = headers.filter((h, c) => mapping[c] === null && isPiiHeader(h) && profiles[c].values > 0);
+  const freeText = kind === 'customers' ? headers.filter((h, c) => mapping[c] === null && !isPiiHeader(h) && profiles[c].values > 0 && isFreeText(normaliseHeader(h), profiles[c])) : [];
+  if (freeText.length) {
+    out.push({
+      severity: 'warning', code: 'free-text-ignored', params: { columns: freeText.join(', ') },
+      message: `free text is not stored unless you map it: ${freeText.slice(0, 8).join(', ')}${freeText.length > 8 ? ` and ${freeText.length - 8} more` : ''}`,
+    });
+  }
   if (ignored.length) {
     out.push({
       severity: 'warning', code: 'personal-data-ignored', params: { columns: ignored.join(', ') },

@@ -21,6 +21,8 @@ import { ErrorGrouper, type ErrorGroup } from '../core/import/plausibility.ts';
 export const MAX_COLUMNS = 500;
 export const MAX_FIELD_CHARS = 65536;
 export const MAX_ROWS = 2_000_000;
+/** The longest header row read (all names together). */
+export const MAX_HEADER_CHARS = 65536;
 const CHECK_EVERY = 4096;
 const PROGRESS_EVERY = 65536;
 
@@ -203,6 +205,20 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
 
   const readHeader = (fields: string[], at: number): void => {
     header = headerRow < 0 ? fields.map((_, c) => `column ${c + 1}`) : fields.map((f) => f.trim());
+    // A header is a handful of names: one longer than MAX_HEADER_CHARS is not a header (and
+    // must not reach the page's DOM); a NUL in a name is binary data.
+    const total = header.reduce((n, h) => n + h.length, 0);
+    if (headerRow >= 0 && total > MAX_HEADER_CHARS) {
+      fatal = { severity: 'fatal', code: 'header-too-long', line: at, message: `line ${at} is ${total.toLocaleString('en')} characters long: too long for a header row (at most ${MAX_HEADER_CHARS.toLocaleString('en')})`, params: { found: total, max: MAX_HEADER_CHARS } };
+      header = [];
+      return;
+    }
+    const nul = header.findIndex((h) => h.includes('\0'));
+    if (headerRow >= 0 && nul >= 0) {
+      fatal = { severity: 'fatal', code: 'control-character', line: at, column: `column ${nul + 1}`, message: `line ${at}, column ${nul + 1}: the header name contains a NUL character` };
+      header = [];
+      return;
+    }
     headerLine = at;
     width = header.length;
     if (width > MAX_COLUMNS) {

@@ -156,6 +156,15 @@ const RE_NOT_A_PERSON = /(^| )(product|item|lineitem|article|artikel|shipping|co
 /** Header words that say "identifier" (for a value-based id match). */
 const RE_ID_WORD = /(^| )(id|no|nr|num|number|code|key|ref|#|stevilka|sifra|nummer|kood|номер|код)( |$)|(id|num|nr|no)$/;
 
+/** Headers of free-text columns (notes, comments): never kept as attributes unless mapped. */
+const RE_FREE_TEXT_HEADER = /(^| )(notes?|comments?|remarks?|memo|internal|description|details|bemerkung(en)?|notiz(en)?|kommentar|opomb[ae]?|komentar(ji)?|belezk[ai]|бележк[аи]|коментар|markus(ed)?|märkus(ed)?|նշում(ներ)?)( |$)/;
+
+/** Free text: a notes-like header, or long, mostly distinct values with spaces (sentences). */
+export function isFreeText(normalisedHeader: string, p: ColumnProfile): boolean {
+  if (RE_FREE_TEXT_HEADER.test(normalisedHeader)) return true;
+  return p.values >= 3 && p.words >= 0.5 && p.distinctShare >= 0.8 && p.meanLength >= 25;
+}
+
 /** Id fields: value plausibility is checked with idLikeness. */
 const UNIQUE_ID: Partial<Record<DataKind, string>> = { customers: 'customer_id', subscriptions: 'subscription_id' };
 
@@ -292,8 +301,9 @@ function assign(
     }
   }
 
-  // Row numbers (R's write.csv, a spreadsheet's "Row ID") are not attributes.
-  if (kind === 'customers') addAttributes(headers, mapping, pii.map((x, i) => x || profiles[i].rowNumbers));
+  // Row numbers (R's write.csv, a spreadsheet's "Row ID") and free text (notes, comments) are
+  // not attributes by default: privacy by default, the user maps them to keep them (issue #9).
+  if (kind === 'customers') addAttributes(headers, mapping, pii.map((x, i) => x || profiles[i].rowNumbers || isFreeText(norm[i], profiles[i])));
   return { mapping, reasons, fields, ...(keyFallback ? { keyFallback } : {}) };
 }
 

@@ -316,6 +316,9 @@ export const en = {
   },
   'issue.unknown-billing-period': 'Billing periods {periods} are not understood; those prices are kept as monthly amounts.',
   'issue.truncated-last-line': 'The last line is cut off (a quotation mark is never closed): skip it, or export the file again.',
+  'issue.free-text-ignored': 'Free text is not stored unless you map it: {columns}.',
+  'issue.header-too-long': 'Line {line} is too long to be a header row ({found} characters; at most {max}).',
+  'issue.unsupported-encoding': 'The file is UTF-32, which Keepwise does not read: save it as CSV UTF-8.',
   'issue.sentinel-dates': 'The column {column} has {count} dates in the year 2900 or later; they are read as "no date" (a placeholder such as 9999-12-31).',
   'issue.implausible-number': 'This number cannot be stored as written: it {reason}.',
 

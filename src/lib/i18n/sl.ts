@@ -332,6 +332,9 @@ export const sl: Messages = {
   },
   'issue.unknown-billing-period': 'Obračunskih obdobij {periods} ne razumemo; te cene so ohranjene kot mesečni zneski.',
   'issue.truncated-last-line': 'Zadnja vrstica je odrezana (narekovaj se nikoli ne zapre): izpustite jo ali datoteko izvozite znova.',
+  'issue.free-text-ignored': 'Prosto besedilo se ne shrani, razen če ga dodelite: {columns}.',
+  'issue.header-too-long': 'Vrstica {line} je predolga za vrstico z glavo ({found} znakov; največ {max}).',
+  'issue.unsupported-encoding': 'Datoteka je v kodiranju UTF-32, ki ga Keepwise ne bere: shranite jo kot CSV UTF-8.',
   'issue.sentinel-dates': 'Stolpec {column} ima {count} datumov v letu 2900 ali pozneje; prebrani so kot »brez datuma« (nadomestna vrednost, kot je 9999-12-31).',
   'issue.implausible-number': 'Tega števila ni mogoče shraniti, kot je zapisano: {reason}.',
 

@@ -21,6 +21,7 @@ const P = {
   unclosed: 'fatal:unclosed-quote', // a quote never closed: rejected, naming the line it opened on
   unnamedColumn: 'fatal:empty-column-name', // the first record is the header: an unnamed column (not the first) holding values
   duplicateName: 'fatal:duplicate-column', // the first record is the header: repeated names
+  nulInHeader: 'fatal:control-character', // a NUL in a header name
 } as const;
 
 describe('papaparse-tests core-parser-cases', () => {
@@ -92,6 +93,11 @@ describe('python-csv reader cases (excel dialect, lenient and strict)', () => {
     // Lenient Python closes a quote at EOF; we reject.
     '11 Test_Csv.test_read_eof': P.unclosed,
     '12 Test_Csv.test_read_eof': P.unclosed,
+    // A NUL inside a header name (the only record is the header) is refused: binary data, not a name (issue #9).
+    '17 Test_Csv.test_read_nul': P.nulInHeader,
+    '18 Test_Csv.test_read_nul': P.nulInHeader,
+    '19 Test_Csv.test_read_nul': P.nulInHeader,
+    '21 Test_Csv.test_read_nul': P.nulInHeader,
     '46 TestDialectExcel.test_blankline': P.noHeader,
     '47 TestDialectExcel.test_empty_fields': P.noHeader,
     '48 TestDialectExcel.test_singlequoted': P.noHeader,

@@ -93,3 +93,15 @@ describe('every analysis is bounded', () => {
     expect((await analyzeFiles([path], { window: 30, from: '2008-01-01' })).report?.retention?.periods.length).toBe(216);
   });
 });
+
+describe('privacy by default', () => {
+  it('an unknown free-text column of a customers file (internal_notes) is not stored unless mapped, with a note', async () => {
+    const { i, p } = await read(
+      'customer_id,signup_date,plan,internal_notes,segment\nC1,2024-01-02,pro,"Called twice about the invoice, wants a discount",A\nC2,2024-01-03,basic,"Prefers e-mail; unhappy with the delivery times",B\nC3,2024-02-04,pro,"VIP since the trade fair, knows the CEO",A\n',
+    );
+    expect(i.kind).toBe('customers');
+    expect(i.mapping).toEqual(['customer_id', 'signup_date', 'plan', null, 'attr:segment']);
+    expect(i.warnings.find((w) => w.code === 'free-text-ignored')?.params).toEqual({ columns: 'internal_notes' });
+    expect(Object.keys(p.table.columns)).not.toContain('attr:internal_notes');
+  });
+});

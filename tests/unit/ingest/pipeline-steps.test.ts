@@ -12,8 +12,15 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const DIALECT: Dialect = { encoding: 'utf-8', delimiter: ',', headerRow: 0, decimal: '.', thousands: '', dateOrder: 'YMD' };
 
 describe('decode', () => {
-  it('sniffBinary: workbooks, images, PDF and NUL-riddled bytes are refused; one NUL is left to the row check', () => {
-    expect(sniffBinary(Uint8Array.of(0x50, 0x4b, 3, 4, 20, 0))?.code).toBe('excel-workbook');
+  it('sniffBinary: workbooks, archives, images, PDF, UTF-32, NUL-riddled and random bytes are refused; one NUL is left to the row check', () => {
+    const zip = (name: string): Uint8Array => Uint8Array.from([0x50, 0x4b, 3, 4, 20, 0, ...new Array(24).fill(0), ...enc(name)]);
+    expect(sniffBinary(zip('[Content_Types].xml'))?.code).toBe('excel-workbook');
+    // A ZIP renamed .csv that is not a workbook is an archive, not "an Excel workbook".
+    expect(sniffBinary(zip('orders.csv'))?.message).toBe('not a text file (it is a ZIP archive: unpack it and import the CSV inside)');
+    expect(sniffBinary(Uint8Array.of(0xff, 0xfe, 0, 0, 0x61, 0, 0, 0))?.code).toBe('unsupported-encoding');
+    // Random bytes: control bytes everywhere (a deterministic stand-in for /dev/urandom).
+    const random = Uint8Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24);
+    expect(sniffBinary(random)?.code).toBe('binary-file');
     expect(sniffBinary(Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))?.message).toMatch(/^this is an Excel workbook \(\.xls\)/);
     expect(sniffBinary(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 13, 10))?.message).toMatch(/^not a text file/);
     expect(sniffBinary(enc('%PDF-1.7'))?.code).toBe('binary-file');
@@ -174,5 +181,14 @@ describe('parseFile: progress and cancellation', () => {
     const text = `customer_id,date,amount\n${'C1,2024-02-30,1\n'.repeat(30)}`;
     const p = await parseFile(enc(text), { dialect: DIALECT, kind: 'orders', mapping, maxListedErrors: 5 });
     expect([p.errors.length, p.errorCount, p.invalidRecords, p.table.length]).toEqual([5, 30, 30, 0]);
+  });
+});
+
+describe('read-records: header limits (issue #9)', () => {
+  it('a 10 MB header line is refused before it reaches the page; a NUL in a header name is refused', () => {
+    const big = readRecords(`${'x'.repeat(10 << 20)},b\n1,2\n`, { delimiter: ',' });
+    expect(big.fatal?.code).toBe('header-too-long');
+    expect(big.header).toEqual([]);
+    expect(readRecords('id,na\0me\n1,2\n', { delimiter: ',' }).fatal).toMatchObject({ code: 'control-character', line: 1 });
   });
 });
