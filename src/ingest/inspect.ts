@@ -189,7 +189,7 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
     if (kinds[0].score - chosen >= 0.2 && telling.length >= 2) {
       const cols = ` (columns ${telling.slice(0, 3).join(', ')})`;
       // Fatal for the chosen kind (nothing of it could be trusted), but the kind stays changeable: the UI offers the other kind.
-      return failed({ severity: 'fatal', code: 'wrong-kind', line: 1, message: `this looks like an ${kinds[0].kind} file${cols}, not ${overrides.kind}; choose the kind`, params: { looksLike: kinds[0].kind } }, headers, sampleRows.slice(0, PREVIEW_ROWS));
+      return failed({ severity: 'fatal', code: 'wrong-kind', line: 1, message: `this looks like ${/^[aeiou]/.test(kinds[0].kind) ? 'an' : 'a'} ${kinds[0].kind} file${cols}, not ${overrides.kind}; choose the kind`, params: { looksLike: kinds[0].kind } }, headers, sampleRows.slice(0, PREVIEW_ROWS));
     }
   }
 
@@ -280,7 +280,10 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
     }
   }
 
-  warnings.push(...mappingNotes(kind, headers, mapping, profiles, suggestion?.keyFallback));
+  // The key-fallback note names the fallback column; once the user maps another column as the key it no longer applies.
+  const fallbackColumn = suggestion?.keyFallback ? suggestion.mapping.indexOf('customer_id') : -1;
+  const keyFallback = fallbackColumn >= 0 && mapping[fallbackColumn] === 'customer_id' ? suggestion?.keyFallback : undefined;
+  warnings.push(...mappingNotes(kind, headers, mapping, profiles, keyFallback));
   // Unmapped columns whose values look like ids, most distinct first ("did you mean ...?").
   const keyCandidates = headers
     .map((h, c) => ({ h, c, score: idLikeness(profiles[c], kind === 'customers') }))
@@ -293,7 +296,7 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
     ...base, dialect, evidence, questions, headers, sampleRows: sampleRows.slice(0, PREVIEW_ROWS), kinds, kind,
     ...(preset ? { preset: { id: preset.preset.id, name: preset.preset.name } } : {}),
     mapping, reasons, warnings, keyCandidates, ...(currency ? { currency } : {}),
-    ...(suggestion?.keyFallback ? { keyFallback: suggestion.keyFallback } : {}),
+    ...(keyFallback ? { keyFallback } : {}),
   };
 }
 
