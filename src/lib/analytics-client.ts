@@ -129,6 +129,14 @@ class AnalyticsClient {
     return this.call((api) => api.removeImport(...args));
   }
 
+  exportWorkspace(workspaceId: string) {
+    return this.call((api) => api.exportWorkspace(workspaceId));
+  }
+
+  restoreWorkspace(text: string) {
+    return this.call((api) => api.restoreWorkspace(text));
+  }
+
   /** The retention report of a workspace; null when a newer job superseded this one. */
   retention(workspaceId: string, params: RetentionParams, jobId: number, onProgress?: (done: number, total: number) => void) {
     return this.call((api) => api.retention(workspaceId, params, jobId, onProgress ? Comlink.proxy(onProgress) : undefined));

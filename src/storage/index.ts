@@ -9,3 +9,4 @@ export * from './load.ts';
 export * from './mappings.ts';
 export * from './column-codec.ts';
 export { previewCommit, supersededRows, type RowUpdate } from './updates.ts';
+export { exportWorkspace, restoreWorkspace, BACKUP_FORMAT, BACKUP_VERSION } from './backup.ts';

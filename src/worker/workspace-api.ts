@@ -2,7 +2,7 @@
  * The workspace feature of the worker: summary, create, rename, settings, delete, remove an
  * import. Every change drops the cached tables it affects.
  */
-import { createWorkspace, deleteWorkspace, removeImport, renameWorkspace, updateWorkspaceSettings, workspaceSummary } from '../storage/index.ts';
+import { createWorkspace, deleteWorkspace, exportWorkspace, removeImport, renameWorkspace, restoreWorkspace, updateWorkspaceSettings, workspaceSummary } from '../storage/index.ts';
 import type { WorkspaceSummary } from './contract.ts';
 import type { WorkerContext } from './worker-context.ts';
 
@@ -16,6 +16,10 @@ export function workspaceApi(ctx: WorkerContext) {
     createWorkspace,
     renameWorkspace,
     updateWorkspaceSettings,
+    /** The workspace as one backup file (JSON text, storage/backup.ts). */
+    exportWorkspace,
+    /** A backup restored as a new workspace. */
+    restoreWorkspace,
 
     async deleteWorkspace(id: string): Promise<void> {
       ctx.tables.invalidate(id);

@@ -89,3 +89,23 @@ describe('bounded analyses', () => {
     expect(heap).toBeLessThan(200 * 1024 * 1024);
   }, 120_000);
 });
+
+describe('backup and restore in the browser', () => {
+  it('backs the workspace up to a file, restores it as a new workspace with the same figures', async () => {
+    const overview = new OverviewPage(h.app);
+    await overview.open();
+    const before = await overview.figures();
+    expect(await h.app.id('backup-reminder').isVisible()).toBe(true);
+    const [download] = await Promise.all([h.page.waitForEvent('download'), h.app.id('backup-download').click()]);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(file).toMatch(/\.json$/);
+    await h.app.id('backup-last').waitFor();
+    await h.app.id('backup-restore').setInputFiles(file);
+    await h.app.id('backup-message').waitFor({ timeout: 30_000 });
+    expect(await h.app.id('backup-message').innerText()).toMatch(/Restored as the workspace “Long history \(restored\)”/);
+    await overview.waitForOrders(before.orders);
+    const after = await overview.figures();
+    expect(after).toEqual(before);
+  }, 120_000);
+});
