@@ -12,6 +12,7 @@
  */
 import type { PeriodUnit } from './periods.ts';
 import type { Receipt } from './receipts.ts';
+import type { RepurchaseCurve } from './repurchase.ts';
 
 export type { Receipt, ReceiptInput, ReceiptTerm } from './receipts.ts';
 
@@ -259,22 +260,14 @@ export interface SurvivalReport {
   readonly sbg: SbgReport | null;
 }
 
-/** The repurchase curve (orders): Kaplan-Meier of the days from a purchase to the next one. */
-export interface RepurchaseReport {
+/**
+ * The repurchase curve (orders, repurchase.ts): Kaplan-Meier of the days from a purchase to the
+ * next one, as plain data: the curve's counts and 50 / 80 / 90 % points without the raw arrays.
+ */
+export interface RepurchaseReport extends Omit<RepurchaseCurve, 'km'> {
   /** The curve: S(t) = share of purchases not yet followed by another after t days, with the 95 % band. */
   readonly points: SurvivalPoint[];
-  readonly spells: number;
-  readonly repeats: number;
-  /** Purchases not yet followed by another on the censoring day. */
-  readonly censored: number;
-  readonly repeatCustomers: number;
-  /** Share of purchases followed by another at all (by the last repurchase seen); null without repeats. */
-  readonly eventualShare: number | null;
-  /** Days by which 50 / 80 / 90 % of the eventual repeat purchases have happened. */
-  readonly p50Days: number | null;
-  readonly p80Days: number | null;
-  readonly p90Days: number | null;
-  /** One sentence: "Half of the repeat purchases come within 23 days; after 67 days only 1 in 5 still comes back." */
+  /** One sentence: "Half of the repeat purchases come within 23 days; ..." */
   readonly explanation: string;
 }
 
