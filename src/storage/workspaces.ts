@@ -1,16 +1,30 @@
 /** The workspace registry: one workspace per business or client (DESIGN.md section 1). */
 import { db } from './db.ts';
-import type { Workspace, WorkspaceSettings } from './entities.ts';
+import type { RetentionControls, Workspace, WorkspaceSettings } from './entities.ts';
 import { StorageError, toStorageError } from './errors.ts';
+
+export const DEFAULT_RETENTION_CONTROLS: Readonly<RetentionControls> = Object.freeze({
+  source: null,
+  period: 'month',
+  from: '',
+  to: '',
+  definition: 'A',
+});
 
 export const DEFAULT_SETTINGS: Readonly<WorkspaceSettings> = Object.freeze({
   currency: 'EUR',
   grossMargin: 1,
-  windowDays: 90,
+  /** null = the W suggested from the data (issue #8). */
+  windowDays: null,
   locale: 'en',
+  retention: DEFAULT_RETENTION_CONTROLS,
 });
 
 export const MAX_NAME_LENGTH = 80;
+/** The longest activity window W the app accepts, in days. */
+export const MAX_WINDOW_DAYS = 3650;
+/** The W every workspace stored before issue #8 carries unless the user typed another. */
+const LEGACY_DEFAULT_WINDOW = 90;
 
 function cleanName(name: string): string {
   const n = String(name ?? '').normalize('NFC').trim();
@@ -19,11 +33,42 @@ function cleanName(name: string): string {
   return n;
 }
 
+/**
+ * The settings of a stored workspace with every field present. Workspaces stored before issue
+ * #8 have no `retention` record and always carry W = 90, the old default, which the user did
+ * not choose (the page offered no way to leave W to the data): that 90 reads as null, "the
+ * suggested W"; any other W of theirs is kept. Pure; the page reads raw records through it too.
+ *
+ * @example settingsOf({ currency: 'EUR', grossMargin: 1, windowDays: 90, locale: 'en' }).windowDays // null
+ */
+export function settingsOf(s: WorkspaceSettings): WorkspaceSettings & { retention: RetentionControls } {
+  if (s.retention) return { ...s, windowDays: s.windowDays ?? null, retention: { ...DEFAULT_RETENTION_CONTROLS, ...s.retention } };
+  const windowDays = s.windowDays === LEGACY_DEFAULT_WINDOW ? null : (s.windowDays ?? null);
+  return { ...s, windowDays, retention: { ...DEFAULT_RETENTION_CONTROLS } };
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PERIODS: readonly string[] = ['month', 'quarter', 'year'];
+const DEFINITIONS: readonly string[] = ['A', 'B', 'C', 'D', 'E'];
+
+function cleanControls(c: RetentionControls): RetentionControls {
+  const bad = (what: string) => new StorageError('invalid-setting', `The retention page's ${what} cannot be stored.`);
+  if (!(c.source === null || c.source === 'orders' || c.source === 'subscriptions')) throw bad('data source');
+  if (!PERIODS.includes(c.period)) throw bad('period');
+  if (!(c.from === '' || ISO_DAY.test(c.from)) || !(c.to === '' || ISO_DAY.test(c.to))) throw bad('date range');
+  if (!DEFINITIONS.includes(c.definition)) throw bad('churn definition');
+  return { source: c.source, period: c.period, from: c.from, to: c.to, definition: c.definition };
+}
+
 /** Fills defaults and refuses values the analysis cannot use. */
 function cleanSettings(s: WorkspaceSettings): WorkspaceSettings {
   const out = { ...s };
   if (!(out.grossMargin >= 0 && out.grossMargin <= 1)) throw new StorageError('invalid-setting', 'Gross margin must be between 0 and 1.');
-  if (!(Number.isInteger(out.windowDays) && out.windowDays >= 1)) throw new StorageError('invalid-setting', 'The activity window must be a whole number of days, at least 1.');
+  if (out.windowDays === undefined) out.windowDays = null;
+  if (!(out.windowDays === null || (Number.isInteger(out.windowDays) && out.windowDays >= 1 && out.windowDays <= MAX_WINDOW_DAYS))) {
+    throw new StorageError('invalid-setting', `The activity window must be a whole number of days from 1 to ${MAX_WINDOW_DAYS}, or the suggested one.`);
+  }
+  out.retention = cleanControls({ ...DEFAULT_RETENTION_CONTROLS, ...out.retention });
   return out;
 }
 
@@ -68,9 +113,14 @@ export async function renameWorkspace(id: string, name: string): Promise<Workspa
   return { ...ws, name: clean };
 }
 
-export async function updateWorkspaceSettings(id: string, patch: Partial<WorkspaceSettings>): Promise<Workspace> {
+/**
+ * Changes some settings of a workspace (a workspace stored before issue #8 is read through
+ * `settingsOf` first). `patch.retention` may carry only the controls that changed.
+ */
+export async function updateWorkspaceSettings(id: string, patch: Partial<Omit<WorkspaceSettings, 'retention'>> & { retention?: Partial<RetentionControls> }): Promise<Workspace> {
   const ws = await mustGet(id);
-  const settings = cleanSettings({ ...ws.settings, ...patch });
+  const base = settingsOf(ws.settings);
+  const settings = cleanSettings({ ...base, ...patch, retention: { ...base.retention, ...patch.retention } });
   await guard(() => db.workspaces.update(id, { settings }));
   return { ...ws, settings };
 }
