@@ -104,11 +104,7 @@ export function toReceipt(r: CoreReceipt, report: RetentionReport, options: Rece
       facts.push({ label: t('retention.receipt.endOn'), value: formatDay(isoToDay(r.period.endMeasuredOn), locale) });
     }
   }
-  facts.push({
-    id: 'window',
-    label: t('retention.receipt.window'),
-    value: r.window === null ? t('retention.receipt.noWindow') : t('retention.unit.days', { count: r.window }),
-  });
+  facts.push({ id: 'window', label: t('retention.receipt.window'), value: windowFact(r.window, report) });
   const inputs: ReceiptFact[] = [];
   for (const input of r.inputs) {
     const known = SYMBOL_KEYS[input.symbol];
@@ -175,9 +171,42 @@ export function periodGroups(report: RetentionReport, j: number, sets: readonly 
   });
 }
 
-/** Why the seed CRR and exact retention differ in a period, in one sentence ('' when they agree). */
-export function crrExactSentence(row: PeriodRow): string {
+/**
+ * The W a receipt was computed with, and whether it is the data's suggestion: "77 days
+ * (suggested from the repurchase curve)", "30 days (the suggestion from the data is 77 days)".
+ */
+export function windowFact(window: number | null, report: RetentionReport): string {
+  if (window === null) return t('retention.receipt.noWindow');
+  const days = t('retention.unit.days', { count: window });
+  const suggested = report.source === 'orders' ? report.window?.suggested : undefined;
+  if (suggested === undefined) return days;
+  if (suggested === window) return t('retention.receipt.windowSuggested', { days });
+  return t('retention.receipt.windowChosen', { days, suggested: t('retention.unit.days', { count: suggested }) });
+}
+
+/**
+ * Why CRR passes 100 % in a period, from its numbers ('' when it does not): customers back after
+ * a pause are in E without being in S or N. Never clamped (docs/metrics.md, "CRR above 100 %").
+ */
+export function crrAbove100Sentence(row: PeriodRow, locale: string): string {
+  if (row.crr === null || row.crr <= 100 || row.reactivated === 0) return '';
+  return t('retention.why.above100', {
+    count: row.reactivated,
+    crr: formatPercent(row.crr / 100, locale, 1),
+    exact: row.exact === null ? t('retention.na') : formatPercent(row.exact / 100, locale, 1),
+  });
+}
+
+/**
+ * Why the seed CRR and exact retention differ in a period, in one sentence ('' when they agree);
+ * above 100 % (with a locale), the sentence says why CRR passes 100 %.
+ */
+export function crrExactSentence(row: PeriodRow, locale?: string): string {
   if (row.S === 0 || row.crr === null || row.exact === null) return '';
+  if (locale !== undefined) {
+    const above = crrAbove100Sentence(row, locale);
+    if (above) return above;
+  }
   const parts: string[] = [];
   if (row.reactivated > 0) parts.push(t('retention.why.reactivated', { count: row.reactivated }));
   if (row.newLost > 0) parts.push(t('retention.why.newLost', { count: row.newLost }));

@@ -3,9 +3,10 @@
  * number format. Worked example 3 of DESIGN.md section 3: S = 44, N = 12, 13 lost -> E = 43,
  * CRR = (43 - 12) / 44 x 100 = 70.45 %.
  */
-import { describe, expect, it } from 'vitest';
-import { prettyFormula, substituted } from '../../../src/lib/retention-receipts.ts';
-import type { Receipt } from '../../../src/core/retention/report-types.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { crrAbove100Sentence, crrExactSentence, prettyFormula, substituted, windowFact } from '../../../src/lib/retention-receipts.ts';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte.ts';
+import type { PeriodRow, Receipt, RetentionReport } from '../../../src/core/retention/report-types.ts';
 
 const crr: Receipt = Object.freeze<Receipt>({
   figure: 'CRR 2011-03',
@@ -62,5 +63,39 @@ describe('receipt text', () => {
       cap: 100,
     };
     expect(substituted(grr, 'en-GB', 'EUR')).toBe('min(100, (1,000 − 50 − 20) / 1,000 × 100) = 93%');
+  });
+});
+
+describe('CRR above 100 % and the W on a receipt, in the page\'s language', () => {
+  afterEach(() => {
+    i18n.locale = 'en';
+  });
+  // S = 1000, 60 back after a pause, 100 lost, N = 50 of whom 10 gone again: E = 1000, CRR 95 %;
+  // with 160 back, E = 1100 and CRR = (1100 - 50) / 1000 = 105 %, exact 90 %.
+  const row = (reactivated: number, crr: number): PeriodRow => ({ S: 1000, reactivated, newLost: 10, crr, exact: 90 }) as unknown as PeriodRow;
+
+  it('says why CRR passes 100 %, from the numbers, never clamped', () => {
+    expect(crrAbove100Sentence(row(160, 105), 'en-GB')).toBe(
+      'CRR is 105%, above 100%, because 160 customers came back after a pause (CRR counts them as retained); exact retention is 90%.',
+    );
+    expect(crrExactSentence(row(160, 105), 'en-GB')).toBe(crrAbove100Sentence(row(160, 105), 'en-GB'));
+    expect(crrAbove100Sentence(row(60, 95), 'en-GB')).toBe('');
+    expect(crrExactSentence(row(60, 95), 'en-GB')).toMatch(/^CRR and exact retention differ because 60 customers came back/);
+  });
+
+  it('in Slovenian, with its plural and a decimal comma', () => {
+    i18n.locale = 'sl';
+    expect(crrAbove100Sentence(row(2, 100.2), 'sl-SI').replace(/\u00a0/g, ' ')).toBe(
+      'CRR je 100,2 %, nad 100 %, ker sta se 2 stranki vrnili po premoru (CRR ju šteje kot zadržani); natančno zadržanje je 90 %.',
+    );
+  });
+
+  it('names the W of a receipt and whether it is the suggestion', () => {
+    const orders = { source: 'orders', window: { suggested: 77 } } as unknown as RetentionReport;
+    expect(windowFact(77, orders)).toBe('77 days (suggested from the repurchase curve)');
+    expect(windowFact(30, orders)).toBe('30 days (the suggestion from the data is 77 days)');
+    expect(windowFact(null, { source: 'subscriptions', window: null } as unknown as RetentionReport)).toBe('none: a subscription is active from its start to its end');
+    i18n.locale = 'sl';
+    expect(windowFact(30, orders)).toBe('30 dni (predlog iz podatkov je 77 dni)');
   });
 });
