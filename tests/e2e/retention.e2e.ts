@@ -59,6 +59,24 @@ describe('retention dashboard', () => {
     expect(Math.abs((await dash.kpiNumber('churn')) - kpis.churnRate!)).toBeLessThanOrEqual(0.05 + 1e-9);
   });
 
+  it('with orders as the source, shows the figures of `--source orders`: the same suggested W, the same KPIs', async () => {
+    // Issue #8: the dashboard's default W is the suggestion the command line uses (not 90).
+    const files = ['orders', 'customers', 'subscriptions', 'churn', 'feedback', 'referrals'].map((f) =>
+      fileURLToPath(new URL(`../../public/sample/${f}.csv`, import.meta.url)),
+    );
+    const out = await analyzeFiles(files, { period: 'quarter', source: 'orders' });
+    expect(out.exitCode).toBe(0);
+    const r = out.report!.retention!;
+    await dash.setSource('orders');
+    expect(await dash.reportWindow()).toBe(r.window);
+    expect(r.window).toBe(r.suggestedWindow!.suggested);
+    expect(await dash.kpiNumber('customers')).toBe(r.kpis.customersNow);
+    expect(Math.abs((await dash.kpiNumber('crr')) - r.kpis.crr!)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs((await dash.kpiNumber('exact')) - r.kpis.exact!)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs((await dash.kpiNumber('churn')) - r.kpis.churnRate!)).toBeLessThanOrEqual(0.05 + 1e-9);
+    await dash.setSource('subscriptions');
+  });
+
   it('the CRR receipt reproduces the KPI: (E - N) / S x 100', async () => {
     const kpiText = await dash.kpiText('crr');
     const kpi = readNumber(kpiText);

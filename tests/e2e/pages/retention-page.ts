@@ -44,6 +44,57 @@ export class RetentionPage {
     await this.waitForReport(timeout);
   }
 
+  /** Switches the data source (a workspace with orders and subscriptions) and waits for its report. */
+  async setSource(source: 'orders' | 'subscriptions', timeout = 60_000): Promise<void> {
+    await this.app.id('source-select').selectOption(source);
+    await this.waitForSource(source, timeout);
+  }
+
+  /** Waits until the report on screen comes from `source` and no recomputation is running. */
+  async waitForSource(source: 'orders' | 'subscriptions', timeout = 60_000): Promise<void> {
+    await this.app.page.waitForFunction(
+      (src) => document.querySelector(`[data-testid="retention"] .report[data-source="${src}"][aria-busy="false"]`) !== null,
+      source,
+      { timeout },
+    );
+  }
+
+  /** The W (days) the orders report on screen was computed with, as the page says it. */
+  async reportWindow(): Promise<number> {
+    return Number(await this.root.locator('.report').getAttribute('data-window'));
+  }
+
+  /** The W shown in the activity window field. */
+  async windowInput(): Promise<number> {
+    return Number(await this.app.id('window-input').inputValue());
+  }
+
+  /** Types W and waits until the orders report on screen was computed with it. */
+  async setWindow(days: number, timeout = 60_000): Promise<void> {
+    await this.app.id('window-input').fill(String(days));
+    await this.waitForWindow(days, timeout);
+  }
+
+  async waitForWindow(days: number, timeout = 60_000): Promise<void> {
+    await this.app.page.waitForFunction(
+      (w) => document.querySelector(`[data-testid="retention"] .report[data-window="${w}"][aria-busy="false"]`) !== null,
+      days,
+      { timeout },
+    );
+  }
+
+  /** The numbers of the lifetime sentence that reconciles with "customers now" (orders). */
+  async lifetimeNow(): Promise<{ repeat: number; oneTime: number; total: number; text: string }> {
+    const box = this.app.id('lifetime-now');
+    await box.waitFor();
+    return {
+      repeat: readNumber(await box.getByTestId('lifetime-now-repeat').innerText()),
+      oneTime: readNumber(await box.getByTestId('lifetime-now-one-time').innerText()),
+      total: readNumber(await box.getByTestId('lifetime-now-total').innerText()),
+      text: await box.innerText(),
+    };
+  }
+
   kpi(name: Kpi): Locator {
     return this.app.id(`kpi-${name}`);
   }
