@@ -677,7 +677,7 @@ export const en = {
     one: 'Customers now ({now}) = these {censored} + {count} customer who came back after a gap.',
     other: 'Customers now ({now}) = these {censored} + {count} customers who came back after a gap.',
   },
-  'retention.survival.allInFirstSpell': 'They are all the {now} customers now.',
+  'retention.survival.allInFirstSpell': 'So customers now ({now}) are exactly these: nobody has come back after a gap.',
   'retention.survival.notProjected': 'No projection: the sBG model does not fit the survival counts of cohort {cohort} ({counts}).',
   'retention.survival.nobodyLeft': 'Nobody in it has left yet.',
   'retention.lifetime.now': '{repeat}, and {oneTime}: {total}.',

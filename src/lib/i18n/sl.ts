@@ -723,7 +723,7 @@ export const sl: Messages = {
     few: 'Trenutne stranke ({now}) = teh {censored} + {count} stranke, ki so se vrnile po premoru.',
     other: 'Trenutne stranke ({now}) = teh {censored} + {count} strank, ki so se vrnile po premoru.',
   },
-  'retention.survival.allInFirstSpell': 'To so vse trenutne stranke ({now}).',
+  'retention.survival.allInFirstSpell': 'Trenutne stranke ({now}) so torej prav te: nihče se ni vrnil po premoru.',
   'retention.survival.notProjected': 'Brez napovedi: model sBG se ne prilega številom preživelih v kohorti {cohort} ({counts}).',
   'retention.survival.nobodyLeft': 'Nihče od njih še ni odšel.',
   'retention.lifetime.now': '{repeat}, {oneTime}: {total}.',
