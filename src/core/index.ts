@@ -41,14 +41,13 @@ export {
   parseDate,
   dayToIso,
   isoToDay,
-  explainDate,
-  detectDateOrder,
   excelSerialToDay,
   daysFromCivil,
   isLeapYear,
   daysInMonth,
 } from './parse/date.ts';
-export type { DateOrderGuess } from './parse/date.ts';
+export { explainDate, detectDateOrder, dateShape } from './parse/date-detect.ts';
+export type { DateOrderGuess, DateShape } from './parse/date-detect.ts';
 export { normaliseId, hasInvisibleChars, looksLikeScientificNotation } from './parse/id.ts';
 export { normaliseHeader, isPiiHeader, suggestMapping, guessKinds } from './parse/header-match.ts';
 export { FIELD_SYNONYMS } from './parse/synonyms.ts';

@@ -10,7 +10,8 @@
  * marks seen. Everything is a share of the sample (0..1) so thresholds read the same for any
  * sample size. O(total length of the sample values).
  */
-import { detectDateOrder, parseDate } from './date.ts';
+import { parseDate } from './date.ts';
+import { detectDateOrder } from './date-detect.ts';
 import { isNullToken } from './null-token.ts';
 import { detectNumberFormat, parseLocaleNumber } from './number.ts';
 

@@ -17,7 +17,8 @@
 import type { ImportIssue } from '../../core/issues.ts';
 import { isNullToken } from '../../core/parse/null-token.ts';
 import { explainNumber, parseLocaleNumber } from '../../core/parse/number.ts';
-import { explainDate, parseDate } from '../../core/parse/date.ts';
+import { parseDate } from '../../core/parse/date.ts';
+import { explainDate } from '../../core/parse/date-detect.ts';
 import { hasInvisibleChars, looksLikeScientificNotation, normaliseId } from '../../core/parse/id.ts';
 import type { DateOrder, DecimalMark, ThousandsMark } from '../../core/parse/formats.ts';
 import type { Builder } from './column-builder.ts';

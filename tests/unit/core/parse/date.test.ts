@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dayToIso,
-  daysFromCivil,
-  detectDateOrder,
-  excelSerialToDay,
-  explainDate,
-  isoToDay,
-  parseDate,
-} from '../../../../src/core/parse/date.ts';
+import { dayToIso, daysFromCivil, excelSerialToDay, isoToDay, parseDate } from '../../../../src/core/parse/date.ts';
+import { detectDateOrder, explainDate } from '../../../../src/core/parse/date-detect.ts';
 import { column } from './fixtures.ts';
 
 // 2024-01-15 is day 19737: 2024-01-01 is 54 years x 365 + 13 leap days (1972..2020) = 19723, plus 14.
