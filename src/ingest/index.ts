@@ -8,3 +8,4 @@ export { inspectFile, type InspectOverrides } from './inspect.ts';
 export { parseFile } from './parse-file.ts';
 export { previewRows } from './preview.ts';
 export { plausibilityOf, type PlausibilityReport } from './plausibility.ts';
+export { pseudonymiseFile, pseudonyms, newPseudonymKey } from './pseudonymise.ts';

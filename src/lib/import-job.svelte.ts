@@ -60,6 +60,8 @@ export class ImportJob {
   answered = $state.raw<readonly string[]>([]);
   /** Orders only: the user confirmed the file has no customer column (orders and revenue only). */
   withoutCustomers = $state(false);
+  /** E-mail or name as the customer key: store keyed pseudonyms instead (privacy by default: on). */
+  pseudonymise = $state(true);
   /** The mapping came from one the user confirmed before for these headers. */
   remembered = $state(false);
   /** The currency the user just gave the workspace from this card's suggestion, or the error. */
@@ -238,6 +240,21 @@ export class ImportJob {
     void this.inspect();
   }
 
+  /** Whether the customer key (an e-mail or a name, not an id) is stored as a keyed pseudonym. */
+  get keyIsPersonal(): boolean {
+    const k = this.inspection?.keyFallback;
+    const c = this.inspection?.mapping.indexOf('customer_id') ?? -1;
+    return k !== undefined && c >= 0 && this.mapping[c] === 'customer_id';
+  }
+
+  setPseudonymise(on: boolean): void {
+    this.pseudonymise = on;
+    if (this.state === 'prepared') {
+      this.#dropStaged();
+      this.state = 'ready';
+    }
+  }
+
   /** Orders only: confirm (or take back) that the file has no customer column. */
   setWithoutCustomers(on: boolean): void {
     this.withoutCustomers = on;
@@ -279,6 +296,7 @@ export class ImportJob {
             ? { sha256: this.inspection.sha256, headers: [...this.inspection.headers], keyCandidates: [...(this.inspection.keyCandidates ?? [])] }
             : undefined,
           ...(this.customerMissing && this.withoutCustomers ? { withoutCustomers: true } : {}),
+          ...(this.keyIsPersonal && this.pseudonymise ? { pseudonymise: true } : {}),
         },
         (p) => {
           if (run === this.#run) this.progress = p;

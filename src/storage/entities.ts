@@ -42,6 +42,8 @@ export interface Workspace {
   id: string;
   name: string;
   createdAt: number;
+  /** Key of the workspace's keyed pseudonyms (ingest/pseudonymise.ts), made on first use; never leaves the workspace (a backup carries it). */
+  pseudonymKey?: string;
   settings: WorkspaceSettings;
 }
 

@@ -136,3 +136,24 @@ export function deleteWorkspace(id: string): Promise<void> {
     }),
   );
 }
+
+/**
+ * The workspace's pseudonym key, made (random, 32 bytes) and stored on first use, in one
+ * transaction so two imports never make two keys.
+ *
+ * @throws StorageError 'not-found' when the workspace does not exist.
+ */
+export async function workspacePseudonymKey(id: string, make: () => string): Promise<string> {
+  try {
+    return await db.transaction('rw', db.workspaces, async () => {
+      const ws = await db.workspaces.get(id);
+      if (!ws) throw new StorageError('not-found', 'This workspace no longer exists.');
+      if (ws.pseudonymKey) return ws.pseudonymKey;
+      const key = make();
+      await db.workspaces.update(id, { pseudonymKey: key });
+      return key;
+    });
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}

@@ -5,8 +5,8 @@
  */
 import type { DataKind, Mapping } from '../core/schema/kinds.ts';
 import type { Dialect, Inspection } from '../ingest/types.ts';
-import { inspectFile, parseFile, plausibilityOf, previewRows, type InspectOverrides } from '../ingest/index.ts';
-import { commitImport as storeImport, findImportBySha, previewCommit, recallMappingByHeaders, rememberMapping } from '../storage/index.ts';
+import { inspectFile, newPseudonymKey, parseFile, plausibilityOf, previewRows, pseudonymiseFile, type InspectOverrides } from '../ingest/index.ts';
+import { commitImport as storeImport, findImportBySha, previewCommit, recallMappingByHeaders, rememberMapping, workspacePseudonymKey } from '../storage/index.ts';
 import type { ImportRecord } from '../storage/entities.ts';
 import type { ImportProgress, PreparedImport } from './contract.ts';
 import type { WorkerContext } from './worker-context.ts';
@@ -48,6 +48,8 @@ export function importApi(ctx: WorkerContext) {
         inspected?: { sha256: string; headers: readonly string[]; keyCandidates?: readonly string[] };
         /** Orders without a customer column, confirmed by the user (orders and revenue only). */
         withoutCustomers?: boolean;
+        /** Store keyed pseudonyms instead of the customer keys (an e-mail or name key: ingest/pseudonymise.ts). */
+        pseudonymise?: boolean;
       },
       onProgress?: (p: ImportProgress) => void,
     ): Promise<PreparedImport> {
@@ -56,7 +58,7 @@ export function importApi(ctx: WorkerContext) {
       onProgress?.({ phase: 'reading', rows: 0, bytesDone: 0, bytesTotal, rowsPerSecond: 0, secondsLeft: null });
       const bytes = await readBytes(file);
       const inspection = options.inspected ?? (await inspectFile(bytes, fileName, { ...options.dialect, kind: options.kind }));
-      const parsed = await parseFile(bytes, {
+      const read = await parseFile(bytes, {
         dialect: options.dialect,
         kind: options.kind,
         mapping: options.mapping,
@@ -69,6 +71,7 @@ export function importApi(ctx: WorkerContext) {
           onProgress?.({ phase: 'parsing', rows, bytesDone, bytesTotal, rowsPerSecond, secondsLeft });
         },
       });
+      const parsed = options.pseudonymise && !read.fatal ? await pseudonymiseFile(read, await workspacePseudonymKey(workspaceId, newPseudonymKey)) : read;
       const token = crypto.randomUUID();
       ctx.staged.set(token, {
         workspaceId,

@@ -109,3 +109,21 @@ describe('backup and restore in the browser', () => {
     expect(after).toEqual(before);
   }, 120_000);
 });
+
+describe('keyed pseudonyms', () => {
+  it('an e-mail key is stored as a pseudonym by default: the preview shows codes, the counts are unchanged', async () => {
+    const file = resolve(fileURLToPath(new URL('../fixtures/csv/classes/emails-only-orders.csv', import.meta.url)));
+    const imp = new ImportPage(h.app);
+    await imp.open();
+    await imp.chooseFiles(file);
+    const box = imp.card().getByTestId('pseudonymise');
+    expect(await box.isChecked()).toBe(true);
+    await expect(imp.validate()).resolves.toBe('ready');
+    const preview = await imp.card().getByTestId('preview-table').innerText().catch(async () => imp.card().innerText());
+    expect(preview).toMatch(/~[0-9a-f]{20}/);
+    expect(preview).not.toMatch(/example\.com/);
+    const customers = await imp.card().getByTestId('plausibility-customers').innerText();
+    expect(customers.trim()).toBe('2');
+    await imp.discard();
+  }, 60_000);
+});

@@ -168,6 +168,9 @@ export const en = {
   'import.readAs': 'Read it as “{kind}”',
   'import.notes': 'Notes on this file',
   'import.noCustomerBox': 'This file has no customer column — import orders and revenue only (no retention)',
+  'import.pseudonymEmail': 'Store a pseudonym instead of each e-mail address',
+  'import.pseudonymName': 'Store a pseudonym instead of each name',
+  'import.pseudonymHint': 'A pseudonym is a code made from the key with this workspace’s own secret: the same customer gets the same code in every import of this workspace, and the figures do not change, but the stored data no longer says who the customer is. Untick to keep the key as written (it then appears in receipts and exports).',
   'import.blocked.missing-customer': 'To check the file, map a column to Customer ID, or tick “This file has no customer column”.',
   'import.blocked.missing': 'To check the file, map a column to: {fields}.',
   'import.blocked.duplicate': 'To check the file, choose each field for one column only.',
@@ -473,7 +476,7 @@ export const en = {
     'Only what you import: the columns you map from your CSV files, your workspace names and settings. They are stored in this browser’s IndexedDB, on this device. Anyone who can use this browser profile can see them.',
   'privacy.personal.title': 'Personal data in your files',
   'privacy.personal.body':
-    'When a file has no customer id, the e-mail or name column chosen as the customer key is stored, and it is shown in receipts and exports. Other personal columns (names, e-mail, phone, address, gender, birth date, coordinates) are “not stored” by default, unless you map them.',
+    'When a file has no customer id, the e-mail or name column chosen as the customer key is stored as a keyed pseudonym by default (a code made with this workspace’s own secret: the same customer gets the same code in every import, but the stored data no longer says who it is). If you untick that choice, the e-mail or name is stored as written and shown in receipts and exports. Other personal columns (names, e-mail, phone, address, gender, birth date, coordinates) and free text are not stored by default, unless you map them.',
   'privacy.nothing.title': 'Nothing is sent anywhere',
   'privacy.nothing.body':
     'Keepwise has no server and no account. It sends no analytics, no error reports and loads no fonts or scripts from other sites. Your files are read and analysed on this device.',

@@ -178,6 +178,9 @@ export const sl: Messages = {
   'import.readAs': 'Preberi kot »{kind}«',
   'import.notes': 'Opombe k tej datoteki',
   'import.noCustomerBox': 'Ta datoteka nima stolpca s stranko — uvozi samo naročila in prihodke (brez zvestobe strank)',
+  'import.pseudonymEmail': 'Namesto vsakega e-poštnega naslova shrani psevdonim',
+  'import.pseudonymName': 'Namesto vsakega imena shrani psevdonim',
+  'import.pseudonymHint': 'Psevdonim je koda, narejena iz ključa s skrivnostjo tega delovnega prostora: ista stranka dobi isto kodo v vsakem uvozu tega delovnega prostora in številke se ne spremenijo, shranjeni podatki pa ne povedo več, kdo je stranka. Odkljukajte, da ključ ostane, kot je zapisan (potem je viden v potrdilih in izvozih).',
   'import.blocked.missing-customer': 'Za preverjanje izberite stolpec za ID stranke ali označite »Ta datoteka nima stolpca s stranko«.',
   'import.blocked.missing': 'Za preverjanje izberite stolpec za: {fields}.',
   'import.blocked.duplicate': 'Za preverjanje izberite vsako polje le za en stolpec.',
@@ -513,7 +516,7 @@ export const sl: Messages = {
     'Samo to, kar uvozite: stolpci, ki jih izberete v datotekah CSV, ter imena in nastavitve delovnih prostorov. Shranjeni so v bazi IndexedDB tega brskalnika na tej napravi. Vidi jih vsak, ki lahko uporablja ta profil brskalnika.',
   'privacy.personal.title': 'Osebni podatki v vaših datotekah',
   'privacy.personal.body':
-    'Če datoteka nima ID-ja stranke, se shrani stolpec z e-naslovom ali imenom, izbran za ključ stranke, in prikazuje se v potrdilih in izvozih. Drugi osebni stolpci (imena, e-naslov, telefon, naslov, spol, datum rojstva, koordinate) se privzeto ne shranijo, razen če jih izberete.',
+    'Če datoteka nima ID-ja stranke, se stolpec z e-naslovom ali imenom, izbran za ključ stranke, privzeto shrani kot psevdonim s ključem (koda, narejena s skrivnostjo tega delovnega prostora: ista stranka dobi isto kodo v vsakem uvozu, shranjeni podatki pa ne povedo, kdo je). Če to izbiro odkljukate, se e-naslov ali ime shrani, kot je zapisano, in prikazuje v potrdilih in izvozih. Drugi osebni stolpci (imena, e-naslov, telefon, naslov, spol, datum rojstva, koordinate) in prosto besedilo se privzeto ne shranijo, razen če jih izberete.',
   'privacy.nothing.title': 'Ničesar ne pošiljamo nikamor',
   'privacy.nothing.body':
     'Keepwise nima strežnika in ne zahteva računa. Ne pošilja analitike ali poročil o napakah in ne nalaga pisav ali skript z drugih spletnih mest. Datoteke se berejo in analizirajo na tej napravi.',

@@ -77,3 +77,32 @@ describe('a corrected export', () => {
     expect(app?.periods.map((p) => [p.period, p.S, p.E, p.N, p.revenue])).toEqual(out.report!.retention!.periods.map((p) => [p.period, p.S, p.E, p.new, p.revenue]));
   });
 });
+
+describe('keyed pseudonyms for e-mail keys', () => {
+  it('stores pseudonyms instead of the e-mails; the same customer gets the same pseudonym in every import; figures are unchanged', async () => {
+    const w = appApi();
+    const ws = await w.createWorkspace('Private');
+    const text = 'Email,Order Date,Amount\nana@example.com,05.01.2024,"120,00 €"\nBen@Example.com,07.01.2024,"35,50 €"\nben@example.com,11.02.2024,"80,00 €"\n';
+    const file = new Blob([text]);
+    const i = await w.inspect(file, 'a.csv', ws.id);
+    expect(i.keyFallback).toBe('email');
+    const p = await w.prepareImport(ws.id, file, 'a.csv', { dialect: i.dialect, kind: i.kind, mapping: i.mapping, pseudonymise: true });
+    expect(p.plausibility).toMatchObject({ customers: 2, revenue: 235.5 });
+    const ids = p.preview.rows.map((r) => r[p.preview.columns.indexOf('customer_id')]);
+    expect(ids.every((id) => typeof id === 'string' && /^~[0-9a-f]{20}$/.test(id))).toBe(true);
+    expect(ids[1]).toBe(ids[2]);
+    expect(JSON.stringify(p.preview)).not.toContain('example.com');
+    await w.commitImport(p.token, { skipInvalid: false });
+    // A second file with one known and one new customer: the known one keeps its pseudonym.
+    const more = new Blob(['Email,Order Date,Amount\nana@example.com,01.03.2024,"10,00 €"\ncleo@example.com,02.03.2024,"5,00 €"\n']);
+    const i2 = await w.inspect(more, 'b.csv', ws.id);
+    const p2 = await w.prepareImport(ws.id, more, 'b.csv', { dialect: i2.dialect, kind: i2.kind, mapping: i2.mapping, pseudonymise: true });
+    expect(p2.preview.rows[0][p2.preview.columns.indexOf('customer_id')]).toBe(ids[0]);
+    await w.commitImport(p2.token, { skipInvalid: false });
+    expect((await w.summary(ws.id)).customers).toBe(3);
+    // Another workspace has another key: other pseudonyms.
+    const other = await w.createWorkspace('Other');
+    const p3 = await w.prepareImport(other.id, file, 'a.csv', { dialect: i.dialect, kind: i.kind, mapping: i.mapping, pseudonymise: true });
+    expect(p3.preview.rows[0][p3.preview.columns.indexOf('customer_id')]).not.toBe(ids[0]);
+  });
+});
