@@ -85,6 +85,12 @@ describe('bounded analyses', () => {
     await ret.waitForReport();
     // 1990-Q1 .. 2025-Q3.
     expect((await ret.periodLabels()).length).toBe(143);
+    // The heatmap renders only what a person can read: the latest 60 cohorts, until "Show all".
+    await h.app.id('cohort-truncated').waitFor();
+    expect(await h.app.id('cohort-row').count()).toBe(60);
+    await h.app.id('cohort-show-all').click();
+    await h.page.waitForFunction(() => document.querySelectorAll('[data-testid="cohort-row"]').length > 60);
+    expect(await h.app.id('cohort-row').count()).toBeGreaterThan(100);
     const heap = await h.page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     expect(heap).toBeLessThan(200 * 1024 * 1024);
   }, 120_000);

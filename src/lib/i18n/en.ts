@@ -642,6 +642,8 @@ export const en = {
   'retention.cohorts.average': 'Weighted average',
   'retention.cohorts.caption': '{view}, as a share of {basis}. One row per cohort (customers by their first period); column +k = k periods later.',
   'retention.cohorts.hint': 'Hover over a cell or focus it (arrow keys move) to see the counts behind it; Enter opens its receipt.',
+  'retention.cohorts.truncated': 'Showing the latest {rows} of {allRows} cohorts and the first {columns} of {allColumns} periods.',
+  'retention.cohorts.showAll': 'Show all',
   'retention.cohorts.detail': 'Cohort {cohort}, in {period}: {count} of {base} ({share})',
   'retention.cohorts.averageDetail': 'Weighted average, +{k}: {count} of {base} over {cohorts} cohorts ({share})',
   'retention.cohorts.viewOrders': 'Active in a period = at least one order with an amount above 0 in it.',

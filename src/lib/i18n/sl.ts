@@ -682,6 +682,8 @@ export const sl: Messages = {
   'retention.cohorts.average': 'Tehtano povprečje',
   'retention.cohorts.caption': '{view}, kot delež {basis}. Ena vrstica na kohorto (stranke po prvem obdobju); stolpec +k = k obdobij pozneje.',
   'retention.cohorts.hint': 'Premaknite miško nad celico ali jo izberite s tipkovnico (puščice za premikanje), da vidite številke za njo; Enter odpre njen izračun.',
+  'retention.cohorts.truncated': 'Prikazanih je zadnjih {rows} od {allRows} kohort in prvih {columns} od {allColumns} obdobij.',
+  'retention.cohorts.showAll': 'Prikaži vse',
   'retention.cohorts.detail': 'Kohorta {cohort}, v obdobju {period}: {count} od {base} ({share})',
   'retention.cohorts.averageDetail': 'Tehtano povprečje, +{k}: {count} od {base}, kohort: {cohorts} ({share})',
   'retention.cohorts.viewOrders': 'Aktivna v obdobju = vsaj eno naročilo z zneskom nad 0 v tem obdobju.',
