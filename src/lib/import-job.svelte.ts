@@ -60,6 +60,8 @@ export class ImportJob {
   answered = $state.raw<readonly string[]>([]);
   /** Orders only: the user confirmed the file has no customer column (orders and revenue only). */
   withoutCustomers = $state(false);
+  /** Keep the rows whose main date is implausible (issue #9: left out by default). */
+  keepImplausibleDates = $state(false);
   /** E-mail or name as the customer key: store keyed pseudonyms instead (privacy by default: on). */
   pseudonymise = $state(true);
   /** The mapping came from one the user confirmed before for these headers. */
@@ -247,6 +249,12 @@ export class ImportJob {
     return k !== undefined && c >= 0 && this.mapping[c] === 'customer_id';
   }
 
+  /** Keeps (or leaves out again) the rows with implausible dates: the file is checked again. */
+  setKeepImplausibleDates(on: boolean): void {
+    this.keepImplausibleDates = on;
+    void this.validate();
+  }
+
   setPseudonymise(on: boolean): void {
     this.pseudonymise = on;
     if (this.state === 'prepared') {
@@ -297,6 +305,7 @@ export class ImportJob {
             : undefined,
           ...(this.customerMissing && this.withoutCustomers ? { withoutCustomers: true } : {}),
           ...(this.keyIsPersonal && this.pseudonymise ? { pseudonymise: true } : {}),
+          ...(this.keepImplausibleDates ? { keepImplausibleDates: true } : {}),
         },
         (p) => {
           if (run === this.#run) this.progress = p;

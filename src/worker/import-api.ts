@@ -50,6 +50,8 @@ export function importApi(ctx: WorkerContext) {
         withoutCustomers?: boolean;
         /** Store keyed pseudonyms instead of the customer keys (an e-mail or name key: ingest/pseudonymise.ts). */
         pseudonymise?: boolean;
+        /** Keep rows whose main date is implausible (default: left out and named). */
+        keepImplausibleDates?: boolean;
       },
       onProgress?: (p: ImportProgress) => void,
     ): Promise<PreparedImport> {
@@ -63,6 +65,7 @@ export function importApi(ctx: WorkerContext) {
         kind: options.kind,
         mapping: options.mapping,
         ...(options.withoutCustomers ? { withoutCustomers: true } : {}),
+        ...(options.keepImplausibleDates ? { keepImplausibleDates: true } : {}),
         onProgress: ({ rows, bytesDone }) => {
           const seconds = (performance.now() - started) / 1000;
           const rowsPerSecond = seconds > 0 ? rows / seconds : 0;

@@ -62,6 +62,10 @@ describe('bounded analyses', () => {
     await expect(imp.validate()).resolves.toBe('ready');
     const text = await imp.card().innerText();
     expect(text).toMatch(/1900-01-01/);
+    expect((await imp.card().getByTestId('plausibility-rows').innerText()).trim()).toBe('3');
+    // "Skip it, or keep it?": keeping it checks the file again with the row in.
+    await imp.card().getByTestId('keep-implausible-dates').check();
+    await h.page.waitForFunction(() => document.querySelector('[data-testid="plausibility-rows"]')?.textContent?.trim() === '4', undefined, { timeout: 30_000 });
     await imp.discard();
   });
 

@@ -189,6 +189,7 @@ export const en = {
   'backup.done': 'Backup saved to your downloads.',
   'backup.restored': 'Restored as the workspace “{name}”.',
   'plausibility.title': 'What this import adds',
+  'plausibility.keepImplausible': 'Keep these rows: the dates are right',
   'plausibility.updatesTitle': 'Compared with what this workspace already holds',
   'plausibility.updatesSummary': 'New: {added} · updated (same id, other content; the new version replaces the old one): {updated} · unchanged (already stored): {unchanged}',
   'plausibility.updatesMore': 'and {count} more updates',

@@ -199,6 +199,7 @@ export const sl: Messages = {
   'backup.done': 'Varnostna kopija je shranjena med prenose.',
   'backup.restored': 'Obnovljeno kot delovni prostor »{name}«.',
   'plausibility.title': 'Kaj doda ta uvoz',
+  'plausibility.keepImplausible': 'Obdrži te vrstice: datumi so pravilni',
   'plausibility.updatesTitle': 'V primerjavi s tem, kar ta delovni prostor že vsebuje',
   'plausibility.updatesSummary': 'Novo: {added} · posodobljeno (isti ID, druga vsebina; nova različica zamenja staro): {updated} · nespremenjeno (že shranjeno): {unchanged}',
   'plausibility.updatesMore': 'in še {count} posodobitev',
