@@ -1,6 +1,11 @@
-/** Types that cross the worker boundary (plain, structured-cloneable data). */
+/**
+ * Types that cross the worker boundary (plain, structured-cloneable data): the requests' option
+ * objects and the responses of the feature modules (import-api.ts, workspace-api.ts,
+ * retention-api.ts). The page derives its own types from these (lib/types.ts).
+ */
 import type { PlausibilityReport } from '../core/import/plausibility.ts';
-import type { DataKind } from '../core/schema/kinds.ts';
+import type { DataKind, Mapping } from '../core/schema/kinds.ts';
+import type { Dialect } from '../ingest/types.ts';
 import type { ImportIssue } from '../core/issues.ts';
 import type { ImportRecord } from '../storage/entities.ts';
 
@@ -44,3 +49,24 @@ export type WorkspaceSummary = {
   imports: number;
   byKind: Partial<Record<DataKind, { rows: number; firstDay: number | null; lastDay: number | null; revenue?: number; amountRows?: number }>>;
 };
+
+/** Options of `prepareImport`: how to read the file, and the user's choices for it. */
+export interface PrepareImportOptions {
+  dialect: Dialect;
+  kind: DataKind;
+  mapping: Mapping;
+  /** What inspect() said of this file with this dialect: spares reading and hashing it again. */
+  inspected?: { sha256: string; headers: readonly string[]; keyCandidates?: readonly string[] };
+  /** Orders without a customer column, confirmed by the user (orders and revenue only). */
+  withoutCustomers?: boolean;
+  /** Store keyed pseudonyms instead of the customer keys (an e-mail or name key: ingest/pseudonymise.ts). */
+  pseudonymise?: boolean;
+  /** Keep rows whose main date is implausible (default: left out and named). */
+  keepImplausibleDates?: boolean;
+}
+
+/** Options of `commitImport`. */
+export interface CommitImportOptions {
+  /** Import only the valid rows of a file that has invalid ones. */
+  skipInvalid: boolean;
+}

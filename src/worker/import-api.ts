@@ -3,12 +3,11 @@
  * under a token), commit (one transaction) or discard. Runs in Node too (tests, with
  * fake-indexeddb): no Comlink, no worker globals.
  */
-import type { DataKind, Mapping } from '../core/schema/kinds.ts';
-import type { Dialect, Inspection } from '../ingest/types.ts';
+import type { Inspection } from '../ingest/types.ts';
 import { inspectFile, newPseudonymKey, parseFile, plausibilityOf, previewRows, pseudonymiseFile, type InspectOverrides } from '../ingest/index.ts';
 import { commitImport as storeImport, findImportBySha, previewCommit, recallMappingByHeaders, rememberMapping, workspacePseudonymKey } from '../storage/index.ts';
 import type { ImportRecord } from '../storage/entities.ts';
-import type { ImportProgress, PreparedImport } from './contract.ts';
+import type { CommitImportOptions, ImportProgress, PrepareImportOptions, PreparedImport } from './contract.ts';
 import type { WorkerContext } from './worker-context.ts';
 
 async function readBytes(file: Blob): Promise<Uint8Array> {
@@ -40,19 +39,7 @@ export function importApi(ctx: WorkerContext) {
       workspaceId: string,
       file: Blob,
       fileName: string,
-      options: {
-        dialect: Dialect;
-        kind: DataKind;
-        mapping: Mapping;
-        /** What inspect() said of this file with this dialect: spares reading and hashing it again. */
-        inspected?: { sha256: string; headers: readonly string[]; keyCandidates?: readonly string[] };
-        /** Orders without a customer column, confirmed by the user (orders and revenue only). */
-        withoutCustomers?: boolean;
-        /** Store keyed pseudonyms instead of the customer keys (an e-mail or name key: ingest/pseudonymise.ts). */
-        pseudonymise?: boolean;
-        /** Keep rows whose main date is implausible (default: left out and named). */
-        keepImplausibleDates?: boolean;
-      },
+      options: PrepareImportOptions,
       onProgress?: (p: ImportProgress) => void,
     ): Promise<PreparedImport> {
       const started = performance.now();
@@ -108,7 +95,7 @@ export function importApi(ctx: WorkerContext) {
       };
     },
 
-    async commitImport(token: string, options: { skipInvalid: boolean }): Promise<ImportRecord> {
+    async commitImport(token: string, options: CommitImportOptions): Promise<ImportRecord> {
       const job = ctx.staged.get(token);
       if (!job) throw new Error('This import is no longer prepared: start it again.');
       const { parsed } = job;
