@@ -76,3 +76,10 @@ describe('every code the importer emits has a translation', () => {
     for (const code of codes) expect(Object.hasOwn(en, `issue.${code}`) || Object.hasOwn(en, `question.code.${code}`), code).toBe(true);
   });
 });
+
+describe('every field of every kind has a label', () => {
+  it('field.<key> exists in English (Slovenian has the same keys: its type is Messages)', async () => {
+    const { KIND_FIELDS } = await import('../../../../src/core/schema/kinds.ts');
+    for (const defs of Object.values(KIND_FIELDS)) for (const d of defs) expect(Object.hasOwn(en, `field.${d.key}`), `field.${d.key}`).toBe(true);
+  });
+});
