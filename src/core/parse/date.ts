@@ -68,6 +68,23 @@ export function dayToIso(day: number): string {
   return `${ys}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
+/**
+ * The month of a day number as one integer, `year * 12 + (month - 1)`, without allocating
+ * (Hinnant's civil_from_days without the day of month). `Math.floor(i / 12)` is the year.
+ *
+ * @example monthIndexOfDay(0) // 1970 * 12 (January 1970)
+ */
+export function monthIndexOfDay(day: number): number {
+  const z = Math.floor(day) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return (yoe + era * 400 + (m <= 2 ? 1 : 0)) * 12 + m - 1;
+}
+
 /** Milliseconds per day. */
 const MS_PER_DAY = 86_400_000;
 

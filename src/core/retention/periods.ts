@@ -9,20 +9,15 @@
  *
  * Calendar arithmetic is Hinnant's civil_from_days / days_from_civil (exact integers, O(1)).
  */
-import { daysFromCivil } from '../parse/date.ts';
+import { daysFromCivil, monthIndexOfDay } from '../parse/date.ts';
 
 export type PeriodUnit = 'month' | 'quarter' | 'year';
 
-/** Year and month (1-12) of a day number. Hinnant's civil_from_days, O(1). */
+/** Year and month (1-12) of a day number. */
 function yearMonth(day: number): { y: number; m: number } {
-  const z = Math.floor(day) + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m };
+  const i = monthIndexOfDay(day);
+  const y = Math.floor(i / 12);
+  return { y, m: i - y * 12 + 1 };
 }
 
 /** Floor division that also works for negative periods (years before 0). */

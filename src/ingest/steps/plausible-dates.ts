@@ -12,7 +12,7 @@
  * Other date columns (an end date) written with a far-future sentinel (year 2900 or later:
  * `9999-12-31`, `2999-12-31` = "no end") are read as missing. O(rows): a histogram of years.
  */
-import { dayToIso, daysFromCivil } from '../../core/parse/date.ts';
+import { dayToIso, daysFromCivil, monthIndexOfDay } from '../../core/parse/date.ts';
 import { MISSING_DAY } from '../../core/table.ts';
 
 const EPOCH = 0; // 1970-01-01
@@ -45,7 +45,7 @@ export function findDateOutliers(days: Int32Array, n: number, today: number): Da
   for (let r = 0; r < n; r++) {
     const d = days[r];
     if (d === MISSING_DAY || d < EPOCH || d > hardHi) continue;
-    const y = Math.min(MAX_YEAR + 1, Math.max(MIN_YEAR, yearOfFast(d)));
+    const y = Math.min(MAX_YEAR + 1, Math.max(MIN_YEAR, Math.floor(monthIndexOfDay(d) / 12)));
     hist[y]++;
     total++;
   }
@@ -84,15 +84,4 @@ export function findDateOutliers(days: Int32Array, n: number, today: number): Da
     }
   }
   return count === 0 ? undefined : { reject, count, from: dayToIso(lo), to: dayToIso(hi) };
-}
-
-/** Year of a day number without string work (Hinnant's civil_from_days, year only). */
-function yearOfFast(day: number): number {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
 }

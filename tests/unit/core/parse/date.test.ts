@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayToIso, daysFromCivil, excelSerialToDay, isoToDay, parseDate } from '../../../../src/core/parse/date.ts';
+import { dayToIso, daysFromCivil, excelSerialToDay, isoToDay, monthIndexOfDay, parseDate } from '../../../../src/core/parse/date.ts';
 import { detectDateOrder, explainDate } from '../../../../src/core/parse/date-detect.ts';
 import { column } from './fixtures.ts';
 
@@ -7,6 +7,17 @@ import { column } from './fixtures.ts';
 const JAN15 = 19737;
 
 describe('calendar arithmetic (Hinnant days_from_civil / civil_from_days)', () => {
+  it('monthIndexOfDay agrees with dayToIso on month edges, leap days and before the epoch', () => {
+    expect(monthIndexOfDay(0)).toBe(1970 * 12);
+    expect(monthIndexOfDay(JAN15)).toBe(2024 * 12);
+    expect(monthIndexOfDay(daysFromCivil(2024, 2, 29))).toBe(2024 * 12 + 1);
+    expect(monthIndexOfDay(daysFromCivil(2024, 3, 1) - 1)).toBe(2024 * 12 + 1);
+    expect(monthIndexOfDay(-1)).toBe(1969 * 12 + 11);
+    for (let d = daysFromCivil(1899, 12, 1); d < daysFromCivil(2101, 1, 1); d += 17) {
+      const [y, m] = dayToIso(d).split('-').map(Number);
+      expect(monthIndexOfDay(d)).toBe(y * 12 + m - 1);
+    }
+  });
   it('anchors: the epoch, 2000-03-01 and 2024-01-15', () => {
     expect(daysFromCivil(1970, 1, 1)).toBe(0);
     expect(daysFromCivil(1969, 12, 31)).toBe(-1);
