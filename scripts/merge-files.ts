@@ -9,6 +9,7 @@ import { describeChange, rowChanges } from '../src/core/table-diff.ts';
 import { MAIN_DATE, type DataKind } from '../src/core/schema/kinds.ts';
 import { MISSING_DAY } from '../src/core/table.ts';
 import { filterTable } from '../src/core/table-ops.ts';
+import { isContentKey } from '../src/ingest/steps/dedupe-keys.ts';
 import type { ParsedFile } from '../src/ingest/types.ts';
 
 export interface MergeOutcome {
@@ -42,8 +43,7 @@ export function mergeFiles(files: readonly ParsedFile[]): MergeOutcome {
         counts[f].added++;
         continue;
       }
-      const isContentKey = p.keys[r].charCodeAt(0) === 1;
-      const diff = isContentKey ? [] : rowChanges(files[at.file].table, at.row, p.table, r);
+      const diff = isContentKey(p.keys[r]) ? [] : rowChanges(files[at.file].table, at.row, p.table, r);
       if (diff.length === 0) {
         keeps[f][r] = 0;
         counts[f].unchanged++;

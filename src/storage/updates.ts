@@ -14,14 +14,13 @@
  */
 import { rowChanges, type FieldChange } from '../core/table-diff.ts';
 import type { Table } from '../core/table.ts';
+import { isContentKey } from '../ingest/steps/dedupe-keys.ts';
 import type { ParsedFile } from '../ingest/types.ts';
 import { decodeColumns } from './column-codec.ts';
 import { db } from './db.ts';
 import type { ChunkRecord, ImportRecord } from './entities.ts';
 import { splitKeys } from './keys.ts';
 
-/** Content-hash keys start with U+0001 (ingest/steps/dedupe-keys.ts): equal key = equal content. */
-const isContentKey = (key: string): boolean => key.charCodeAt(0) === 1;
 
 /** Per older import: the positions of its rows that a newer committed import superseded. */
 export function supersededRows(imports: readonly ImportRecord[]): Map<string, Set<number>> {

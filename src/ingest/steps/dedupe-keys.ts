@@ -4,6 +4,9 @@
  */
 import { MISSING_CODE, type Column } from '../../core/table.ts';
 
+/** Is `key` a content-hash key (U+0001 first, see {@link dedupeKeys})? Equal such keys mean equal rows. */
+export const isContentKey = (key: string): boolean => key.charCodeAt(0) === 1;
+
 /** FNV-1a of a string, 32 bits, from `seed`. */
 function fnvString(s: string, seed: number): number {
   let h = seed >>> 0;
