@@ -15,6 +15,8 @@ export interface FieldChange {
   readonly field: string;
   readonly from: CellValue;
   readonly to: CellValue;
+  /** The field is a date: `from` and `to` are ISO strings (`YYYY-MM-DD`, `THH:MM:SS` with a time). */
+  readonly date?: true;
 }
 
 const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -45,7 +47,9 @@ export function rowChanges(a: Table, ra: number, b: Table, rb: number): FieldCha
   for (const field of fields) {
     const from = cellValue(a.columns[field], ra);
     const to = cellValue(b.columns[field], rb);
-    if (from !== to) out.push({ field, from, to });
+    if (from === to) continue;
+    const date = a.columns[field]?.type === 'day' || b.columns[field]?.type === 'day';
+    out.push(date ? { field, from, to, date } : { field, from, to });
   }
   return out;
 }

@@ -51,6 +51,16 @@ export function formatDay(day: number | null | undefined, locale: string): strin
   return usable(day) ? dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(dayToUtcMs(day))) : DASH;
 }
 
+/**
+ * A stored date as written in the file, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS` (no time zone):
+ * formatted in UTC like {@link formatDay}, with the time of day when it has one.
+ */
+export function formatStoredDate(iso: string, locale: string): string {
+  const d = new Date(`${iso.length > 10 ? iso : `${iso}T00:00:00`}Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return dateFormat(locale, iso.length > 10 ? { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
 /** A moment (ms since epoch, Date or ISO string) in the user's own time zone. */
 export function formatDateTime(when: number | string | Date | null | undefined, locale: string): string {
   if (when === null || when === undefined) return DASH;

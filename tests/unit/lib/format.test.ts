@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDay, formatDuration, formatMoney, formatNumber, formatPercent } from '../../../src/lib/format.ts';
+import { formatBytes, formatDay, formatDuration, formatMoney, formatNumber, formatPercent, formatStoredDate } from '../../../src/lib/format.ts';
 
 // Intl output contains narrow/normal no-break spaces in some locales; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -10,6 +10,13 @@ describe('format', () => {
     expect(formatDay(19448, 'en-GB')).toBe('1 Apr 2023');
     expect(plain(formatDay(0, 'sl-SI'))).toBe('1. jan. 1970');
     expect(formatDay(null, 'en-GB')).toBe('—');
+  });
+
+  it('formats stored ISO dates as written, with the time when there is one, in no time zone', () => {
+    expect(formatStoredDate('2023-04-01', 'en-GB')).toBe('1 Apr 2023');
+    expect(plain(formatStoredDate('2023-04-01', 'sl-SI'))).toBe('1. apr. 2023');
+    expect(formatStoredDate('2023-04-01T23:30:00', 'en-GB')).toBe('1 Apr 2023, 23:30');
+    expect(formatStoredDate('not a date', 'en-GB')).toBe('not a date');
   });
 
   it('formats numbers and money per locale', () => {
