@@ -7,6 +7,7 @@ import type { PlausibilityReport } from '../core/import/plausibility.ts';
 import type { DataKind, Mapping } from '../core/schema/kinds.ts';
 import type { Dialect } from '../ingest/types.ts';
 import type { ImportIssue } from '../core/issues.ts';
+import type { FieldChange } from '../core/table-diff.ts';
 import type { ImportRecord } from '../storage/entities.ts';
 
 export interface ImportProgress {
@@ -41,7 +42,7 @@ export interface PreparedImport {
   /** What the import adds and what looks wrong, before anything is stored (core/import/plausibility.ts). */
   plausibility: PlausibilityReport;
   /** Against what the workspace stores: new rows, updates of rows with the same id (with the changed fields), unchanged rows. */
-  updates: { added: number; updated: number; unchanged: number; changes: readonly { readonly key: string; readonly fields: readonly { readonly field: string; readonly from: string | number | null; readonly to: string | number | null }[] }[] };
+  updates: { added: number; updated: number; unchanged: number; changes: readonly { readonly key: string; readonly fields: readonly FieldChange[] }[] };
 }
 
 export type WorkspaceSummary = {
