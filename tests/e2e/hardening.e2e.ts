@@ -118,6 +118,14 @@ describe('backup and restore in the browser', () => {
     const after = await overview.figures();
     expect(after).toEqual(before);
   }, 120_000);
+
+  it('a file that is not a backup gets a plain sentence and changes nothing', async () => {
+    const file = join(dir, 'not-a-backup.json');
+    writeFileSync(file, '{"hello": 1}');
+    await h.app.id('backup-restore').setInputFiles(file);
+    await h.app.id('backup-error').waitFor({ timeout: 30_000 });
+    expect(await h.app.id('backup-error').innerText()).toBe('This file is not a Keepwise backup that this version of the app can read. Nothing was changed.');
+  }, 60_000);
 });
 
 describe('keyed pseudonyms', () => {
