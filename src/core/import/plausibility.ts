@@ -117,7 +117,7 @@ export function plausibility(input: PlausibilityInput): PlausibilityReport {
     const shown = out.examples.slice(0, 3).map((e) => `${e.value} on line ${e.line}`).join(', ');
     note('warning', out.kept ? 'implausible-dates-kept' : 'implausible-dates',
       `${rows} dated far outside the other dates (${shown}${out.count > 3 ? ', ...' : ''}; plausible: ${out.from} to ${out.to}): ${out.kept ? 'kept, as you chose' : 'left out; keep them only if the dates are right'}`,
-      { count: out.count, column: out.column, examples: shown, from: out.from, to: out.to });
+      { count: out.count, column: out.column, examples: out.examples.slice(0, 3).map((e) => e.value).join(', '), from: out.from, to: out.to });
   }
 
   // Rejected rows concentrated on one key column: that column is probably not the key.

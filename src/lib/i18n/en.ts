@@ -346,6 +346,14 @@ export const en = {
     other: '{count} rows repeat an earlier value of {column}: this column is probably not the id.',
   },
   'note.key-mostly-repeated.suggestion': 'Did you mean {suggestion}?',
+  'note.implausible-dates': {
+    one: '{count} row is dated far outside the other dates in {column} ({examples}; plausible: {from} to {to}): left out; keep it only if the date is right.',
+    other: '{count} rows are dated far outside the other dates in {column} ({examples}; plausible: {from} to {to}): left out; keep them only if the dates are right.',
+  },
+  'note.implausible-dates-kept': {
+    one: '{count} row is dated far outside the other dates in {column} ({examples}; plausible: {from} to {to}): kept, as you chose.',
+    other: '{count} rows are dated far outside the other dates in {column} ({examples}; plausible: {from} to {to}): kept, as you chose.',
+  },
   'note.rolled-up': {
     one: '{lines} rows were rolled up into {count} order by order id.',
     other: '{lines} rows were rolled up into {count} orders by order id.',

@@ -1,6 +1,7 @@
 import type { ImportIssue } from '../../core/issues.ts';
 import type { Locale } from './messages.ts';
-import { isMessageKey, translate, type Params } from './translate.ts';
+import { formatStoredDate } from '../format.ts';
+import { INTL_LOCALE, isMessageKey, translate, type Params } from './translate.ts';
 
 /**
  * The reason of an import issue in the user's language. English shows the importer's own
@@ -55,8 +56,15 @@ export function noteSentence(
   note: { readonly code: string; readonly message: string; readonly params?: Params },
   kind: string,
 ): string {
-  if (locale === 'en') return sentence(note.message);
-  const params: Params = { kind, ...note.params };
+  // A note naming a date range (`from`/`to` as ISO days) is always read from the translations,
+  // English too, so the dates are formatted for the locale.
+  const iso = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v);
+  const dated = iso(note.params?.from) && iso(note.params?.to);
+  if (locale === 'en' && !dated) return sentence(note.message);
+  const loc = INTL_LOCALE[locale];
+  const params: Params = dated
+    ? { kind, ...note.params, from: formatStoredDate(note.params!.from as string, loc), to: formatStoredDate(note.params!.to as string, loc) }
+    : { kind, ...note.params };
   const text = translated(locale, `note.${note.code}`, params, note.code);
   if (text === undefined) return sentence(note.message);
   // "did you mean X?" only when the report names a candidate column.

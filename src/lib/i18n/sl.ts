@@ -364,6 +364,18 @@ export const sl: Messages = {
     other: '{count} vrstic ponovi prejšnjo vrednost stolpca {column}: ta stolpec verjetno ni ID.',
   },
   'note.key-mostly-repeated.suggestion': 'Ste mislili {suggestion}?',
+  'note.implausible-dates': {
+    one: '{count} vrstica ima v stolpcu {column} datum daleč od ostalih ({examples}; verjetno: od {from} do {to}): izpuščena; obdržite jo le, če je datum pravi.',
+    two: '{count} vrstici imata v stolpcu {column} datum daleč od ostalih ({examples}; verjetno: od {from} do {to}): izpuščeni; obdržite ju le, če sta datuma prava.',
+    few: '{count} vrstice imajo v stolpcu {column} datum daleč od ostalih ({examples}; verjetno: od {from} do {to}): izpuščene; obdržite jih le, če so datumi pravi.',
+    other: '{count} vrstic ima v stolpcu {column} datum daleč od ostalih ({examples}; verjetno: od {from} do {to}): izpuščene; obdržite jih le, če so datumi pravi.',
+  },
+  'note.implausible-dates-kept': {
+    one: '{count} vrstica ima v stolpcu {column} datum daleč od ostalih ({examples}; verjetno: od {from} do {to}): obdržana, kot ste izbrali.',
+    two: '{count} vrstici imata v stolpcu {column} datum daleč od ostalih ({examples}; verjetno: od {from} do {to}): obdržani, kot ste izbrali.',
+    few: '{count} vrstice imajo v stolpcu {column} datum daleč od ostalih ({examples}; verjetno: od {from} do {to}): obdržane, kot ste izbrali.',
+    other: '{count} vrstic ima v stolpcu {column} datum daleč od ostalih ({examples}; verjetno: od {from} do {to}): obdržane, kot ste izbrali.',
+  },
   'note.rolled-up': {
     one: 'Vrstice ({lines}) so po številki naročila združene v {count} naročilo.',
     two: 'Vrstice ({lines}) so po številki naročila združene v {count} naročili.',

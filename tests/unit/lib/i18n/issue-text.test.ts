@@ -61,10 +61,27 @@ describe('issueSentence and questionSentence', () => {
   });
 });
 
+describe('notes naming a date range', () => {
+  const note = {
+    code: 'implausible-dates',
+    message: '2 orders are dated far outside the other dates (1900-01-01 on line 4, 2099-05-05 on line 9; plausible: 2021-03-01 to 2024-11-30): left out; keep them only if the dates are right',
+    params: { count: 2, column: 'Date', examples: '1900-01-01, 2099-05-05', from: '2021-03-01', to: '2024-11-30' },
+  };
+  it('format the range for the locale, English included', () => {
+    expect(noteSentence('en', note, 'Orders')).toBe(
+      '2 rows are dated far outside the other dates in Date (1900-01-01, 2099-05-05; plausible: 1 Mar 2021 to 30 Nov 2024): left out; keep them only if the dates are right.',
+    );
+    expect(noteSentence('sl', note, 'Naročila').replace(/\u00a0/g, ' ')).toBe(
+      '2 vrstici imata v stolpcu Date datum daleč od ostalih (1900-01-01, 2099-05-05; verjetno: od 1. mar. 2021 do 30. nov. 2024): izpuščeni; obdržite ju le, če sta datuma prava.',
+    );
+    expect(noteSentence('sl', { ...note, code: 'implausible-dates-kept', params: { ...note.params, count: 5 } }, 'Naročila')).toMatch(/^5 vrstic ima .* obdržane, kot ste izbrali\.$/);
+  });
+});
+
 describe('every code the importer emits has a translation', () => {
   it('plausibility notes: note.<code>', () => {
     const src = readFileSync('src/core/import/plausibility.ts', 'utf8');
-    const codes = [...src.matchAll(/'(warning|info)', (?:all \? '([a-z-]+)' : '([a-z-]+)'|'([a-z-]+)')/g)].flatMap((m) => [m[2], m[3], m[4]].filter(Boolean));
+    const codes = [...src.matchAll(/'(warning|info)', (?:[\w.]+ \? '([a-z-]+)' : '([a-z-]+)'|'([a-z-]+)')/g)].flatMap((m) => [m[2], m[3], m[4]].filter(Boolean));
     expect(codes.length).toBeGreaterThanOrEqual(16);
     for (const code of codes) expect(Object.hasOwn(en, `note.${code}`), code).toBe(true);
   });
