@@ -6,7 +6,7 @@
  * A date is stored as a day number: days since 1970-01-01 in the proleptic Gregorian calendar,
  * for the calendar day *as written* (no time zones: `2024-01-15T23:30:00-05:00` is day
  * 2024-01-15). A time of day adds a fraction of a day. Calendar arithmetic is Howard Hinnant's
- * days_from_civil / civil_from_days (https://howardhinnant.github.io/date_algorithms.html), never
+ * days_from_civil / civil_from_days ("chrono-Compatible Low-Level Date Algorithms"), never
  * `Date` parsing, which rolls 2024-02-30 over to 1 March.
  *
  * Bad-input policy: the parsers never throw; they return NaN for wrong shapes and impossible

@@ -3,7 +3,7 @@
  * the low-order bits that plain `+=` loses, so a million order amounts sum to the same cents
  * whatever their order (STYLE.md practice: compensated sums, after simple-statistics `sumSimple`
  * vs `sum`). Source: A. Neumaier (1974), "Rundungsfehleranalyse einiger Verfahren zur Summation
- * endlicher Summen", ZAMM 54; https://en.wikipedia.org/wiki/Kahan_summation_algorithm
+ * endlicher Summen", ZAMM 54; Wikipedia, "Kahan summation algorithm"
  * ("Further enhancements").
  *
  * Bad-input policy: NaN values are skipped (NaN = missing in a `num` column); infinities

@@ -16,7 +16,7 @@ import { logGamma } from './log-gamma.ts';
  *
  * Bad-input policy (no throw): defined for a > 0 and b > 0; anything else (≤ 0, NaN) gives NaN.
  *
- * @see https://en.wikipedia.org/wiki/Beta_function
+ * @see Wikipedia, "Beta function"
  * @example logBeta(1, 1) // 0 (B(1, 1) = 1)
  * @example logBeta(0.5, 0.5) // 1.1447298858494002 = ln π
  */

@@ -17,7 +17,7 @@
  * Bad-input policy (no throw; mirrors Math.log): NaN gives NaN; the poles x = 0, −1, −2, …
  * give +Infinity; +Infinity gives +Infinity; other negative x give ln |Γ(x)| by reflection.
  *
- * @see https://en.wikipedia.org/wiki/Lanczos_approximation
+ * @see Wikipedia, "Lanczos approximation"
  * @example logGamma(10) // 12.801827480081469 = ln 362880
  * @example logGamma(0.5) // 0.5723649429247001 = ln √π
  */
