@@ -133,8 +133,9 @@ class AnalyticsClient {
     return this.call((api) => api.exportWorkspace(workspaceId));
   }
 
-  restoreWorkspace(text: string) {
-    return this.call((api) => api.restoreWorkspace(text));
+  /** A backup file (or its text) restored as a new workspace; the worker reads and parses it. */
+  restoreWorkspace(file: Blob | string) {
+    return this.call((api) => api.restoreWorkspace(file));
   }
 
   /** The retention report of a workspace; null when a newer job superseded this one. */

@@ -18,8 +18,10 @@ export function workspaceApi(ctx: WorkerContext) {
     updateWorkspaceSettings,
     /** The workspace as one backup file (JSON text, storage/backup.ts). */
     exportWorkspace,
-    /** A backup restored as a new workspace. */
-    restoreWorkspace,
+    /** A backup restored as a new workspace; a file is read here, off the page's thread. */
+    async restoreWorkspace(file: Blob | string) {
+      return restoreWorkspace(typeof file === 'string' ? file : await file.text());
+    },
 
     async deleteWorkspace(id: string): Promise<void> {
       ctx.tables.invalidate(id);
