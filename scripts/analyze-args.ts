@@ -32,6 +32,8 @@ export interface AnalyzeFlags {
   to?: string;
   /** Keep rows whose main date is implausible (default: left out and reported). */
   keepImplausibleDates?: boolean;
+  /** Compare segments of this attribute (a column name of the customers file, or a derived one). */
+  segment?: string;
 }
 
 export const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1250', 'windows-1251', 'windows-1252'];
@@ -59,6 +61,8 @@ Options:
   --from <yyyy-mm-dd>     retention from this day (default: the data's first day)
   --to <yyyy-mm-dd>       retention to this day (default: the data's last day)
   --keep-implausible-dates  keep rows dated before 1970, over a year ahead or far from the others (default: left out)
+  --segment <column>      compare the segments of a customer attribute (a customers-file column, or
+                          'acquisition cohort', 'first order channel', 'referred', 'NPS group' ...)
   --help                  show this text`;
 
 /** Thrown for a bad command line (exit code 2). */
@@ -101,6 +105,7 @@ export function parseCommandLine(argv: readonly string[]): { paths: string[]; fl
         from: { type: 'string' },
         to: { type: 'string' },
         'keep-implausible-dates': { type: 'boolean' },
+        segment: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -147,6 +152,10 @@ export function parseCommandLine(argv: readonly string[]): { paths: string[]; fl
   }
   const source = oneOf('source', values.source, SOURCES);
   if (source) flags.source = source;
+  if (values.segment !== undefined) {
+    if (values.segment.trim() === '') throw new UsageError(`--segment must name a column, e.g. --segment plan`);
+    flags.segment = values.segment;
+  }
   for (const key of ['from', 'to'] as const) {
     const v = values[key];
     if (v === undefined) continue;

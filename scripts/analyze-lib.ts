@@ -14,7 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { KeepwiseError } from '../src/core/errors.ts';
-import { dayToIso } from '../src/core/parse/date.ts';
+import { dayToIso, isoToDay } from '../src/core/parse/date.ts';
 import { ATTRIBUTE_PREFIX, fieldOf, type DataKind } from '../src/core/schema/kinds.ts';
 import { KahanSums } from '../src/core/stats/kahan-sum.ts';
 import { MISSING_CODE, type Table } from '../src/core/table.ts';
@@ -28,6 +28,11 @@ import type { DateOrder, DecimalMark, Dialect, EncodingName, Inspection, ParsedF
 import type { InspectOverrides } from '../src/ingest/inspect.ts';
 import type { AnalyzeFlags } from './analyze-args.ts';
 import { mergeFiles } from './merge-files.ts';
+import { churnAudit } from '../src/core/churn/audit.ts';
+import { churnSourceOf } from '../src/core/churn/churn-status.ts';
+import { buildCustomerTable } from '../src/core/customers/customer-table.ts';
+import { segmentComparison } from '../src/core/segments/segment-compare.ts';
+import { DERIVED_NAMES, churnJson, segmentsJson, type CliChurnAudit } from './churn-json.ts';
 
 export { USAGE, UsageError, parseCommandLine, type AnalyzeFlags } from './analyze-args.ts';
 export { formatReport } from './analyze-format.ts';
@@ -72,6 +77,10 @@ export interface AnalyzeReport {
   lastDate: string | null;
   /** Retention figures when an orders or subscriptions file was given: scripts/retention-json.ts. */
   retention?: CliRetention;
+  /** The churn-reason audit when the files carry churn (scripts/churn-json.ts). */
+  churnAudit?: CliChurnAudit;
+  /** The segment comparison of `--segment COLUMN`. */
+  segments?: ReturnType<typeof segmentsJson>;
 }
 
 export interface AnalyzeOutcome {
@@ -283,6 +292,10 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
   try {
     const retention = retentionOf(parsedFiles, flags);
     if (retention) report.retention = retention;
+    const churn = churnOf(parsedFiles, files, flags);
+    if (churn.audit) report.churnAudit = churn.audit;
+    if (churn.segments) report.segments = churn.segments;
+    if (churn.message) return { exitCode: 2, messages: [...messages, churn.message] };
   } catch (e) {
     if (!(e instanceof KeepwiseError)) throw e;
     // A limit the user can act on (too many periods): say which flags do.
@@ -325,6 +338,65 @@ function fileReport(path: string, inspection: Inspection, parsed: ParsedFile): F
 function tableOf(parsed: readonly ParsedFile[], kind: DataKind): Table | undefined {
   const list = parsed.filter((p) => p.kind === kind).map((p) => p.table);
   return list.length === 0 ? undefined : list.length === 1 ? list[0] : concatTables(list);
+}
+
+/** Field key -> the header it was mapped from (customers files first, so attributes keep their names). */
+function headersOf(files: readonly FileReport[]): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  for (const f of [...files].sort((a, b) => Number(b.kind === 'customers') - Number(a.kind === 'customers'))) {
+    for (const [header, key] of Object.entries(f.mapping)) if (key !== null && !Object.hasOwn(out, key)) out[key] = header.replace(/ \(\d+\)$/u, '');
+  }
+  return out;
+}
+
+/** The window W the retention figures use for orders (the flag, else the suggestion). */
+function windowOf(parsed: readonly ParsedFile[], flags: AnalyzeFlags): number {
+  const orders = tableOf(parsed, 'orders');
+  return flags.window ?? (orders ? suggestWindow(buildOrderIndex(orders)).window : 90);
+}
+
+/**
+ * The churn audit (and with --segment the segment comparison) of the files, by the same core
+ * functions as the app, or nothing when the files carry no churn. A --segment that names no
+ * attribute gives a message (exit code 2) listing the ones there are.
+ */
+function churnOf(parsed: readonly ParsedFile[], files: readonly FileReport[], flags: AnalyzeFlags): { audit?: CliChurnAudit; segments?: ReturnType<typeof segmentsJson>; message?: string } {
+  const tables = {
+    orders: tableOf(parsed, 'orders'),
+    subscriptions: tableOf(parsed, 'subscriptions'),
+    customers: tableOf(parsed, 'customers'),
+    churn: tableOf(parsed, 'churn'),
+    feedback: tableOf(parsed, 'feedback'),
+    referrals: tableOf(parsed, 'referrals'),
+  };
+  const customers = buildCustomerTable(tables);
+  if (churnSourceOf(tables, customers) === null || customers.count === 0) return {};
+  const headers = headersOf(files);
+  const windowDays = windowOf(parsed, flags);
+  const asOf = flags.to ? isoToDayOrUndefined(flags.to) : undefined;
+  const audit = churnAudit(tables, { windowDays, ...(asOf !== undefined ? { asOf } : {}), ...(flags.period ? { period: flags.period } : {}) }, customers);
+  const out: { audit?: CliChurnAudit; segments?: ReturnType<typeof segmentsJson>; message?: string } = { audit: churnJson(audit, headers) };
+  if (flags.segment === undefined) return out;
+  const wanted = flags.segment.trim().toLowerCase();
+  const keys = audit.attributes.map((a) => a.key);
+  const name = (k: string) => headers[k] ?? DERIVED_NAMES[k] ?? k;
+  const key = keys.find((k) => k.toLowerCase() === wanted || name(k).toLowerCase() === wanted || (k.startsWith('attr:') && k.slice(5).toLowerCase() === wanted));
+  if (!key) return { ...out, message: `--segment ${flags.segment}: no such attribute (attributes: ${keys.map(name).join(', ')})` };
+  if (!tables.orders && !tables.subscriptions) return { ...out, message: `--segment needs an orders or subscriptions file (the retention of each segment)` };
+  const source = flags.source ?? (tables.subscriptions && tables.subscriptions.length > 0 ? 'subscriptions' : 'orders');
+  const comparison = segmentComparison(
+    tables,
+    customers,
+    key,
+    { period: flags.period ?? 'month', windowDays, source, ...(flags.from ? { from: flags.from } : {}), ...(flags.to ? { to: flags.to } : {}) },
+    { windowDays, ...(asOf !== undefined ? { asOf } : {}) },
+  );
+  return { ...out, segments: segmentsJson(comparison, headers) };
+}
+
+function isoToDayOrUndefined(iso: string): number | undefined {
+  const d = isoToDay(iso);
+  return Number.isFinite(d) ? d : undefined;
 }
 
 /**

@@ -9,6 +9,8 @@ import * as Comlink from 'comlink';
 import type { AnalyticsApi } from '../worker/analytics.worker.ts';
 import type { ImportProgress, InspectOverrides } from './types.ts';
 import type { RetentionParams } from '../core/retention/report-types.ts';
+import type { ChurnAuditRequest, ChurnMembersQuery, SegmentRequest } from '../worker/contract.ts';
+import type { ReasonEdit } from '../core/churn/reason-taxonomy.ts';
 
 export class CancelledError extends Error {
   override name = 'CancelledError';
@@ -146,6 +148,41 @@ class AnalyticsClient {
   /** The customer ids behind one cohort cell. */
   cohortMembers(...args: Parameters<AnalyticsApi['cohortMembers']>) {
     return this.call((api) => api.cohortMembers(...args));
+  }
+
+  /** Whether the workspace has churn data (a churn flag, subscriptions, dated orders or cancellations). */
+  hasChurnData(workspaceId: string) {
+    return this.call((api) => api.hasChurnData(workspaceId));
+  }
+
+  /** The churn-reason audit with the workspace's saved taxonomy; null when a newer job superseded this one. */
+  churnAudit(request: ChurnAuditRequest) {
+    return this.call((api) => api.churnAudit(request));
+  }
+
+  /** The customer ids behind one bar of the audit (the same request the audit came from). */
+  churnMembers(request: ChurnAuditRequest, query: ChurnMembersQuery) {
+    return this.call((api) => api.churnMembers(request, query));
+  }
+
+  /** One taxonomy edit (merge, rename, split, avoidable), saved with the workspace; returns the new edits. */
+  editReasons(workspaceId: string, edit: ReasonEdit, originals: readonly string[]) {
+    return this.call((api) => api.editReasons(workspaceId, edit, originals));
+  }
+
+  /** Back to the built-in taxonomy (a new version). */
+  resetReasons(workspaceId: string) {
+    return this.call((api) => api.resetReasons(workspaceId));
+  }
+
+  /** Which churn-flag values mean churned (when the audit could not tell). */
+  setChurnedValues(workspaceId: string, values: readonly string[]) {
+    return this.call((api) => api.setChurnedValues(workspaceId, values));
+  }
+
+  /** Segments of one attribute side by side; null when superseded. */
+  segmentComparison(request: SegmentRequest) {
+    return this.call((api) => api.segmentComparison(request));
   }
 }
 

@@ -14,3 +14,15 @@ export type Inspection = Awaited<ReturnType<AnalyticsApi['inspect']>>;
 export type Dialect = Inspection['dialect'];
 export type Question = Inspection['questions'][number];
 export type InspectOverrides = NonNullable<Parameters<AnalyticsApi['inspect']>[3]>;
+
+// churn audit and segments (issue #10)
+export type { ChurnAuditRequest, ChurnMembersQuery, SegmentRequest } from '../worker/contract.ts';
+export type { ChurnAuditResult } from '../worker/churn-api.ts';
+export type { ChurnAudit } from '../core/churn/audit.ts';
+export type { ReasonRow, ReasonTrend } from '../core/churn/reason-counts.ts';
+export type { AttributeProfile, ValueRate } from '../core/churn/churn-profile.ts';
+export type { Finding } from '../core/churn/findings.ts';
+export type { IdealProfile, IdealRow } from '../core/churn/ideal-profile.ts';
+export type { ReasonEdit, ReasonEdits } from '../core/churn/reason-taxonomy.ts';
+export type { GroupValue } from '../core/customers/customer-groups.ts';
+export type { SegmentComparison, SegmentRow, MeanComparison } from '../core/segments/segment-compare.ts';

@@ -6,6 +6,7 @@ import type { StoredColumn } from './column-codec.ts';
 import type { DataKind, Mapping } from '../core/schema/kinds.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
 import type { ChurnDefinition } from '../core/retention/report-types.ts';
+import type { ReasonEdits } from '../core/churn/reason-taxonomy.ts';
 import type { Dialect } from '../ingest/types.ts';
 
 /** The retention page's controls as the user last left them (W is `WorkspaceSettings.windowDays`). */
@@ -36,6 +37,10 @@ export interface WorkspaceSettings {
    * `settingsOf` (storage/workspaces.ts), which fills the defaults.
    */
   retention?: RetentionControls;
+  /** The user's edits to the churn-reason taxonomy (core/churn/reason-taxonomy.ts); absent = none. */
+  reasonEdits?: ReasonEdits;
+  /** Churn-flag values that mean "churned", when the user chose them (absent = recognised from the values). */
+  churnedValues?: string[];
 }
 
 export interface Workspace {

@@ -1,5 +1,6 @@
 /** The workspace registry: one workspace per business or client (DESIGN.md section 1). */
 import { db } from './db.ts';
+import type { ReasonEdits } from '../core/churn/reason-taxonomy.ts';
 import type { RetentionControls, Workspace, WorkspaceSettings } from './entities.ts';
 import { StorageError, toStorageError } from './errors.ts';
 
@@ -69,7 +70,19 @@ function cleanSettings(s: WorkspaceSettings): WorkspaceSettings {
     throw new StorageError('invalid-setting', `The activity window must be a whole number of days from 1 to ${MAX_WINDOW_DAYS}, or the suggested one.`);
   }
   out.retention = cleanControls({ ...DEFAULT_RETENTION_CONTROLS, ...out.retention });
+  if (out.reasonEdits !== undefined && !isReasonEdits(out.reasonEdits)) throw new StorageError('invalid-setting', 'The churn-reason categories cannot be stored.');
+  if (out.churnedValues !== undefined && !(Array.isArray(out.churnedValues) && out.churnedValues.every((v) => typeof v === 'string'))) {
+    throw new StorageError('invalid-setting', 'The churn-flag values cannot be stored.');
+  }
   return out;
+}
+
+const isStringRecord = (x: unknown, value: 'string' | 'boolean'): boolean =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && Object.values(x).every((v) => typeof v === value);
+
+/** The shape of saved taxonomy edits (a backup may carry anything). */
+function isReasonEdits(e: ReasonEdits): boolean {
+  return Number.isInteger(e.version) && e.version >= 0 && isStringRecord(e.assign, 'string') && isStringRecord(e.renames, 'string') && isStringRecord(e.avoidable, 'boolean') && Array.isArray(e.log);
 }
 
 async function guard<T>(work: () => Promise<T>): Promise<T> {

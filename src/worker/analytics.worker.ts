@@ -9,6 +9,7 @@
 import { expose } from 'comlink';
 import { combineApis } from './app.ts';
 import { installErrorTransfer } from './error-transfer.ts';
+import { churnApi, type ChurnApi } from './churn-api.ts';
 import { importApi, type ImportApi } from './import-api.ts';
 import { retentionApi, type RetentionApi } from './retention-api.ts';
 import { sealNetwork } from './seal-network.ts';
@@ -19,7 +20,7 @@ sealNetwork(self);
 installErrorTransfer();
 
 const ctx = createWorkerContext();
-const api = combineApis(importApi(ctx), workspaceApi(ctx), retentionApi(ctx));
+const api = combineApis(importApi(ctx), workspaceApi(ctx), retentionApi(ctx), churnApi(ctx));
 
-export type AnalyticsApi = ImportApi & WorkspaceApi & RetentionApi;
+export type AnalyticsApi = ImportApi & WorkspaceApi & RetentionApi & ChurnApi;
 expose(api satisfies AnalyticsApi);

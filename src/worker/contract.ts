@@ -9,6 +9,8 @@ import type { Dialect } from '../ingest/types.ts';
 import type { ImportIssue } from '../core/issues.ts';
 import type { FieldChange } from '../core/table-diff.ts';
 import type { ImportRecord } from '../storage/entities.ts';
+import type { PeriodUnit } from '../core/retention/periods.ts';
+import type { RetentionParams } from '../core/retention/report-types.ts';
 
 export interface ImportProgress {
   phase: 'reading' | 'parsing' | 'saving';
@@ -70,4 +72,28 @@ export interface PrepareImportOptions {
 export interface CommitImportOptions {
   /** Import only the valid rows of a file that has invalid ones. */
   skipInvalid: boolean;
+}
+
+/** Options of `churnAudit` (and `churnMembers`: the same request the bar came from). */
+export interface ChurnAuditRequest {
+  workspaceId: string;
+  /** Activity window W in days (orders). */
+  windowDays: number;
+  /** Judge churn on this day (days since 1970-01-01; default the data's last day). */
+  asOf?: number;
+  period?: PeriodUnit;
+  /** Increasing per client: a superseded request returns null. */
+  jobId: number;
+}
+
+/** The customers behind one bar of the churn audit: a reason category (-1 = no reason) or an attribute value. */
+export type ChurnMembersQuery = { category: number } | { key: string; value: number; churnedOnly?: boolean };
+
+/** Options of `segmentComparison`. */
+export interface SegmentRequest {
+  workspaceId: string;
+  /** Attribute key (`plan`, `attr:Contract`, `derived:cohort`). */
+  key: string;
+  params: RetentionParams;
+  jobId: number;
 }

@@ -54,6 +54,8 @@ describe('analyzeFiles', () => {
       lastDate: '2024-02-28',
       // The retention figures are checked in retention.test.ts.
       retention: expect.objectContaining({ period: 'month', source: 'orders' }),
+      // Orders carry churn (lost under W on the last day): the audit is checked in churn.test.ts.
+      churnAudit: expect.objectContaining({ source: 'orders', customers: 3, asOf: '2024-02-28' }),
     });
   });
 
