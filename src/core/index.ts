@@ -72,3 +72,34 @@ export {
   sbgDerl,
 } from './retention/sbg.ts';
 export type { SbgFit, SbgProjection } from './retention/sbg.ts';
+
+// statistics (churn audit, segments)
+export { wilsonInterval } from './stats/wilson-interval.ts';
+export { twoProportionZTest } from './stats/two-proportion-z-test.ts';
+export { chiSquareIndependence } from './stats/chi-square-independence.ts';
+export { benjaminiHochberg } from './stats/benjamini-hochberg.ts';
+export { logRankTest } from './stats/log-rank-test.ts';
+export { welchTTest } from './stats/welch-t-test.ts';
+
+// customers
+export { buildCustomerTable, churnDayOrders } from './customers/customer-table.ts';
+export type { CustomerTable, CustomerFacts } from './customers/customer-table.ts';
+export { maskWhere, maskByAttribute, maskSize, maskRows } from './customers/mask.ts';
+export { customerGroups, categoryGroups, binGroups, niceEdge, binLabel } from './customers/customer-groups.ts';
+export type { CustomerGroups, GroupValue } from './customers/customer-groups.ts';
+
+// churn audit
+export { churnAudit, churnAuditWithState, churnMembers } from './churn/audit.ts';
+export type { ChurnAudit, ChurnAuditParams, ChurnAuditState } from './churn/audit.ts';
+export { churnStatus, churnSourceOf } from './churn/churn-status.ts';
+export { churnFlagValues } from './churn/churn-flag.ts';
+export { normaliseReason, builtInCategory, classifyReasons, editReasons, isAvoidable, NO_EDITS, STRIPE_FEEDBACK } from './churn/reason-taxonomy.ts';
+export type { ReasonEdits, ReasonEdit } from './churn/reason-taxonomy.ts';
+export { reasonCounts } from './churn/reason-counts.ts';
+export { churnProfile, adjustProfiles, SMALL_GROUP } from './churn/churn-profile.ts';
+export { churnFindings, findingSentence, EXPOSURE_ATTRIBUTES } from './churn/findings.ts';
+export { idealProfile } from './churn/ideal-profile.ts';
+
+// segments
+export { segmentComparison } from './segments/segment-compare.ts';
+export type { SegmentComparison, SegmentRow } from './segments/segment-compare.ts';
