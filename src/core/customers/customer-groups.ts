@@ -6,7 +6,8 @@
  * - Categorical columns of the customers table (plan, region, attr:*) as they are; more than
  *   MAX_GROUPS values: the most common MAX_GROUPS - 1 and "other values". Id-like columns (more
  *   than 50 distinct values covering over half the customers) are left out and listed.
- * - Numeric columns (budget, company size, tenure, monthly charges ...) in quantile bins with
+ * - Numeric columns (budget, company size, tenure, monthly charges ...; custom attributes whose
+ *   text values are all plain numbers, see numericDict) in quantile bins with
  *   readable edges: the quartiles (or `bins` quantiles), rounded to two significant digits,
  *   repeated edges merged; bins are [low, high), the last one closed.
  * - Derived: acquisition cohort (year of the first active day; quarter when the data spans under
@@ -87,6 +88,12 @@ export function customerGroups(tables: Tables, customers: CustomerTable, options
   for (const [key, col] of Object.entries(customers.attributes)) {
     if (NOT_ATTRIBUTES.has(key)) continue;
     if (col.type === 'dict') {
+      const numbers = numericDict(col.dict);
+      if (numbers) {
+        const data = Float64Array.from(col.codes, (c) => (c === MISSING_CODE ? NaN : numbers[c]));
+        keep(binGroups(key, 'number', data, base, bins), key);
+        continue;
+      }
       const g = categoryGroups(key, 'category', col.dict, col.codes, base);
       if (g === 'id-like') skipped.push({ key, why: 'id-like' });
       else keep(g, key);
@@ -94,6 +101,34 @@ export function customerGroups(tables: Tables, customers: CustomerTable, options
   }
   for (const g of derivedGroups(tables, customers, base, bins)) keep(g, g.key);
   return { groups, skipped };
+}
+
+const POINT_NUMBER = /^[-+]?\d+(\.\d+)?$/u;
+const COMMA_NUMBER = /^[-+]?\d+(,\d+)?$/u;
+
+/**
+ * The numbers of a text column whose every non-empty value is a plain number (custom attributes
+ * are stored as text: `MonthlyCharges` 29.85, `Umsatz` 12,50), or null. More than 12 distinct
+ * values are needed (a 1/0 flag or a 1-5 rating reads better as categories). Decimal point or
+ * decimal comma, one convention for the whole column; no thousands separators.
+ */
+export function numericDict(dict: readonly string[]): Float64Array | null {
+  let point = true;
+  let comma = true;
+  let count = 0;
+  for (const v of dict) {
+    const t = v.trim();
+    if (t === '') continue;
+    count++;
+    point &&= POINT_NUMBER.test(t);
+    comma &&= COMMA_NUMBER.test(t);
+    if (!point && !comma) return null;
+  }
+  if (count <= MAX_GROUPS) return null;
+  return Float64Array.from(dict, (v) => {
+    const t = v.trim();
+    return t === '' ? NaN : Number(point ? t : t.replace(',', '.'));
+  });
 }
 
 /** A dict column as groups: top MAX_GROUPS - 1 values + "other values" + "(no value)"; 'id-like' for id columns. */
