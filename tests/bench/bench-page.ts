@@ -32,6 +32,25 @@ interface AppApi {
   /** Drops every cached workspace before removing; an unknown id removes nothing. */
   removeImport(importId: string): Promise<void>;
   retention(workspaceId: string, params: BenchRetentionParams, jobId: number): Promise<{ customers: string[]; periods: unknown[] } | null>;
+  churnAudit(request: { workspaceId: string; windowDays: number; jobId: number }): Promise<{ audit: { customers: number; churned: number; attributes: unknown[] } } | null>;
+  segmentComparison(request: { workspaceId: string; key: string; params: BenchRetentionParams; jobId: number }): Promise<{ segments: unknown[] } | null>;
+}
+
+/** Times of the churn audit and a segment comparison on one workspace, in ms (see `churnAndSegments`). */
+export interface ChurnTimes {
+  /** Importing the customers file (prepare + commit). */
+  customersImport: number;
+  /** First audit after the import: tables read again, customer table built, audit. */
+  firstAudit: number;
+  /** Audits with the tables and customer table cached. */
+  audit: number[];
+  /** Segment comparisons of one 5-value attribute (5 retention reports on masks + the rest). */
+  segments: number[];
+  /** Retention reports, month, W 90, same worker, same tables (the peer of the same run). */
+  retention: number[];
+  customers: number;
+  attributes: number;
+  segmentCount: number;
 }
 
 /** Times of one workspace's retention reports in a fresh worker, in ms (see `openAndRetention`). */
@@ -69,6 +88,8 @@ const appWorker: Remote<AppApi> = wrap<AppApi>(spawnAppWorker());
  * is garbage-collected it releases the endpoint, and the worker stops answering.
  */
 let retentionWorker: { worker: Worker; api: Remote<AppApi> } | undefined;
+/** Job ids of `churnAndSegments` only grow across calls (the app worker drops a job older than its newest). */
+let churnJobs = 1_000_000;
 
 async function load(url: string): Promise<ArrayBuffer> {
   const res = await fetch(url);
@@ -128,6 +149,46 @@ const bench = {
 
   async deleteWorkspace(id: string): Promise<void> {
     await appWorker.deleteWorkspace(id);
+  },
+
+  /**
+   * Issue #10 item 8: imports the customers file (100k customers x 20 attributes) into the
+   * workspace of the orders, then times the churn audit (orders: lost under W 90) and a
+   * segment comparison by the 5-value attribute `tier`, against retention reports on the same
+   * tables in the same worker.
+   */
+  async churnAndSegments(workspaceId: string, customersUrl: string, runs: number): Promise<ChurnTimes> {
+    const file = new Blob([await load(customersUrl)], { type: 'text/csv' });
+    const t0 = performance.now();
+    const insp = await appWorker.inspect(file, 'customers.csv', workspaceId);
+    if (insp.fatal) throw new Error(insp.fatal.message);
+    const prepared = await appWorker.prepareImport(workspaceId, file, 'customers.csv', { dialect: insp.dialect, kind: insp.kind, mapping: insp.mapping, inspected: { sha256: insp.sha256, headers: insp.headers } });
+    if (prepared.fatal) throw new Error(prepared.fatal.message);
+    await appWorker.commitImport(prepared.token, { skipInvalid: false });
+    const customersImport = performance.now() - t0;
+    let jobId = churnJobs;
+    const timed = async <T>(work: () => Promise<T | null>): Promise<{ ms: number; value: T }> => {
+      const t = performance.now();
+      const value = await work();
+      const ms = performance.now() - t;
+      if (value === null) throw new Error('superseded (no other job runs)');
+      return { ms, value };
+    };
+    const audit = () => appWorker.churnAudit({ workspaceId, windowDays: 90, jobId: ++jobId });
+    const first = await timed(audit);
+    const audits: number[] = [];
+    for (let r = 0; r < runs; r++) audits.push((await timed(audit)).ms);
+    const segments: number[] = [];
+    let segmentCount = 0;
+    for (let r = 0; r < Math.max(1, runs - 1); r++) {
+      const s = await timed(() => appWorker.segmentComparison({ workspaceId, key: 'attr:tier', params: { period: 'month', windowDays: 90 }, jobId: ++jobId }));
+      segments.push(s.ms);
+      segmentCount = s.value.segments.length;
+    }
+    const retention: number[] = [];
+    for (let r = 0; r < runs; r++) retention.push((await timed(() => appWorker.retention(workspaceId, { period: 'month', windowDays: 90 }, ++jobId))).ms);
+    churnJobs = jobId;
+    return { customersImport, firstAudit: first.ms, audit: audits, segments, retention, customers: first.value.audit.customers, attributes: first.value.audit.attributes.length, segmentCount };
   },
 
   /** A fresh analytics worker for `openAndRetention`, started first so the heap sampler can attach to it. */

@@ -30,7 +30,8 @@ import { ImportPage } from '../e2e/pages/import-page.ts';
 import { HeapSampler } from './heap-sampler.ts';
 import { writeOrdersCsv } from './orders-csv.ts';
 import type { FloorTimes } from './bench-worker.ts';
-import type { RetentionTimes } from './bench-page.ts';
+import type { ChurnTimes, RetentionTimes } from './bench-page.ts';
+import { CUSTOMER_ATTRIBUTES, writeCustomersCsv } from './customers-csv.ts';
 import type { OpenTimes } from './open-worker.ts';
 
 interface Size {
@@ -78,6 +79,19 @@ interface SizeResult {
   timedOut: boolean;
   ui?: { totalMs: number; longestTask: number; tasksOver50: number; longestFrame: string } | { error: string };
   retention?: RetentionResult | { error: string };
+  churn?: ChurnResult | { error: string };
+}
+
+/** Issue #10 item 8: the churn audit over 100k customers x 20 attributes and 5 segments on the same orders. */
+interface ChurnResult {
+  customersImport: number;
+  firstAudit: number;
+  audit: number;
+  segments: number;
+  retention: number;
+  customers: number;
+  attributes: number;
+  segmentCount: number;
 }
 
 interface RetentionResult {
@@ -102,6 +116,9 @@ const median = (xs: readonly number[]): number => {
 };
 const ms = (x: number): string => (Number.isNaN(x) ? 'n/a' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const perSecond = (rows: number, t: number): string => (Number.isNaN(t) ? 'n/a' : Math.round(rows / (t / 1000)).toLocaleString('en-US'));
+/** A cell from the churn result, or why it is missing. */
+const churnCell = (r: SizeResult, cell: (x: ChurnResult) => string): string => (!r.churn ? 'n/a' : 'error' in r.churn ? 'not measured' : cell(r.churn));
+
 /** A cell from the retention result, or why it is missing. */
 const ret = (r: SizeResult, cell: (x: RetentionResult) => string): string => (!r.retention ? 'n/a' : 'error' in r.retention ? 'not measured' : cell(r.retention));
 /** `**0.42x** ok` (bold) or `1.30x OVER`: time over target. */
@@ -250,6 +267,13 @@ function report(results: SizeResult[], env: string): string {
     row(`retention recompute quarter / target (${TARGET_RETENTION_MS} ms)`, results.map((r) => ret(r, (x) => vsTarget(x.quarter, TARGET_RETENTION_MS, false)))),
     row('of which moving the month report to the page, structuredClone (ms)', results.map((r) => ret(r, (x) => ms(x.clone)))),
     row('peak JS heap, page + workers, during open + retention (MB)', results.map((r) => ret(r, (x) => (x.peakHeap / 1e6).toFixed(0)))),
+    row(`churn audit: customers file imported (${CUSTOMER_ATTRIBUTES} attributes), prepare + commit (ms)`, results.map((r) => churnCell(r, (x) => ms(x.customersImport)))),
+    row('churn audit: customers in the base x attributes profiled', results.map((r) => churnCell(r, (x) => `${x.customers.toLocaleString('en-US')} x ${x.attributes}`))),
+    row('churn audit, first after the import: tables read, customer table built, audit (ms)', results.map((r) => churnCell(r, (x) => ms(x.firstAudit)))),
+    row('**churn audit**, tables cached (ms)', results.map((r) => churnCell(r, (x) => `**${ms(x.audit)}**`))),
+    row('**churn audit / retention recompute** (same worker, same tables)', results.map((r) => churnCell(r, (x) => `**${(x.audit / x.retention).toFixed(2)}x**`))),
+    row('**segment comparison**, 5 segments of `tier` (ms)', results.map((r) => churnCell(r, (x) => `**${ms(x.segments)}** (${x.segmentCount} segments)`))),
+    row('**segments / (5 x retention recompute)** (each segment is a report on a mask)', results.map((r) => churnCell(r, (x) => `**${(x.segments / (5 * x.retention)).toFixed(2)}x**`))),
     '',
     `Medians of ${results.map((r) => `${r.importRunsDone} runs (${r.size.label})`).join(', ')}, after one untimed warm-up; each run measures the floors, then the import, so machine load hits both alike.`,
     'Floors run in a dedicated worker; the import runs in the app\'s own analytics worker (inspect, then prepareImport + commitImport into a fresh workspace), timed from the page.',
@@ -262,7 +286,24 @@ function report(results: SizeResult[], env: string): string {
   for (const r of results) if (r.ui && 'longestFrame' in r.ui) lines.push('', `UI import of ${r.size.label}: longest animation frame ${r.ui.longestFrame}.`);
   for (const r of results) if (r.ui && 'error' in r.ui) lines.push('', `UI import of ${r.size.label} not measured: ${r.ui.error}`);
   for (const r of results) if (r.retention && 'error' in r.retention) lines.push('', `Open and retention of ${r.size.label} not measured: ${r.retention.error}`);
+  for (const r of results) if (r.churn && 'error' in r.churn) lines.push('', `Churn audit and segments of ${r.size.label} not measured: ${r.churn.error}`);
+  lines.push(
+    '',
+    'Churn audit and segments (issue #10): the customers file (one row per customer of the orders file, 10 categorical and 10 numeric attributes) is imported into the workspace of the last timed import; then, in the app\'s worker, the audit (orders: churned = lost under W 90 on the last day; every attribute profiled with Wilson, z-test, chi-square and BH, plus the derived cohort, first channel, order value) and a comparison of the 5 segments of `tier`, against retention reports on the same cached tables. Medians.',
+  );
   return lines.join('\n') + '\n';
+}
+
+/** Issue #10 item 8 on the bench page: the churn audit and a 5-segment comparison of one workspace. */
+async function measureChurn(page: Page, workspaceId: string): Promise<ChurnResult | { error: string }> {
+  try {
+    const t = await withTimeout<ChurnTimes>(page.evaluate(([id, n]) => window.keepwiseBench!.churnAndSegments(id, './data/customers.csv', n), [workspaceId, RETENTION_RUNS] as const), RETENTION_TIMEOUT_MS);
+    if (!t) return { error: `the churn audit and segments did not finish within ${RETENTION_TIMEOUT_MS / 1000} s` };
+    if (t.segmentCount < 5) throw new Error(`the segment comparison found ${t.segmentCount} segments of tier, expected 5`);
+    return { customersImport: t.customersImport, firstAudit: t.firstAudit, audit: median(t.audit), segments: median(t.segments), retention: median(t.retention), customers: t.customers, attributes: t.attributes, segmentCount: t.segmentCount };
+  } catch (e) {
+    return { error: String((e as Error).message ?? e).split('\n')[0] };
+  }
 }
 
 /** Step 4 on the bench page: open + retention reports of one workspace in a fresh worker. */
@@ -313,6 +354,7 @@ async function main(): Promise<void> {
     files.set(size, { path, bytes });
     log(`wrote ${size.label}: ${(bytes / 1e6).toFixed(1)} MB`);
   }
+  writeCustomersCsv(join(site, 'data', 'customers.csv'));
 
   const benchServer = await startStaticServer({ root: site, spaFallback: false });
   // A snapshot of the app, so a rebuild elsewhere cannot change it mid-run.
@@ -385,12 +427,17 @@ async function main(): Promise<void> {
         }
       }
       let retention: RetentionResult | { error: string } = { error: 'no import finished' };
+      let churn: ChurnResult | { error: string } = { error: 'no import finished' };
       if (kept) {
         log(`${size.label}: open workspace + retention reports in a fresh worker`);
         try {
           retention = await measureRetention(page, sampler, kept, size.rows);
           if ('open' in retention) {
             log(`${size.label}: open (direct) ${ms(retention.openDirect)} ms, first ${ms(retention.first)} ms, open ${ms(retention.open)} ms, month ${ms(retention.month)} ms, quarter ${ms(retention.quarter)} ms, reopen ${ms(retention.reopen)} ms`);
+            log(`${size.label}: churn audit and segments`);
+            churn = await measureChurn(page, kept);
+            if ('audit' in churn) log(`${size.label}: audit ${ms(churn.audit)} ms, segments ${ms(churn.segments)} ms, retention ${ms(churn.retention)} ms`);
+            else log(`${size.label}: ${churn.error}`);
             await page.evaluate((id) => window.keepwiseBench!.deleteWorkspace(id), kept);
           } else {
             log(`${size.label}: ${retention.error}; restarting the page`);
@@ -421,6 +468,7 @@ async function main(): Promise<void> {
         timedOut,
         peakHeap,
         retention,
+        churn,
       });
     }
     await sampler.dispose();

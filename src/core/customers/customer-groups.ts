@@ -90,7 +90,8 @@ export function customerGroups(tables: Tables, customers: CustomerTable, options
     if (col.type === 'dict') {
       const numbers = numericDict(col.dict);
       if (numbers) {
-        const data = Float64Array.from(col.codes, (c) => (c === MISSING_CODE ? NaN : numbers[c]));
+        const data = new Float64Array(col.codes.length);
+        for (let k = 0; k < data.length; k++) data[k] = col.codes[k] === MISSING_CODE ? NaN : numbers[col.codes[k]];
         keep(binGroups(key, 'number', data, base, bins), key);
         continue;
       }
@@ -133,26 +134,33 @@ export function numericDict(dict: readonly string[]): Float64Array | null {
 
 /** A dict column as groups: top MAX_GROUPS - 1 values + "other values" + "(no value)"; 'id-like' for id columns. */
 export function categoryGroups(key: string, type: CustomerGroups['type'], dict: readonly string[], codes: Uint32Array, base: Uint8Array): CustomerGroups | 'id-like' {
-  const counts = new Map<number, number>();
+  const blank = Uint8Array.from(dict, (v) => (v.trim() === '' ? 1 : 0));
+  const counts = new Float64Array(dict.length);
   let inBase = 0;
   for (let k = 0; k < codes.length; k++) {
     if (!base[k]) continue;
     inBase++;
     const c = codes[k];
-    if (c !== MISSING_CODE && dict[c].trim() !== '') counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (c !== MISSING_CODE && !blank[c]) counts[c]++;
   }
-  if (counts.size > 50 && counts.size > inBase / 2) return 'id-like';
-  const order = [...counts.entries()].sort((a, b) => b[1] - a[1] || (dict[a[0]] < dict[b[0]] ? -1 : 1));
+  const order: number[] = [];
+  for (let c = 0; c < dict.length; c++) if (counts[c] > 0) order.push(c);
+  if (order.length > 50 && order.length > inBase / 2) return 'id-like';
+  order.sort((a, b) => counts[b] - counts[a] || (dict[a] < dict[b] ? -1 : 1));
   const top = order.length > MAX_GROUPS ? order.slice(0, MAX_GROUPS - 1) : order;
-  const values: GroupValue[] = top.map(([c]) => ({ label: dict[c], kind: 'value' }));
-  const index = new Map(top.map(([c], i) => [c, i]));
+  const values: GroupValue[] = top.map((c) => ({ label: dict[c], kind: 'value' }));
+  // dict code -> group; -1 = other values (or a value no base customer has), -2 = no value.
+  const index = new Int32Array(dict.length).fill(-1);
+  top.forEach((c, i) => (index[c] = i));
+  for (let c = 0; c < dict.length; c++) if (blank[c]) index[c] = -2;
   const other = order.length > top.length ? values.push({ label: 'other values', kind: 'other' }) - 1 : -1;
   let none = -1;
   const out = new Uint32Array(codes.length);
   for (let k = 0; k < codes.length; k++) {
     const c = codes[k];
-    const i = c === MISSING_CODE || dict[c].trim() === '' ? undefined : (index.get(c) ?? other);
-    if (i === undefined || i < 0) {
+    let i = c === MISSING_CODE ? -2 : index[c];
+    if (i === -1) i = other >= 0 ? other : -2;
+    if (i === -2) {
       if (none < 0) none = values.push({ label: '(no value)', kind: 'none' }) - 1;
       out[k] = none;
     } else out[k] = i;
@@ -178,10 +186,11 @@ export function binLabel(low: number | null, high: number | null): string {
 
 /** A numeric column as quantile bins (see the file comment), or null when it has no values. */
 export function binGroups(key: string, type: CustomerGroups['type'], data: Float64Array, base: Uint8Array, bins: number): CustomerGroups | null {
-  const present: number[] = [];
-  for (let k = 0; k < data.length; k++) if (base[k] && Number.isFinite(data[k])) present.push(data[k]);
-  if (present.length === 0) return null;
-  const sorted = Float64Array.from(present).sort();
+  const all = new Float64Array(data.length);
+  let m = 0;
+  for (let k = 0; k < data.length; k++) if (base[k] && Number.isFinite(data[k])) all[m++] = data[k];
+  if (m === 0) return null;
+  const sorted = all.subarray(0, m).sort();
   const edges: number[] = [];
   for (let i = 1; i < bins; i++) {
     const e = niceEdge(quantileSorted(sorted, i / bins));
@@ -242,7 +251,14 @@ function derivedGroups(tables: Tables, customers: CustomerTable, base: Uint8Arra
   }
   if (lo <= hi) {
     const unit: PeriodUnit = hi - lo < 730 ? 'quarter' : 'year';
-    const labels = Array.from(f.firstActiveDay, (d) => (d === MISSING_DAY ? null : periodLabel(periodOf(d, unit), unit)));
+    const names = new Map<number, string>();
+    const labels = Array.from(f.firstActiveDay, (d) => {
+      if (d === MISSING_DAY) return null;
+      const p = periodOf(d, unit);
+      let l = names.get(p);
+      if (l === undefined) names.set(p, (l = periodLabel(p, unit)));
+      return l;
+    });
     const g = labelled('derived:cohort', labels, (l) => l, base);
     // Cohorts read in time order, not by size.
     const order = g.values.map((v, i) => [v, i] as const).sort((a, b) => (a[0].kind === 'none' ? 1 : b[0].kind === 'none' ? -1 : a[0].label < b[0].label ? -1 : 1));
