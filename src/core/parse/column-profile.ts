@@ -3,8 +3,9 @@
  * suggestions (header names are the other half, header-match.ts). Issue #6: "score every
  * candidate column by what its values are".
  *
- * A profile counts, over the non-missing sample values: distinct values, plain integers and
- * their range, numbers (any locale), money-looking numbers (a fraction, a sign or a currency
+ * A profile counts, over the non-missing sample values: distinct values (and keeps them when
+ * there are at most three: a flag's levels), plain integers and their range, numbers (any
+ * locale) and negative numbers, money-looking numbers (a fraction, a sign or a currency
  * mark), dates, compact dates (`930101`, `20240115`), e-mail addresses, words (values with a
  * space), credit-note style ids (`C536379`), a row-number run (1, 2, 3, ...), and currency
  * marks seen. Everything is a share of the sample (0..1) so thresholds read the same for any
@@ -19,6 +20,8 @@ export interface ColumnProfile {
   /** Non-missing sample values. */
   readonly values: number;
   readonly distinct: number;
+  /** The distinct values when there are at most {@link FEW_LEVELS} of them (a flag's Yes/No), else empty. */
+  readonly levels: readonly string[];
   /** distinct / values (0 when empty). */
   readonly distinctShare: number;
   /** Share of values that are plain integers (digits, optional sign). */
@@ -27,6 +30,8 @@ export interface ColumnProfile {
   readonly max: number;
   /** Share that parse as numbers in the column's own detected format. */
   readonly numeric: number;
+  /** Share that parse as numbers below zero (a tenure or a count has none). */
+  readonly negatives: number;
   /** Some value has a fraction (`12.50`, `12,5`), an explicit `+`, or a currency mark. */
   readonly moneyLike: boolean;
   /** Share that parse as dates (column order decided from the column). */
@@ -47,6 +52,9 @@ export interface ColumnProfile {
   /** ISO 4217 codes or symbols seen in the values (`$`, `USD`, `€` ...), most frequent first. */
   readonly currencies: readonly string[];
 }
+
+/** Up to this many distinct values are kept in a profile's `levels` (a churn flag has two or three). */
+export const FEW_LEVELS = 3;
 
 const RE_INT = /^[-+]?\d+$/;
 const RE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -84,9 +92,10 @@ export function profileColumn(samples: readonly string[]): ColumnProfile {
   const values = samples.filter((v) => v !== undefined && !isNullToken(v)).map((v) => v.trim());
   const n = values.length;
   if (n === 0) {
-    return { values: 0, distinct: 0, distinctShare: 0, integers: 0, min: NaN, max: NaN, numeric: 0, moneyLike: false, dates: 0, excelSerial: false, compactDates: 0, emails: 0, words: 0, meanLength: 0, codes: 0, rowNumbers: false, currencies: [] };
+    return { values: 0, distinct: 0, levels: [], distinctShare: 0, integers: 0, min: NaN, max: NaN, numeric: 0, negatives: 0, moneyLike: false, dates: 0, excelSerial: false, compactDates: 0, emails: 0, words: 0, meanLength: 0, codes: 0, rowNumbers: false, currencies: [] };
   }
-  const distinct = new Set(values).size;
+  const distinctValues = new Set(values);
+  const distinct = distinctValues.size;
   let ints = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -117,13 +126,19 @@ export function profileColumn(samples: readonly string[]): ColumnProfile {
   });
   const fmt = detectNumberFormat(values);
   let numeric = 0;
-  for (const v of values) if (!Number.isNaN(parseLocaleNumber(v, fmt.decimal, fmt.thousands))) numeric++;
+  let negatives = 0;
+  for (const v of values) {
+    const x = parseLocaleNumber(v, fmt.decimal, fmt.thousands);
+    if (Number.isNaN(x)) continue;
+    numeric++;
+    if (x < 0) negatives++;
+  }
   const order = detectDateOrder(values);
   let dates = 0;
   if (!order.excelSerial) for (const v of values) if (!Number.isNaN(parseDate(v, order.ambiguous ? 'DMY' : order.order))) dates++;
   return {
-    values: n, distinct, distinctShare: distinct / n, integers: ints / n, min: ints ? min : NaN, max: ints ? max : NaN,
-    numeric: numeric / n, moneyLike: moneyLike && numeric / n >= 0.8, dates: dates / n, excelSerial: order.excelSerial, compactDates: compact / n, emails: emails / n, words: words / n,
+    values: n, distinct, levels: distinct <= FEW_LEVELS ? [...distinctValues] : [], distinctShare: distinct / n, integers: ints / n, min: ints ? min : NaN, max: ints ? max : NaN,
+    numeric: numeric / n, negatives: negatives / n, moneyLike: moneyLike && numeric / n >= 0.8, dates: dates / n, excelSerial: order.excelSerial, compactDates: compact / n, emails: emails / n, words: words / n,
     meanLength: length / n, codes: codes / n, rowNumbers: rowNumbers && n >= 3,
     currencies: [...currencies.entries()].sort((a, b) => b[1] - a[1]).map((e) => e[0]),
   };

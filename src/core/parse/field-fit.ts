@@ -3,8 +3,9 @@
  * type fit for header matches, value-based fits for missing fields, key-fallback headers
  * (e-mail, names), free text, and column profiles of a sample (column-profile.ts).
  */
+import { churnFlagValues } from '../churn/churn-flag.ts';
 import type { DataKind, FieldDef } from '../schema/kinds.ts';
-import { idLikeness, profileColumn, type ColumnProfile } from './column-profile.ts';
+import { FEW_LEVELS, idLikeness, profileColumn, type ColumnProfile } from './column-profile.ts';
 import { isNullToken } from './null-token.ts';
 
 /** Sample values of one column (ragged rows tolerated), null tokens dropped. */
@@ -25,6 +26,27 @@ export const RE_NAME_HEADER = /(^| )(name|full name|customer name|client name|bi
 export const RE_NOT_A_PERSON = /(^| )(product|item|lineitem|article|artikel|shipping|company|plan|file|tax|discount|fee|shop|store|vendor|price|method)( |$)/;
 /** Header words that say "identifier" (for a value-based id match). */
 export const RE_ID_WORD = /(^| )(id|no|nr|num|number|code|key|ref|#|stevilka|sifra|nummer|kood|номер|код)( |$)|(id|num|nr|no)$/;
+
+/**
+ * Headers that are never a customer's churn flag although they name churn: a model's score, risk
+ * or prediction (`Churn Score`, `Churn Risk`, `Churn Probability`), a reason, category, date,
+ * rate or lifetime value (`Churn Reason`, `Churn Date`, `CLTV`). `Churn Value` (1/0) is the flag.
+ */
+export const RE_NOT_A_CHURN_FLAG = /(^|[^\p{L}\p{N}])(score|scores|risk|probability|prob|propensity|likelihood|predicted|prediction|predict|forecast|model|reason|reasons|category|type|date|datum|at|on|am|day|days|month|months|year|years|rate|count|amount|revenue|cltv|ltv|clv)([^\p{L}\p{N}]|$)/u;
+
+/** Headers that give a tenure in another unit than months (`Tenure (years)`, `Tenure in days`). */
+export const RE_NOT_MONTHS = /(^|[^\p{L}\p{N}])(year|years|yrs|yr|day|days|week|weeks|jahr|jahre|jahren|tage|tagen|leto|leta|let|dni|dan)([^\p{L}\p{N}]|$)/u;
+
+/**
+ * Does a header rule out a field although it contains one of the field's names? A churn flag is
+ * never a score, reason or date (RE_NOT_A_CHURN_FLAG); a tenure in months is never given in years
+ * or days (RE_NOT_MONTHS). Takes a normalised header (header-match.ts normaliseHeader).
+ */
+export function headerRulesOut(field: string, normalisedHeader: string): boolean {
+  if (field === 'churned') return RE_NOT_A_CHURN_FLAG.test(normalisedHeader);
+  if (field === 'tenure_months') return RE_NOT_MONTHS.test(normalisedHeader);
+  return false;
+}
 
 /** Headers of free-text columns (notes, comments): never kept as attributes unless mapped. */
 const RE_FREE_TEXT_HEADER = /(^| )(notes?|comments?|remarks?|memo|internal|description|details|bemerkung(en)?|notiz(en)?|kommentar|opomb[ae]?|komentar(ji)?|belezk[ai]|бележк[аи]|коментар|markus(ed)?|märkus(ed)?|նշում(ներ)?)( |$)/;
@@ -52,14 +74,27 @@ export function fitsType(kind: DataKind, def: FieldDef, p: ColumnProfile, exact:
       return p.dates >= share || p.compactDates >= share || (exact && p.excelSerial);
     case 'money':
     case 'number':
+      // A tenure counts months a customer has stayed: never below zero.
+      if (def.key === 'tenure_months' && p.negatives > 0) return false;
       return p.numeric >= share;
     case 'id':
       if (exact) return !(p.dates >= MIN_VALUE_SHARE && p.compactDates < MIN_VALUE_SHARE) && !(p.moneyLike && p.integers < 0.5);
       return idLikeness(p, UNIQUE_ID[kind] === def.key) >= 0.5;
     default:
-      // A churn flag has two values (three with a blank-like one), nothing else.
-      return def.key !== 'churned' || p.distinct <= 3;
+      return def.key !== 'churned' || churnFlagFits(p, exact);
   }
+}
+
+/**
+ * Could this column be a churn flag? Two or three distinct values (`Yes`/`No`, `1`/`0`,
+ * `Churned`/`Stayed`/`Joined`); under a header that only contains a flag name (`Churn Label (2023)`)
+ * the values must also be ones churn-flag.ts recognises, so that `Churn Risk` High/Medium/Low is
+ * not the flag. Under an exact flag name unrecognised values are kept: the churn audit asks which
+ * of them mean churned.
+ */
+function churnFlagFits(p: ColumnProfile, exact: boolean): boolean {
+  if (p.distinct > FEW_LEVELS) return false;
+  return exact || churnFlagValues(p.levels) !== null;
 }
 
 export const MIN_VALUE_SHARE = 0.8;

@@ -10,7 +10,7 @@
 import { ATTRIBUTE_PREFIX, DATA_KINDS, KIND_FIELDS } from '../schema/kinds.ts';
 import type { DataKind, FieldDef, Mapping } from '../schema/kinds.ts';
 import { idLikeness, type ColumnProfile } from './column-profile.ts';
-import { MIN_VALUE_SHARE, RE_EMAIL_HEADER, RE_ID_WORD, RE_NAME_HEADER, RE_NOT_A_PERSON, fitsType, isFreeText, profileColumns, valueFit } from './field-fit.ts';
+import { MIN_VALUE_SHARE, RE_EMAIL_HEADER, RE_ID_WORD, RE_NAME_HEADER, RE_NOT_A_PERSON, fitsType, headerRulesOut, isFreeText, profileColumns, valueFit } from './field-fit.ts';
 
 export { isFreeText, profileColumns } from './field-fit.ts';
 import type { KindGuess } from './formats.ts';
@@ -119,7 +119,9 @@ interface Candidate {
  * Header candidates for one column: the exact synonym (score 1 minus a tiny rank penalty), and
  * containment matches (`customer id (internal)` contains `customer id`), scored 0.5-0.9 by how
  * much of the header the synonym covers. PII headers get exact matches only, so `customer name`
- * never becomes a customer id.
+ * never becomes a customer id. A header that rules a field out (`Churn Score` is not the churn
+ * flag, `Tenure (years)` not a tenure in months: field-fit.ts headerRulesOut) gets no containment
+ * match for it.
  */
 function headerCandidates(kind: DataKind, column: number, h: string, pii: boolean, out: Candidate[]): void {
   if (h === '') return;
@@ -130,7 +132,7 @@ function headerCandidates(kind: DataKind, column: number, h: string, pii: boolea
   const padded = ` ${h} `;
   const best = new Map<string, number>();
   for (const syn of all) {
-    if (syn.name.length < 3 || syn.name === h || !padded.includes(` ${syn.name} `)) continue;
+    if (syn.name.length < 3 || syn.name === h || !padded.includes(` ${syn.name} `) || headerRulesOut(syn.field, h)) continue;
     const score = 0.5 + (0.4 * syn.name.length) / h.length - syn.rank * 0.0005;
     if (score > (best.get(syn.field) ?? 0)) best.set(syn.field, score);
   }
@@ -248,7 +250,12 @@ function assign(
 
   // Row numbers (R's write.csv, a spreadsheet's "Row ID") and free text (notes, comments) are
   // not attributes by default: privacy by default, the user maps them to keep them (issue #9).
-  if (kind === 'customers') addAttributes(headers, mapping, pii.map((x, i) => x || profiles[i].rowNumbers || isFreeText(norm[i], profiles[i])));
+  // Nor is a second churn flag (IBM's Telco v11 has `Churn Label` Yes/No and `Churn Value` 1/0):
+  // it restates the flag, and as an attribute it would "explain" churn perfectly in the audit.
+  if (kind === 'customers') {
+    const flagTwin = (i: number): boolean => fields.has('churned') && synonymsOf(kind).exact.get(norm[i])?.field === 'churned';
+    addAttributes(headers, mapping, pii.map((x, i) => x || profiles[i].rowNumbers || isFreeText(norm[i], profiles[i]) || flagTwin(i)));
+  }
   return { mapping, reasons, fields, ...(keyFallback ? { keyFallback } : {}) };
 }
 
@@ -307,6 +314,9 @@ export function suggestMappingDetailed(
   return { mapping, reasons, ...(keyFallback ? { keyFallback } : {}) };
 }
 
+/** Customers fields that describe a churn a flag, tenure or sign-up date of the same table qualifies. */
+const CHURN_COMPANIONS: ReadonlySet<string> = new Set(['churn_date', 'churn_reason', 'churn_category']);
+
 /**
  * Scores how well a file fits each of the six kinds, best first (ties in DATA_KINDS order).
  *
@@ -322,6 +332,8 @@ export function suggestMappingDetailed(
  * optional fields are enough for the optional part; the last part rewards the kind that
  * explains most of the file (PII and unnamed columns are not counted unless mapped), so an
  * orders file with only customer, date and amount beats "customers with two unknown columns".
+ * A customers table's churn date, reason and category earn nothing without its churn flag, tenure
+ * or sign-up date: customer, cancel date and reason alone are a cancellations file.
  * Complexity: six runs of {@link suggestMapping}.
  *
  * @example guessKinds(['Kundennummer', 'Bestelldatum', 'Betrag'], [])[0].kind // 'orders'
@@ -347,7 +359,10 @@ export function guessKinds(
     let req = 0;
     let opt = 0;
     for (const d of required) req += credit(d.key);
-    for (const d of optional) opt += fields.get(d.key)?.credit ?? 0;
+    // A churn date, reason or category alone make a cancellations file (kind churn); in a
+    // customers table they accompany a churn flag, a tenure or a sign-up date.
+    const companionsCount = kind !== 'customers' || fields.has('churned') || fields.has('tenure_months') || fields.has('signup_date');
+    for (const d of optional) if (companionsCount || !CHURN_COMPANIONS.has(d.key)) opt += fields.get(d.key)?.credit ?? 0;
     let countable = 0;
     norm.forEach((h, i) => {
       const target = mapping[i];

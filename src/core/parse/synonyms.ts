@@ -360,6 +360,70 @@ const REWARD = [
 ];
 
 /**
+ * Customers tables that carry churn themselves (issue #10): the public and CRM shapes write the
+ * flag as `Churn`, `Churn Label`, `Churn Value`, `Exited`, `Attrition_Flag`, `Customer Status`.
+ * These names are taken only when the values fit too (header-match.ts: two or three distinct
+ * values; a name that merely contains one of them also needs values churn-flag.ts recognises),
+ * and never from a header that names a score, risk or prediction (RE_NOT_A_CHURN_FLAG).
+ */
+const CHURN_FLAG = [
+  // en
+  'churned', 'churn', 'churn label', 'churn value', 'churn flag', 'churn status', 'churn indicator',
+  'is churned', 'has churned', 'churned flag', 'exited', 'has exited', 'attrition flag', 'attrition',
+  'customer status', 'lost', 'has left', 'left',
+  // sl
+  'odšel', 'odsel', 'izgubljen', 'odhod', 'odšla', 'stranka odšla', 'status stranke',
+  // bg
+  'напуснал', 'отказал се', 'статус на клиента',
+  // et
+  'lahkunud', 'kliendi staatus',
+  // hy
+  'հեռացել',
+  // de
+  'abgewandert', 'gekündigt', 'kundenstatus', 'abwanderung',
+];
+
+const CUSTOMER_CHURN_DATE = [
+  'churn date', 'exit date', 'churned at', 'churned on', 'date churned', 'date of churn', 'leaving date',
+  'date left', 'cancellation date', 'cancel date', 'cancelled at', 'canceled at', 'termination date',
+  'datum odhoda', 'datum odpovedi', 'datum prekinitve',
+  'дата на напускане', 'дата на прекратяване',
+  'lahkumise kuupäev',
+  'հեռանալու ամսաթիվ',
+  'kündigungsdatum', 'abwanderungsdatum', 'austrittsdatum', 'gekündigt am',
+];
+
+const CUSTOMER_CHURN_REASON = [
+  'churn reason', 'reason for leaving', 'reason for churn', 'churn reasons', 'leaving reason',
+  'exit reason', 'attrition reason', 'cancel reason', 'cancellation reason', 'reason for cancellation',
+  'razlog odhoda', 'razlog odpovedi',
+  'причина за напускане', 'причина за прекратяване',
+  'lahkumise põhjus',
+  'հեռանալու պատճառ',
+  'kündigungsgrund', 'abwanderungsgrund', 'austrittsgrund',
+];
+
+const CUSTOMER_CHURN_CATEGORY = [
+  'churn category', 'churn reason category', 'churn type', 'attrition category', 'reason category',
+  'kategorija odhoda', 'vrsta odhoda',
+  'категория на напускане',
+  'lahkumise kategooria',
+  'հեռանալու կատեգորիա',
+  'kündigungskategorie', 'abwanderungskategorie',
+];
+
+/** Months a customer has been (or was) a customer: the lifetime of a dateless churn table. */
+const TENURE_MONTHS = [
+  'tenure', 'tenure in months', 'tenure months', 'tenure (months)', 'months on book', 'customer tenure',
+  'months as customer', 'months with company', 'months subscribed', 'lifetime months',
+  'doba sodelovanja', 'meseci sodelovanja', 'staž stranke', 'število mesecev',
+  'месеци като клиент', 'стаж в месеци',
+  'kliendisuhte kestus kuudes',
+  'ամիսներ որպես հաճախորդ',
+  'kundendauer', 'kundendauer in monaten', 'monate als kunde', 'vertragsdauer in monaten',
+];
+
+/**
  * Header synonyms per kind and field key (our keys, never header text). Every field of every
  * kind in KIND_FIELDS has an entry (tested).
  */
@@ -388,10 +452,11 @@ export const FIELD_SYNONYMS: Readonly<Record<DataKind, Readonly<Record<string, r
     industry: INDUSTRY,
     acquisition_channel: ACQUISITION_CHANNEL,
     referred_by: REFERRED_BY,
-    churned: [
-      'churned', 'churn', 'churn flag', 'attrition flag', 'attrition', 'exited', 'is churned', 'has churned', 'lost',
-      'odšel', 'odsel', 'izgubljen', 'abgewandert', 'gekündigt', 'напуснал', 'lahkunud', 'հեռացել',
-    ],
+    churned: CHURN_FLAG,
+    churn_date: CUSTOMER_CHURN_DATE,
+    churn_reason: CUSTOMER_CHURN_REASON,
+    churn_category: CUSTOMER_CHURN_CATEGORY,
+    tenure_months: TENURE_MONTHS,
   }),
   subscriptions: Object.freeze({
     customer_id: CUSTOMER_ID,

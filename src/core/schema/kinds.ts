@@ -70,9 +70,16 @@ export const KIND_FIELDS: Readonly<Record<DataKind, readonly FieldDef[]>> = Obje
     f('industry', 'category'),
     f('acquisition_channel', 'category'),
     f('referred_by', 'id'),
-    // A churn flag as customers tables write it (Yes/No, 1/0, "Attrited Customer"/"Existing Customer"):
-    // the value that means "churned" is chosen in the churn audit (issue #10).
+    // Customer tables that carry churn themselves (issue #10, "Where churn comes from"): a churn flag
+    // as they write it (Yes/No, 1/0, "Attrited Customer"/"Existing Customer", Churned/Stayed/Joined;
+    // which values mean "churned" is read by core/churn/churn-flag.ts, or asked), the day the
+    // customer left, the reason and its category, and the tenure in months (the lifetime when the
+    // table has no dates: survival is censored for customers who stayed).
     f('churned', 'category'),
+    f('churn_date', 'date'),
+    f('churn_reason', 'text'),
+    f('churn_category', 'category'),
+    f('tenure_months', 'number'),
   ]),
   subscriptions: Object.freeze([
     f('customer_id', 'id', true),

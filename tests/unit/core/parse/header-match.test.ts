@@ -173,3 +173,73 @@ describe('guessKinds', () => {
     expect(best(header, rows)).toBe('customers');
   });
 });
+
+// Issue #10, "Where churn comes from": customers tables that carry churn themselves. The header
+// lists are those of the public tables in tests/fixtures/csv/churn-tables (README.md there);
+// the IBM Telco v11 rows are its first two, as published (Clearbox-AI/nerpii Telco_customer_churn.csv).
+describe('customers tables that carry churn: flag, reason, category, tenure, churn date', () => {
+  const map = (headers: string[], rows: string[][]) => suggestMapping('customers', headers, freeze(rows));
+  const column = (headers: string[], values: string[]) =>
+    map(['customer id', ...headers], values.map((v, i) => [String(1000 + i), ...headers.map(() => v)]));
+
+  it('the churn flag headers of the public tables map to churned when there are two or three values', () => {
+    for (const h of ['Churn', 'Churn Label', 'Churn Value', 'Churned', 'Exited', 'Attrition_Flag', 'Customer Status', 'is_churned', 'churn_flag']) {
+      expect(column([h], ['Yes', 'No', 'No'])[1], h).toBe('churned');
+    }
+    expect(column(['Churn Value'], ['1', '0', '0'])[1]).toBe('churned');
+    expect(column(['Attrition_Flag'], ['Existing Customer', 'Attrited Customer'])[1]).toBe('churned');
+    expect(column(['Customer Status'], ['Stayed', 'Churned', 'Joined', 'Stayed'])[1]).toBe('churned');
+  });
+  it('a flag header over more than three values is not the flag (it stays an attribute)', () => {
+    expect(column(['Churn'], ['a', 'b', 'c', 'd'])[1]).toBe('attr:Churn');
+  });
+  it('a header that only contains a flag name needs values the churn flag recognises', () => {
+    expect(column(['Churn Label (2023)'], ['Yes', 'No'])[1]).toBe('churned');
+    expect(column(['Churn Label (2023)'], ['Gold', 'Silver'])[1]).toBe('attr:Churn Label (2023)');
+  });
+  it('Churn Score, Churn Risk, Churn Probability and CLTV are never the flag; Total Charges stays an attribute', () => {
+    expect(column(['Churn Score'], ['1', '0'])[1]).toBe('attr:Churn Score');
+    expect(column(['Churn Risk'], ['High', 'Low', 'Medium'])[1]).toBe('attr:Churn Risk');
+    expect(column(['Churn Risk'], ['1', '0'])[1]).toBe('attr:Churn Risk');
+    expect(column(['Churn Probability'], ['1', '0'])[1]).toBe('attr:Churn Probability');
+    expect(column(['CLTV'], ['3239', '2701'])[1]).toBe('attr:CLTV');
+    expect(column(['Total Charges'], ['108.15', '151.65'])[1]).toBe('attr:Total Charges');
+  });
+  it('reasons, categories and churn dates map by name', () => {
+    expect(column(['Churn Reason'], ['Competitor made better offer', 'Moved'])[1]).toBe('churn_reason');
+    expect(column(['reason for leaving'], ['Price', 'Moved'])[1]).toBe('churn_reason');
+    expect(column(['Churn Category'], ['Competitor', 'Price'])[1]).toBe('churn_category');
+    expect(column(['Churn Date'], ['2024-01-31', '2024-02-29'])[1]).toBe('churn_date');
+    expect(column(['Exit Date'], ['2024-01-31', '2024-02-29'])[1]).toBe('churn_date');
+  });
+  it('tenure headers map to tenure_months over non-negative numbers only, never a tenure in years or days', () => {
+    for (const h of ['tenure', 'Tenure in Months', 'Tenure Months', 'Months_on_book']) expect(column([h], ['2', '34', '0'])[1], h).toBe('tenure_months');
+    expect(column(['tenure'], ['-3', '34'])[1]).toBe('attr:tenure');
+    expect(column(['Tenure (years)'], ['2', '7'])[1]).toBe('attr:Tenure (years)');
+    expect(column(['Tenure in days'], ['20', '700'])[1]).toBe('attr:Tenure in days');
+  });
+  it('a second churn flag restates the first: it is not kept as an attribute (IBM Telco v11: Churn Label and Churn Value)', () => {
+    const headers = ['CustomerID', 'Count', 'Country', 'State', 'City', 'Zip Code', 'Lat Long', 'Latitude', 'Longitude', 'Gender', 'Senior Citizen', 'Partner', 'Dependents', 'Tenure Months', 'Phone Service', 'Multiple Lines', 'Internet Service', 'Online Security', 'Online Backup', 'Device Protection', 'Tech Support', 'Streaming TV', 'Streaming Movies', 'Contract', 'Paperless Billing', 'Payment Method', 'Monthly Charges', 'Total Charges', 'Churn Label', 'Churn Value', 'Churn Score', 'CLTV', 'Churn Reason'];
+    const rows = [
+      ['3668-QPYBK', '1', 'United States', 'California', 'Los Angeles', '90003', '33.964131, -118.272783', '33.964131', '-118.272783', 'Male', 'No', 'No', 'No', '2', 'Yes', 'No', 'DSL', 'Yes', 'Yes', 'No', 'No', 'No', 'No', 'Month-to-month', 'Yes', 'Mailed check', '53.85', '108.15', 'Yes', '1', '86', '3239', 'Competitor made better offer'],
+      ['9237-HQITU', '1', 'United States', 'California', 'Los Angeles', '90005', '34.059281, -118.30742', '34.059281', '-118.307420', 'Female', 'No', 'No', 'Yes', '2', 'Yes', 'No', 'Fiber optic', 'No', 'No', 'No', 'No', 'No', 'No', 'Month-to-month', 'Yes', 'Electronic check', '70.7', '151.65', 'Yes', '1', '67', '2701', 'Moved'],
+    ];
+    expect(guessKinds(headers, freeze(rows))[0].kind).toBe('customers');
+    const m = map(headers, rows);
+    const at = (h: string) => m[headers.indexOf(h)];
+    expect([at('CustomerID'), at('Tenure Months'), at('Churn Label'), at('Churn Value'), at('Churn Reason')]).toEqual(['customer_id', 'tenure_months', 'churned', null, 'churn_reason']);
+    expect([at('Churn Score'), at('CLTV'), at('Total Charges')]).toEqual(['attr:Churn Score', 'attr:CLTV', 'attr:Total Charges']);
+  });
+  it('Slovenian and German headers', () => {
+    expect(map(['ID stranke', 'Odšel', 'Razlog odhoda', 'Datum odhoda', 'Doba sodelovanja'], [['1', 'Da', 'Cena', '31.01.2024', '12']])).toEqual(['customer_id', 'churned', 'churn_reason', 'churn_date', 'tenure_months']);
+    expect(map(['Kundennummer', 'Abgewandert', 'Kündigungsgrund', 'Kündigungsdatum', 'Kundendauer in Monaten'], [['1', 'Ja', 'Preis', '31.01.2024', '12']])).toEqual(['customer_id', 'churned', 'churn_reason', 'churn_date', 'tenure_months']);
+  });
+  it('kind: a customer id and a churn flag without dates is a customers table; customer, cancel date and reason still a cancellations file', () => {
+    const best = (headers: string[], rows: string[][]): DataKind => guessKinds(headers, freeze(rows))[0].kind;
+    expect(best(['customer_id', 'churn'], [['1', 'Yes'], ['2', 'No'], ['3', 'No']])).toBe('customers');
+    expect(best(['Customer ID', 'Churn', 'Churn Score'], [['1', 'Yes', '80'], ['2', 'No', '10']])).toBe('customers');
+    expect(best(['Customer ID', 'Churned', 'Churn Date', 'Churn Reason'], [['1', 'Yes', '2024-01-03', 'Price'], ['2', 'No', '', '']])).toBe('customers');
+    expect(best(['Customer ID', 'Churn Date', 'Churn Reason'], [['1', '2024-01-03', 'Price'], ['3', '2024-02-03', 'Moved']])).toBe('churn');
+    expect(best(['customer id', 'cancel date', 'reason'], [])).toBe('churn');
+  });
+});
