@@ -41,7 +41,7 @@ export interface CliChurnAudit {
   noReasonCount: number;
   valueBasis: ChurnAudit['valueBasis'];
   reasons: { reason: string; count: number; share: number | null; low: number | null; high: number | null; avoidable: boolean | null; valueLost: number | null; texts: { text: string; count: number }[] }[];
-  attributes: { attribute: string; key: string; chi2: number | null; df: number | null; p: number | null; values: { value: string; customers: number; churned: number; rate: number | null; low: number | null; high: number | null; lift: number | null; p: number | null; q: number | null; small: boolean }[] }[];
+  attributes: { attribute: string; key: string; chi2: number | null; df: number | null; p: number | null; values: { value: string; customers: number; churned: number; rate: number | null; low: number | null; high: number | null; lift: number | null; p: number | null; q: number | null; small: boolean; significant: boolean }[] }[];
   findings: string[];
   idealBasis: 'revenue' | 'tenure' | null;
   idealProfile: { attribute: string; value: string; loyal: number; customers: number; share: number | null; baseShare: number | null; ratio: number | null; low: number | null; high: number | null; q: number | null; significant: boolean; small: boolean }[];
@@ -77,7 +77,7 @@ export function churnJson(a: ChurnAudit, headers: Readonly<Record<string, string
       chi2: r4(x.chi2),
       df: x.df,
       p: r4(x.p),
-      values: x.values.map((v) => ({ value: valueOf(v.value), customers: v.customers, churned: v.churned, rate: r4(v.rate), low: r4(v.low), high: r4(v.high), lift: r4(v.lift), p: r4(v.p), q: r4(v.q), small: v.small })),
+      values: x.values.map((v) => ({ value: valueOf(v.value), customers: v.customers, churned: v.churned, rate: r4(v.rate), low: r4(v.low), high: r4(v.high), lift: r4(v.lift), p: r4(v.p), q: r4(v.q), small: v.small, significant: v.significant })),
     })),
     findings: a.findings.map((f) => findingSentence(f, attributeName(f.key, headers))),
     idealBasis: a.ideal?.basis ?? null,
@@ -92,7 +92,7 @@ export function churnJson(a: ChurnAudit, headers: Readonly<Record<string, string
       low: r4(r.low),
       high: r4(r.high),
       q: r4(r.q),
-      significant: r.q !== null && r.q < 0.05,
+      significant: r.significant,
       small: r.small,
     })),
   };

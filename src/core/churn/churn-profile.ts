@@ -8,7 +8,7 @@
  * - p: two-proportion z-test of the value against every other customer of the base;
  * - q: Benjamini-Hochberg adjusted p over every value test of every attribute of the audit (the
  *   caller adjusts: `adjustProfiles`), so "significant" means q < 0.05;
- * - small: fewer than 30 customers (shown and marked, never hidden);
+ * - small: fewer than 30 customers (shown and marked, never hidden; never called significant);
  * - per attribute: Pearson chi-square test of independence (values x churned/stayed).
  * Rates, shares and bounds are in percent.
  *
@@ -38,6 +38,8 @@ export interface ValueRate {
   /** BH-adjusted p (set by adjustProfiles). */
   readonly q: number | null;
   readonly small: boolean;
+  /** q < 0.05 and not small (a normal-approximation test says little about fewer than 30 customers). */
+  readonly significant: boolean;
 }
 
 export interface AttributeProfile {
@@ -91,6 +93,7 @@ export function churnProfile(groups: CustomerGroups, base: Uint8Array, churned: 
       p: test ? test.p : null,
       q: null,
       small: n < SMALL_GROUP,
+      significant: false,
     };
   });
   const table = groups.values.map((_, g) => [gone[g], customers[g] - gone[g]]);
@@ -111,7 +114,7 @@ export function adjustProfiles(profiles: readonly AttributeProfile[]): Attribute
     ...a,
     values: a.values.map((v) => {
       const q = qs[i++];
-      return { ...v, q: Number.isNaN(q) ? null : q };
+      return { ...v, q: Number.isNaN(q) ? null : q, significant: !Number.isNaN(q) && q < 0.05 && !v.small };
     }),
   }));
 }

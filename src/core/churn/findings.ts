@@ -24,8 +24,11 @@ export const MAX_FINDINGS = 12;
  */
 export const EXPOSURE_ATTRIBUTES: ReadonlySet<string> = new Set(['derived:cohort']);
 
+/** churn-more / churn-less: lift above / below 1; churn-none: not one customer of the value churned (a lift of 0 has no "x times"). */
+export type FindingCode = 'churn-more' | 'churn-less' | 'churn-none';
+
 export interface Finding {
-  readonly code: 'churn-more' | 'churn-less';
+  readonly code: FindingCode;
   /** Attribute key (`plan`, `attr:Contract`, `derived:cohort`). */
   readonly key: string;
   readonly value: GroupValue;
@@ -53,7 +56,7 @@ export function churnFindings(profiles: readonly AttributeProfile[], overall: nu
       if (v.lift < 1.1 && v.lift > 0.9) continue;
       if (v.value.kind === 'none' || v.value.kind === 'other') continue;
       out.push({
-        code: v.lift > 1 ? 'churn-more' : 'churn-less',
+        code: v.lift > 1 ? 'churn-more' : v.churned === 0 ? 'churn-none' : 'churn-less',
         key: a.key,
         value: v.value,
         customers: v.customers,
@@ -82,7 +85,8 @@ export function valuePhrase(attribute: string, value: GroupValue): string {
  * @param attribute the attribute's name as the user knows it (the column header).
  */
 export function findingSentence(f: Finding, attribute: string): string {
-  const how = f.code === 'churn-more' ? `churn ${round1(f.lift)}x as often` : `churn ${round1(1 / f.lift)}x less often`;
   const q = f.q < 0.001 ? 'q < 0.001' : `q = ${f.q.toFixed(3)}`;
+  if (f.code === 'churn-none') return `None of the ${f.customers} customers with ${valuePhrase(attribute, f.value)} churned: 0 % vs ${round1(f.overall)} % overall, significant (${q}).`;
+  const how = f.code === 'churn-more' ? `churn ${round1(f.lift)}x as often` : `churn ${round1(1 / f.lift)}x less often`;
   return `Customers with ${valuePhrase(attribute, f.value)} ${how}: ${round1(f.rate)} % vs ${round1(f.overall)} % overall, significant (${q}).`;
 }

@@ -35,6 +35,8 @@ export interface IdealRow {
   readonly p: number | null;
   readonly q: number | null;
   readonly small: boolean;
+  /** q < 0.05 and not small. */
+  readonly significant: boolean;
 }
 
 export interface IdealProfile {
@@ -79,7 +81,7 @@ export function idealProfile(groups: readonly CustomerGroups[], base: Uint8Array
     }
   }
   if (L === 0 || L === N) return null;
-  const raw: Omit<IdealRow, 'q'>[] = [];
+  const raw: Omit<IdealRow, 'q' | 'significant'>[] = [];
   for (const g of groups) {
     const m = g.values.length;
     const all = new Float64Array(m);
@@ -100,13 +102,8 @@ export function idealProfile(groups: readonly CustomerGroups[], base: Uint8Array
   }
   const qs = benjaminiHochberg(raw.map((r) => r.p ?? NaN));
   const rows = raw
-    .map((r, i): IdealRow => ({ ...r, q: Number.isNaN(qs[i]) ? null : qs[i] }))
+    .map((r, i): IdealRow => ({ ...r, q: Number.isNaN(qs[i]) ? null : qs[i], significant: !Number.isNaN(qs[i]) && qs[i] < 0.05 && !r.small }))
     .filter((r) => r.ratio > 1 && r.value.kind !== 'none')
-    .sort((a, b) => Number(isSignificant(b)) - Number(isSignificant(a)) || b.ratio - a.ratio);
+    .sort((a, b) => Number(b.significant) - Number(a.significant) || b.ratio - a.ratio);
   return { basis, threshold, loyal: L, rows };
-}
-
-/** Significant after correction (q < 0.05). */
-export function isSignificant(row: { readonly q: number | null }): boolean {
-  return row.q !== null && row.q < 0.05;
 }
