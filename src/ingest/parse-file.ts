@@ -97,7 +97,7 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
   const sample = Math.min(text.length, 65536);
   let sampleLines = 1;
   for (let p = text.indexOf('\n'); p >= 0 && p < sample; p = text.indexOf('\n', p + 1)) sampleLines++;
-  const expectedRows = Math.min(MAX_ROWS + 1, Math.ceil((text.length / sample) * sampleLines * 1.05) + 16);
+  const expectedRows = Math.min((options.maxRows ?? MAX_ROWS) + 1, Math.ceil((text.length / sample) * sampleLines * 1.05) + 16);
 
   const setup = (): void => {
     const seen = new Map<string, number>();
@@ -203,6 +203,7 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
 
   const read = readRecords(text, {
     delimiter: dialect.delimiter, headerRow: dialect.headerRow, lineOffset: linesDropped, signal, maxListedErrors: maxListed,
+    ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
     onHeader: (h) => {
       header = columnNames(h);
       setup();

@@ -23,6 +23,11 @@ export { columnNames, diagnoseQuotes, type QuoteProblem } from './record-checks.
 
 export const MAX_COLUMNS = 500;
 export const MAX_FIELD_CHARS = 65536;
+/**
+ * The browser's row cap: a tab holds the decoded text, the row arrays and the typed columns of
+ * one file at once, and past about 2M rows that no longer fits a browser's memory promise
+ * (DESIGN.md section 8). The command line passes `maxRows: Infinity` (ReadOptions).
+ */
 export const MAX_ROWS = 2_000_000;
 /** The longest header row read (all names together). */
 export const MAX_HEADER_CHARS = 65536;
@@ -37,6 +42,8 @@ export interface ReadOptions {
   readonly lineOffset?: number;
   /** Stop after this many data records (inspection reads a sample). */
   readonly maxRecords?: number;
+  /** More data records than this is fatal ('too-many-rows'); default MAX_ROWS (the browser's cap). */
+  readonly maxRows?: number;
   readonly signal?: AbortSignal;
   /** Called once with the header; returning an issue stops the read with it as the fatal problem. */
   readonly onHeader?: (header: string[]) => ImportIssue | undefined;
@@ -90,6 +97,7 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
   const headerRow = options.headerRow ?? 0;
   const lineOffset = options.lineOffset ?? 0;
   const maxRecords = options.maxRecords ?? Infinity;
+  const maxRows = options.maxRows ?? MAX_ROWS;
   const maxListed = options.maxListedErrors ?? 100;
   const hasNul = text.indexOf('\0') >= 0;
 
@@ -229,8 +237,8 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
 
     recordsRead++;
     lastDataLine = at;
-    if (recordsRead > MAX_ROWS) {
-      fatal = { severity: 'fatal', code: 'too-many-rows', line: at, message: `too many rows (more than ${MAX_ROWS.toLocaleString('en')})`, params: { max: MAX_ROWS } };
+    if (recordsRead > maxRows) {
+      fatal = { severity: 'fatal', code: 'too-many-rows', line: at, message: `too many rows (more than ${maxRows.toLocaleString('en')})`, params: { max: maxRows } };
       parser.abort();
       return;
     }

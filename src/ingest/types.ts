@@ -89,6 +89,8 @@ export interface ParseOptions {
   readonly keepImplausibleDates?: boolean;
   /** Today as a day number, for the "more than a year ahead" check (default: the clock). */
   readonly today?: number;
+  /** More data rows than this is fatal; default MAX_ROWS, the browser's cap (read-records.ts). The command line passes Infinity. */
+  readonly maxRows?: number;
 }
 
 
