@@ -1,0 +1,87 @@
+/**
+ * The churn audit's words (src/lib/churn-text.ts): bins written from their edges in the locale
+ * (not the core's English label), derived codes and built-in categories translated, findings as
+ * sentences from their code and numbers, p/q values. Expected strings written by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { attributeName, categoryName, editText, findingText, formatP, intervalText, pEquals, valueText } from '../../../src/lib/churn-text.ts';
+import type { Finding } from '../../../src/lib/types.ts';
+
+// Intl writes a no-break space before the Slovenian percent sign and in large numbers.
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('valueText', () => {
+  it('writes numeric bins from their edges in the locale', () => {
+    expect(valueText('en', 'en-GB', { label: 'under 1500', kind: 'bin', low: null, high: 1500 })).toBe('under 1,500');
+    expect(valueText('en', 'en-GB', { label: '1500 to under 2500.5', kind: 'bin', low: 1500, high: 2500.5 })).toBe('1,500 to under 2,500.5');
+    expect(valueText('en', 'en-GB', { label: '2500 or more', kind: 'bin', low: 2500, high: null })).toBe('2,500 or more');
+    // CLDR Slovenian groups thousands from five digits on (minimumGroupingDigits 2): 1500, 15.000.
+    expect(plain(valueText('sl', 'sl-SI', { label: 'under 15000', kind: 'bin', low: null, high: 15000 }))).toBe('pod 15.000');
+    expect(plain(valueText('sl', 'sl-SI', { label: '1500 to under 2500.5', kind: 'bin', low: 1500, high: 2500.5 }))).toBe('od 1500 do pod 2500,5');
+    expect(plain(valueText('sl', 'sl-SI', { label: '25000 or more', kind: 'bin', low: 25000, high: null }))).toBe('25.000 ali več');
+  });
+
+  it('keeps categories as written, translates derived codes, (no value) and other values', () => {
+    expect(valueText('sl', 'sl-SI', { label: 'Basic', kind: 'value' })).toBe('Basic');
+    expect(valueText('sl', 'sl-SI', { label: 'promoter', kind: 'derived', code: 'promoter' })).toBe('promotorji (9–10)');
+    expect(valueText('en', 'en-GB', { label: 'not referred', kind: 'derived', code: 'not referred' })).toBe('not referred');
+    // A cohort label or a channel is a derived group without a translation: as written.
+    expect(valueText('sl', 'sl-SI', { label: '2024-Q1', kind: 'derived', code: '2024-Q1' })).toBe('2024-Q1');
+    expect(valueText('sl', 'sl-SI', { label: '(no value)', kind: 'none' })).toBe('(brez vrednosti)');
+    expect(valueText('en', 'en-GB', { label: 'other values', kind: 'other' })).toBe('other values');
+  });
+});
+
+describe('names', () => {
+  it('an attribute is named by its column header, else its derived or field name, else the key', () => {
+    expect(attributeName('en', 'budget', { budget: 'Monthly budget' })).toBe('Monthly budget');
+    expect(attributeName('sl', 'derived:cohort', {})).toBe('kohorta pridobitve');
+    expect(attributeName('en', 'attr:Contract', {})).toBe('Contract');
+    expect(attributeName('en', 'plan', {})).toBe('Plan');
+    expect(attributeName('en', 'unknown_key', {})).toBe('unknown_key');
+  });
+
+  it('built-in categories are translated, the file’s and the user’s own stay as written', () => {
+    expect(categoryName('sl', 'Price')).toBe('Cena');
+    expect(categoryName('en', 'No longer needed')).toBe('No longer needed');
+    expect(categoryName('sl', 'Moved abroad')).toBe('Moved abroad');
+  });
+});
+
+describe('findingText', () => {
+  const f: Finding = { code: 'churn-more', key: 'budget', value: { label: 'under 500', kind: 'bin', low: null, high: 500 }, customers: 400, rate: 38, overall: 18, lift: 38 / 18, q: 0.0012, excess: 80 };
+
+  it('writes the issue’s example sentence from the code and the numbers', () => {
+    expect(findingText('en', 'en-GB', f, 'budget', 'under 500')).toBe('Customers with budget under 500 churn 2.1× as often: 38% vs 18% overall (significant, q = 0.001).');
+  });
+
+  it('says "less often" with the inverse lift, and q below 0.001 as "q < 0.001", in Slovenian too', () => {
+    const less: Finding = { ...f, code: 'churn-less', rate: 9, lift: 0.5, q: 0.00001 };
+    expect(findingText('en', 'en-GB', less, 'plan', 'Business')).toBe('Customers with plan Business churn 2× less often: 9% vs 18% overall (significant, q < 0.001).');
+    expect(plain(findingText('sl', 'sl-SI', less, 'paket', 'Business'))).toBe(
+      'Stranke, pri katerih je paket Business, odhajajo 2-krat redkeje: 9 % proti 18 % skupaj (statistično značilno, q < 0,001).',
+    );
+  });
+});
+
+describe('p values, intervals and the edit log', () => {
+  it('formats p and q to three decimals, below 0.001 as "< 0.001"', () => {
+    expect(formatP(0.04567, 'en-GB')).toBe('0.046');
+    expect(formatP(0.0004, 'sl-SI')).toBe('< 0,001');
+    expect(formatP(null, 'en-GB')).toBe('—');
+    expect(pEquals('p', 0.2, 'en-GB')).toBe('p = 0.2');
+    expect(pEquals('q', 1e-9, 'en-GB')).toBe('q < 0.001');
+  });
+
+  it('writes a percent interval with both ends', () => {
+    expect(intervalText(12.34, 18.9, 'en-GB')).toBe('12.3% – 18.9%');
+    expect(intervalText(null, 3, 'en-GB')).toBe('—');
+  });
+
+  it('says every edit in words, with the category names as shown', () => {
+    expect(editText('en', { op: 'merge', from: ['Price', 'Too expensive'], to: 'Price' })).toBe('Merged Price, Too expensive into Price.');
+    expect(editText('sl', { op: 'rename', from: 'Price', to: 'Stroški' })).toBe('Kategorija Cena preimenovana v Stroški.');
+    expect(editText('en', { op: 'split', reasons: ['moved abroad'], to: 'Relocation' })).toBe('Moved 1 reason (moved abroad) to Relocation.');
+    expect(editText('sl', { op: 'avoidable', category: 'Support', avoidable: false })).toBe('Kategorija Podpora označena kot nepreprečljiva.');
+  });
+});
