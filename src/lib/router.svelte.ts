@@ -1,6 +1,6 @@
 /** The pages, addressed by the URL hash (#/import), so Back/Forward and reloads work offline. */
-export type Page = 'overview' | 'retention' | 'churn' | 'import' | 'settings' | 'privacy';
-export const PAGES: readonly Page[] = ['overview', 'retention', 'churn', 'import', 'settings', 'privacy'];
+export type Page = 'overview' | 'retention' | 'churn' | 'segments' | 'import' | 'settings' | 'privacy';
+export const PAGES: readonly Page[] = ['overview', 'retention', 'churn', 'segments', 'import', 'settings', 'privacy'];
 
 function fromHash(): Page {
   const name = location.hash.replace(/^#\/?/, '');
