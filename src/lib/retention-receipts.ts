@@ -5,6 +5,7 @@
  */
 import { isoToDay as coreIsoToDay } from '../core/parse/date.ts';
 import type { Receipt as CoreReceipt, ReceiptTerm, RetentionReport, PeriodRow } from '../core/retention/report-types.ts';
+import type { ReceiptSymbol } from '../core/retention/receipts.ts';
 import { periodMembers, type PeriodSet } from '../core/retention/report-receipts.ts';
 import { formatDay, formatMoney, formatNumber, formatPercent } from './format.ts';
 import { t, type MessageKey } from './i18n/i18n.svelte.ts';
@@ -19,14 +20,17 @@ export interface ReceiptOptions {
   notes?: readonly string[];
   /** More customer lists than the formula's inputs carry (lost, reactivated, ...). */
   extraGroups?: readonly ReceiptGroup[];
-  /** Labels for input symbols the dictionary does not know (cohort cells: a, b). */
-  inputLabels?: Readonly<Record<string, string>>;
+  /** Labels that say more than the dictionary's (cohort cells: a, b name the cohort and period). */
+  inputLabels?: Readonly<Partial<Record<ReceiptSymbol, string>>>;
   /** Show the days S and E are counted on (period rates); default true. */
   boundaryDays?: boolean;
 }
 
-/** Input symbols the dictionary knows; anything else shows the core's own description. */
-const SYMBOL_KEYS: Readonly<Record<string, MessageKey>> = {
+/**
+ * Every receipt symbol in the page's language: a Record over the core's union, so a symbol the
+ * core adds without a translation is a compile error (the core's English names never show).
+ */
+const SYMBOL_KEYS: Readonly<Record<ReceiptSymbol, MessageKey>> = {
   S: 'retention.sym.S',
   E: 'retention.sym.E',
   N: 'retention.sym.N',
@@ -44,6 +48,8 @@ const SYMBOL_KEYS: Readonly<Record<string, MessageKey>> = {
   churn: 'retention.sym.mrrChurn',
   contraction: 'retention.sym.contraction',
   expansion: 'retention.sym.expansion',
+  a: 'retention.sym.cellCount',
+  b: 'retention.sym.cellBase',
 };
 
 export const isoToDay = (iso: string | null | undefined): number | null => {
@@ -107,30 +113,25 @@ export function toReceipt(r: CoreReceipt, report: RetentionReport, options: Rece
   facts.push({ id: 'window', label: t('retention.receipt.window'), value: windowFact(r.window, report) });
   const inputs: ReceiptFact[] = [];
   for (const input of r.inputs) {
-    const known = SYMBOL_KEYS[input.symbol];
     const given = options.inputLabels?.[input.symbol];
     inputs.push({
       id: input.symbol,
-      label: given ?? `${input.symbol}: ${known ? t(known) : input.name}`,
+      label: given ?? `${input.symbol}: ${t(SYMBOL_KEYS[input.symbol])}`,
       value: formatNumber(input.value, locale, 2),
     });
   }
   const groups: ReceiptGroup[] = r.inputs
     .filter((i) => i.members !== undefined)
-    .map((i) => {
-      const known = SYMBOL_KEYS[i.symbol];
-      return { code: i.symbol, label: `${i.symbol}: ${known ? t(known) : i.name}`, ids: (i.members ?? []).map((m) => report.customers[m] ?? String(m)) };
-    });
+    .map((i) => ({ code: i.symbol, label: `${i.symbol}: ${t(SYMBOL_KEYS[i.symbol])}`, ids: (i.members ?? []).map((m) => report.customers[m] ?? String(m)) }));
   for (const extra of options.extraGroups ?? []) if (!groups.some((g) => g.code === extra.code)) groups.push(extra);
+  // Notes come in the page's language from the caller; the core's English note is for the JSON.
   const notes = [...(options.notes ?? [])];
-  if (notes.length === 0 && r.note) notes.push(r.note);
   let formula = prettyFormula(r.formula);
   let computation = substituted(r, locale, currency);
   if (r.kind === 'count' && r.inputs.length === 1) {
     // A plain count: the definition in words, then the number.
     const input = r.inputs[0];
-    const known = SYMBOL_KEYS[input.symbol];
-    formula = `${input.symbol} = ${known ? t(known) : input.name}`;
+    formula = `${input.symbol} = ${t(SYMBOL_KEYS[input.symbol])}`;
     computation = `${input.symbol} = ${formatFigure(r.value, r.unit, locale, currency)}`;
   } else if (r.kind === 'lookup' && r.unit === 'days') {
     // The Kaplan-Meier median lifetime.
@@ -163,11 +164,10 @@ export function toReceipt(r: CoreReceipt, report: RetentionReport, options: Rece
 
 /** The customer lists of period j: S, E, new, lost, reactivated, new-and-gone (labels in the page's language). */
 export function periodGroups(report: RetentionReport, j: number, sets: readonly PeriodSet[]): ReceiptGroup[] {
-  const code: Record<PeriodSet, string> = { start: 'S', end: 'E', retained: 'retained', lost: 'lost', reactivated: 'reactivated', new: 'N', newLost: 'newLost' };
+  const code: Record<PeriodSet, ReceiptSymbol> = { start: 'S', end: 'E', retained: 'retained', lost: 'lost', reactivated: 'reactivated', new: 'N', newLost: 'newLost' };
   return sets.map((set) => {
     const c = code[set];
-    const known = SYMBOL_KEYS[c];
-    return { code: c, label: `${c}: ${known ? t(known) : c}`, ids: periodMembers(report, j, set).map((m) => report.customers[m] ?? String(m)) };
+    return { code: c, label: `${c}: ${t(SYMBOL_KEYS[c])}`, ids: periodMembers(report, j, set).map((m) => report.customers[m] ?? String(m)) };
   });
 }
 

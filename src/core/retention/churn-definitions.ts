@@ -21,7 +21,7 @@
  */
 import { dayToIso, isoToDay } from '../parse/date.ts';
 import type { ChurnDefinition, DefinitionRow, DefinitionsReport, PeriodRow, Reconciliation } from './report-types.ts';
-import type { Receipt, ReceiptInput, ReceiptTerm } from './receipts.ts';
+import type { Receipt, ReceiptInput, ReceiptSymbol, ReceiptTerm } from './receipts.ts';
 import { receiptNumber, receiptResult } from './receipts.ts';
 
 export const CHURN_DEFINITIONS: readonly { readonly id: ChurnDefinition; readonly name: string; readonly formula: string }[] = Object.freeze([
@@ -69,7 +69,7 @@ export function isoDayBefore(iso: string): string {
   return dayToIso(isoToDay(iso) - 1);
 }
 
-function term(symbol: string, sign: 1 | -1 = 1): ReceiptTerm {
+function term(symbol: ReceiptSymbol, sign: 1 | -1 = 1): ReceiptTerm {
   return { symbol, sign };
 }
 

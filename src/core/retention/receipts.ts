@@ -10,10 +10,18 @@
  * customer numbers (indexes into `RetentionReport.customers`) when the report has them.
  */
 
+/**
+ * Every symbol a receipt's formula uses (docs/metrics.md section 9). A string union, so the page's
+ * table of translations (lib/retention-receipts.ts) is checked complete by the compiler; `a` and
+ * `b` are a cohort cell's numerator and base.
+ */
+export const RECEIPT_SYMBOLS = Object.freeze(['S', 'E', 'N', 'lost', 'retained', 'reactivated', 'newLost', 'lostD', 'SD', 'active', 'customers', 'churned', 'censored', 'MRR0', 'churn', 'contraction', 'expansion', 'a', 'b'] as const);
+export type ReceiptSymbol = (typeof RECEIPT_SYMBOLS)[number];
+
 /** One number that goes into a figure. */
 export interface ReceiptInput {
   /** Short symbol used in the formula: 'S', 'E', 'N', 'lost', 'MRR0', ... */
-  readonly symbol: string;
+  readonly symbol: ReceiptSymbol;
   /** Plain-words name: 'customers active on 2011-02-28 (day before the period)'. */
   readonly name: string;
   readonly value: number;
@@ -23,7 +31,7 @@ export interface ReceiptInput {
 
 /** A term of a ratio: the input with this symbol, added (+1) or subtracted (-1). */
 export interface ReceiptTerm {
-  readonly symbol: string;
+  readonly symbol: ReceiptSymbol;
   readonly sign: 1 | -1;
 }
 

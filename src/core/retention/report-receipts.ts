@@ -7,7 +7,7 @@
 import { popcount32 } from './activity.ts';
 import { churnReceipt, isoDayBefore, type ReceiptContext } from './churn-definitions.ts';
 import type { ChurnDefinition, CohortView, MrrRow, PeriodRow, RetentionReport } from './report-types.ts';
-import { receiptNumber, receiptResult, type Receipt, type ReceiptInput } from './receipts.ts';
+import { receiptNumber, receiptResult, type Receipt, type ReceiptInput, type ReceiptSymbol } from './receipts.ts';
 
 const ctxOf = (r: Pick<RetentionReport, 'window' | 'filters' | 'source'>): ReceiptContext => ({
   window: r.source === 'orders' && r.window ? r.window.used : null,
@@ -116,7 +116,7 @@ export function periodChurnReceipt(report: RetentionReport, j: number, definitio
 export function countReceipt(report: RetentionReport, j: number, set: Exclude<PeriodSet, 'start' | 'end'> | 'S' | 'E' | 'N'): Receipt {
   const row = report.periods[j];
   const before = isoDayBefore(row.start);
-  const spec: Record<string, [string, string, number, number[] | undefined]> = {
+  const spec: Record<string, [ReceiptSymbol, string, number, number[] | undefined]> = {
     S: ['S', `active on ${before}`, row.S, undefined],
     E: ['E', `active on ${row.end}`, row.E, undefined],
     N: ['N', `first activity in ${row.period}`, row.N, row.members.new],
@@ -227,7 +227,7 @@ export function mrrReceipt(report: RetentionReport, j: number, which: 'nrr' | 'g
       { symbol: 'MRR0', sign: 1 },
       { symbol: 'churn', sign: -1 },
       { symbol: 'contraction', sign: -1 },
-      ...(nrr ? [{ symbol: 'expansion', sign: 1 as const }] : []),
+      ...(nrr ? [{ symbol: 'expansion' as const, sign: 1 as const }] : []),
     ],
     denominator: [{ symbol: 'MRR0', sign: 1 }],
     scale: 100,

@@ -833,6 +833,8 @@ export const en = {
   'retention.sym.mrrChurn': 'MRR of customers no longer subscribed at the end',
   'retention.sym.contraction': 'MRR decrease of customers who stayed',
   'retention.sym.expansion': 'MRR increase of customers who stayed',
+  'retention.sym.cellCount': 'the cohort’s customers (or revenue) in this cell',
+  'retention.sym.cellBase': 'the base this cell is a share of',
   'retention.formula.median': 'median = the first day t with S(t) ≤ 0.5, where S(t) = ∏ (1 − dᵢ / nᵢ) over event days tᵢ ≤ t (Kaplan–Meier; dᵢ left on day tᵢ, nᵢ still customers just before)',
   'retention.formula.medianValue': 'S({t}) = {s} ≤ 0.5, so the median is {t} days (95% confidence interval {lower} to {upper})',
   'retention.formula.medianNotReached': 'S(t) stays above 0.5 up to the longest observed lifetime: the median is not reached yet',

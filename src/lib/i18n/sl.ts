@@ -923,6 +923,8 @@ export const sl: Messages = {
   'retention.sym.mrrChurn': 'MRR strank, ki na koncu niso več naročene',
   'retention.sym.contraction': 'zmanjšanje MRR strank, ki so ostale',
   'retention.sym.expansion': 'povečanje MRR strank, ki so ostale',
+  'retention.sym.cellCount': 'stranke (ali prihodek) kohorte v tej celici',
+  'retention.sym.cellBase': 'osnova, katere delež je ta celica',
   'retention.formula.median': 'mediana = prvi dan t, ko je S(t) ≤ 0,5, pri čemer je S(t) = ∏ (1 − dᵢ / nᵢ) po dnevih dogodkov tᵢ ≤ t (Kaplan–Meier; dᵢ odšlih na dan tᵢ, nᵢ strank tik pred tem)',
   'retention.formula.medianValue': 'S({t}) = {s} ≤ 0,5, zato je mediana {t} dni (95-odstotni interval zaupanja od {lower} do {upper})',
   'retention.formula.medianNotReached': 'S(t) ostane nad 0,5 do najdaljše opažene življenjske dobe: mediana še ni dosežena',
