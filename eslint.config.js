@@ -13,7 +13,7 @@ const layer = (files, patterns, message) => ({
 });
 
 export default ts.config(
-  { ignores: ['dist/', 'dev-dist/', 'node_modules/', '.tmp/', 'bench-results/'] },
+  { ignores: ['dist/', 'dist-cli/', 'dev-dist/', 'node_modules/', '.tmp/', 'bench-results/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
