@@ -8,6 +8,7 @@ import { translate } from './i18n/translate.ts';
 import { isMessageKey } from './i18n/translate.ts';
 import type { Locale, MessageKey } from './i18n/messages.ts';
 import { formatNumber, formatPercent } from './format.ts';
+import { EXPOSURE_ATTRIBUTES } from '../core/churn/findings.ts';
 import type { Finding, GroupValue, ReasonEdit } from './types.ts';
 
 /** Derived attribute keys and their message keys. */
@@ -113,6 +114,12 @@ export function intervalText(low: number | null | undefined, high: number | null
   return `${pct(low, intlLocale, digits)} – ${pct(high, intlLocale, digits)}`;
 }
 
+/**
+ * Attributes whose churn rates differ by exposure alone (older acquisition cohorts have had more
+ * time to churn): shown, marked, and never a finding (core/churn/findings.ts).
+ */
+export const isExposureAttribute = (key: string): boolean => EXPOSURE_ATTRIBUTES.has(key);
+
 /** Significant after Benjamini-Hochberg correction. */
 export const significant = (q: number | null | undefined): boolean => q !== null && q !== undefined && q < 0.05;
 
@@ -121,8 +128,10 @@ export const significant = (q: number | null | undefined): boolean => q !== null
  * "Customers with budget under 500 churn 2.1× as often: 38 % vs 18 % overall (significant, q = 0.001)."
  */
 export function findingText(locale: Locale, intlLocale: string, f: Finding, attribute: string, value: string): string {
+  // Nobody of the value churned: a lift of 0 has no "× less often".
+  if (f.code === 'churn-none') return translate(locale, 'churn.finding.none', { attribute, value, count: f.customers, overall: pct(f.overall, intlLocale, 0), q: pEquals('q', f.q, intlLocale) });
   const more = f.code === 'churn-more';
-  return translate(locale, f.code === 'churn-none' ? 'churn.finding.none' : more ? 'churn.finding.more' : 'churn.finding.less', {
+  return translate(locale, more ? 'churn.finding.more' : 'churn.finding.less', {
     attribute,
     value,
     times: formatNumber(more ? f.lift : 1 / f.lift, intlLocale, 1),

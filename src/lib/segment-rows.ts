@@ -11,7 +11,7 @@ import { significant, valueText } from './churn-text.ts';
 export function segmentRows(c: SegmentComparison, attribute: string, locale: Locale, intlLocale: string): CsvRow[] {
   const tr = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   const mean = (name: string): string[] => [name, `${name} − ${tr('segments.rest')}`, `${name} ${tr('churn.col.low')}`, `${name} ${tr('churn.col.high')}`, `${name} q`, `${name} ${tr('churn.col.significant')}`];
-  const meanCells = (m: MeanComparison | null) => (m ? [m.mean, m.diff, m.low, m.high, m.q, significant(m.q)] : [null, null, null, null, null, null]);
+  const meanCells = (m: MeanComparison | null, small: boolean) => (m ? [m.mean, m.diff, m.low, m.high, m.q, significant(m.q) && !small] : [null, null, null, null, null, null]);
   const head: CsvRow = [
     tr('churn.col.attribute'),
     tr('churn.col.value'),
@@ -47,14 +47,14 @@ export function segmentRows(c: SegmentComparison, attribute: string, locale: Loc
       s.churnHigh,
       s.churnP,
       s.churnQ,
-      significant(s.churnQ),
+      significant(s.churnQ) && !s.small,
       s.period,
       s.crr,
       s.exact,
       s.medianLifetime,
-      ...meanCells(s.aov),
-      ...meanCells(s.frequency),
-      ...meanCells(s.revenuePerCustomer),
+      ...meanCells(s.aov, s.small),
+      ...meanCells(s.frequency, s.small),
+      ...meanCells(s.revenuePerCustomer, s.small),
       s.nps,
       s.npsAnswers,
     ]),

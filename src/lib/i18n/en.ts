@@ -987,6 +987,7 @@ export const en = {
   'churn.attributes.skipped': 'Left out: {list}.',
   'churn.attributes.idLike': 'an identifier, a different value per customer',
   'churn.attributes.oneValue': 'one value only',
+  'churn.attributes.exposure': 'Older cohorts have had more time to churn, so their higher rates say little about the customers: compare cohorts on the survival curves (Segments page). Cohorts never make a finding.',
   'churn.attributes.smallNote': {
     one: 'Small group: {count} customer. Its rate is shown but is uncertain, see the interval.',
     other: 'Small group: {count} customers. Its rate is shown but is uncertain, see the interval.',
@@ -997,7 +998,10 @@ export const en = {
   'churn.findings.rule': 'A finding: significant (q below 0.05), at least 30 customers and at least 10% above or below the overall rate; ranked by the churned customers it explains.',
   'churn.finding.more': 'Customers with {attribute} {value} churn {times}× as often: {rate} vs {overall} overall (significant, {q}).',
   'churn.finding.less': 'Customers with {attribute} {value} churn {times}× less often: {rate} vs {overall} overall (significant, {q}).',
-  'churn.finding.none': 'None of the {customers} customers with {attribute} {value} churned: {rate} vs {overall} overall (significant, {q}).',
+  'churn.finding.none': {
+    one: 'Not one of the {count} customer with {attribute} {value} churned: 0% vs {overall} overall (significant, {q}).',
+    other: 'Not one of the {count} customers with {attribute} {value} churned: 0% vs {overall} overall (significant, {q}).',
+  },
   'churn.badge.significant': 'significant',
   'churn.badge.small': 'small group (n < 30)',
   'churn.bin.under': 'under {high}',

@@ -1084,6 +1084,7 @@ export const sl: Messages = {
   'churn.attributes.skipped': 'Izpuščeno: {list}.',
   'churn.attributes.idLike': 'identifikator, vsaka stranka ima drugo vrednost',
   'churn.attributes.oneValue': 'samo ena vrednost',
+  'churn.attributes.exposure': 'Starejše kohorte so imele več časa za odhod, zato njihove višje stopnje o strankah povedo malo: kohorte primerjajte na krivuljah preživetja (stran Segmenti). Kohorte nikoli niso ugotovitev.',
   'churn.attributes.smallNote': {
     one: 'Majhna skupina: {count} stranka. Njena stopnja je prikazana, a negotova, glejte interval.',
     two: 'Majhna skupina: {count} stranki. Njena stopnja je prikazana, a negotova, glejte interval.',
@@ -1096,7 +1097,12 @@ export const sl: Messages = {
   'churn.findings.rule': 'Ugotovitev: statistično značilna (q pod 0,05), vsaj 30 strank in vsaj 10 % nad ali pod skupno stopnjo; razvrščene po številu odšlih strank, ki jih pojasnijo.',
   'churn.finding.more': 'Stranke, pri katerih je {attribute} {value}, odhajajo {times}-krat pogosteje: {rate} proti {overall} skupaj (statistično značilno, {q}).',
   'churn.finding.less': 'Stranke, pri katerih je {attribute} {value}, odhajajo {times}-krat redkeje: {rate} proti {overall} skupaj (statistično značilno, {q}).',
-  'churn.finding.none': 'Nobena izmed {customers} strank, pri katerih je {attribute} {value}, ni odšla: {rate} proti {overall} skupaj (statistično značilno, {q}).',
+  'churn.finding.none': {
+    one: 'Od {count} stranke, pri kateri je {attribute} {value}, ni odšla nobena: 0 % proti {overall} skupaj (statistično značilno, {q}).',
+    two: 'Od {count} strank, pri katerih je {attribute} {value}, ni odšla nobena: 0 % proti {overall} skupaj (statistično značilno, {q}).',
+    few: 'Od {count} strank, pri katerih je {attribute} {value}, ni odšla nobena: 0 % proti {overall} skupaj (statistično značilno, {q}).',
+    other: 'Od {count} strank, pri katerih je {attribute} {value}, ni odšla nobena: 0 % proti {overall} skupaj (statistično značilno, {q}).',
+  },
   'churn.badge.significant': 'značilno',
   'churn.badge.small': 'majhna skupina (n < 30)',
   'churn.bin.under': 'pod {high}',

@@ -85,3 +85,13 @@ describe('p values, intervals and the edit log', () => {
     expect(editText('sl', { op: 'avoidable', category: 'Support', avoidable: false })).toBe('Kategorija Podpora označena kot nepreprečljiva.');
   });
 });
+
+describe('a value where nobody churned', () => {
+  it('is said as "not one of them churned", not as "Infinity× less often"', () => {
+    const none: Finding = { code: 'churn-none', key: 'attr:Contract', value: { label: 'Two year', kind: 'value' }, customers: 79, rate: 0, overall: 26.5, lift: 0, q: 0.0001, excess: -21 };
+    expect(findingText('en', 'en-GB', none, 'Contract', 'Two year')).toBe('Not one of the 79 customers with Contract Two year churned: 0% vs 27% overall (significant, q < 0.001).');
+    expect(plain(findingText('sl', 'sl-SI', none, 'Contract', 'Two year'))).toBe(
+      'Od 79 strank, pri katerih je Contract Two year, ni odšla nobena: 0 % proti 27 % skupaj (statistično značilno, q < 0,001).',
+    );
+  });
+});
