@@ -111,6 +111,7 @@ export function segmentsJson(s: SegmentComparison, headers: Readonly<Record<stri
       value: valueOf(g.value),
       customers: g.customers,
       small: g.small,
+      churnBase: g.churnBase,
       churned: g.churned,
       churnRate: r4(g.churnRate),
       churnLow: r4(g.churnLow),

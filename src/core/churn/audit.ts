@@ -62,6 +62,8 @@ export interface ChurnAudit {
   /** Flag values not recognised (the page asks which mean churned); empty otherwise. */
   readonly unknownFlags: readonly string[];
   readonly churnedValues: readonly string[];
+  /** Every value of the churn flag (flag source only; empty otherwise). */
+  readonly flagValues: readonly string[];
 }
 
 type Tables = Readonly<Partial<Record<DataKind, Table>>>;
@@ -121,6 +123,7 @@ export function churnAuditWithState(tables: Tables, params: ChurnAuditParams = {
     lifetimeUnit: status.lifetimeUnit,
     unknownFlags: status.unknownFlags,
     churnedValues: status.churnedValues,
+    flagValues: status.flagValues,
   };
   return { audit, state: { status, groups: groups.groups, assignment: counts.assignment } };
 }

@@ -58,6 +58,8 @@ export interface ChurnStatus {
   readonly unknownFlags: readonly string[];
   /** The flag values read as churned (flag source only). */
   readonly churnedValues: readonly string[];
+  /** Every value of the flag column (flag source only), so the page can offer to change the choice. */
+  readonly flagValues: readonly string[];
 }
 
 export interface ChurnStatusParams {
@@ -107,12 +109,14 @@ export function churnStatus(tables: Tables, customers: CustomerTable, params: Ch
   const lifetime = new Float64Array(n).fill(NaN);
   let unknownFlags: string[] = [];
   let churnedValues: string[] = [];
+  let flagValues: string[] = [];
   let valueBasis: ChurnStatus['valueBasis'] = null;
   let lifetimeUnit: ChurnStatus['lifetimeUnit'] = 'day';
 
   if (source === 'flag') {
     const flag = customers.attributes.churned as Extract<Column, { type: 'dict' }>;
-    const recognised = churnFlagValues(flag.dict.filter((v) => v.trim() !== ''));
+    flagValues = flag.dict.filter((v) => v.trim() !== '');
+    const recognised = churnFlagValues(flagValues);
     const chosen = params.churnedValues ?? recognised?.churned ?? [];
     churnedValues = [...chosen];
     const stayed = new Set(params.churnedValues ? flag.dict.filter((v) => v.trim() !== '' && !chosen.includes(v)) : (recognised?.stayed ?? []));
@@ -156,7 +160,7 @@ export function churnStatus(tables: Tables, customers: CustomerTable, params: Ch
   const { reason, fileCategory } = reasonsOf(tables, customers, churned, asOf);
   return {
     source, asOf: source === 'flag' ? MISSING_DAY : asOf, windowDays: source === 'orders' ? params.windowDays! : null,
-    base, churned, churnDay, reason, fileCategory, valueLost, valueBasis, lifetime, lifetimeUnit, unknownFlags, churnedValues,
+    base, churned, churnDay, reason, fileCategory, valueLost, valueBasis, lifetime, lifetimeUnit, unknownFlags, churnedValues, flagValues,
   };
 }
 

@@ -83,7 +83,7 @@ export type ReasonEdit =
   | { readonly op: 'rename'; readonly from: string; readonly to: string }
   | { readonly op: 'merge'; readonly from: readonly string[]; readonly to: string }
   | { readonly op: 'split'; readonly reasons: readonly string[]; readonly to: string }
-  | { readonly op: 'avoidable'; readonly category: string; readonly avoidable: boolean };
+  | { readonly op: 'avoidable'; readonly category: string; readonly avoidable: boolean | null };
 
 export const NO_EDITS: ReasonEdits = Object.freeze({ version: 0, assign: Object.freeze({}), renames: Object.freeze({}), avoidable: Object.freeze({}), log: Object.freeze([]) });
 
@@ -188,7 +188,7 @@ function mostCommon(counts: ReadonlyMap<string, number>): string | null {
  * - rename / merge: every original category and every user assignment shown as one of `from`
  *   is shown as `to` from now on (a rename onto itself changes nothing and is not logged);
  * - split: the listed normalised reasons are assigned to `to`;
- * - avoidable: the flag of a shown category.
+ * - avoidable: the flag of a shown category (null: back to the built-in flag, or not known).
  *
  * @param originals the original categories (file, built-in and own-name) a rename may have to
  *   rewrite, e.g. every `category` before renames in the current audit.
@@ -200,7 +200,9 @@ export function editReasons(edits: ReasonEdits, edit: ReasonEdit, originals: rea
   const assign: Record<string, string> = { ...edits.assign };
   const avoidable: Record<string, boolean> = { ...edits.avoidable };
   if (edit.op === 'avoidable') {
-    avoidable[edit.category] = edit.avoidable;
+    // null: back to the built-in flag (or "not known").
+    if (edit.avoidable === null) delete avoidable[edit.category];
+    else avoidable[edit.category] = edit.avoidable;
   } else {
     const to = edit.to.trim();
     if (to === '') throw new RangeError('editReasons requires a category name');

@@ -49,6 +49,8 @@ export interface SegmentRow {
   readonly value: GroupValue;
   readonly customers: number;
   readonly small: boolean;
+  /** Customers of the segment in the churn base (the churn rate's denominator; customers without activity are not). */
+  readonly churnBase: number;
   readonly churned: number;
   readonly churnRate: number | null;
   readonly churnLow: number | null;
@@ -107,9 +109,10 @@ const stats = (m: Moments) => {
  * @example segmentComparison(tables, customers, 'plan', { period: 'month', windowDays: 90 }, {}).segments[0].crr
  */
 export function segmentComparison(tables: Tables, customers: CustomerTable, key: string, params: RetentionParams, churnParams: ChurnStatusParams): SegmentComparison {
-  const groups = customerGroups(tables, customers).groups.find((g) => g.key === key);
-  if (!groups) throw new RangeError(`segmentComparison: no attribute ${key}`);
   const status = churnStatus(tables, customers, { ...churnParams, windowDays: churnParams.windowDays ?? params.windowDays });
+  // Bins over the churn base, as in the audit, so a segment here is the same group as there.
+  const groups = customerGroups(tables, customers, { base: status.base }).groups.find((g) => g.key === key);
+  if (!groups) throw new RangeError(`segmentComparison: no attribute ${key}`);
   const m = groups.values.length;
   const n = customers.count;
   const rest = (a: Moments[], g: number): Moments => {
@@ -177,6 +180,7 @@ export function segmentComparison(tables: Tables, customers: CustomerTable, key:
       value,
       customers: size,
       small: size < SMALL_GROUP,
+      churnBase: inBase[g],
       churned: gone[g],
       churnRate: inBase[g] === 0 ? null : (gone[g] / inBase[g]) * 100,
       churnLow: ci ? ci.low * 100 : null,

@@ -40,8 +40,8 @@ describe('evaluateReceipt', () => {
     expect(evaluateReceipt({ ...ratio, kind: 'lookup' })).toBeUndefined();
   });
   it('throws when a term names a missing input', () => {
-    const r: Receipt = { ...base, value: 1, kind: 'count', inputs: [], numerator: [{ symbol: 'x', sign: 1 }], denominator: [] };
-    expect(() => evaluateReceipt(r)).toThrow("receipt 'test' has no input 'x'");
+    const r: Receipt = { ...base, value: 1, kind: 'count', inputs: [], numerator: [{ symbol: 'S', sign: 1 }], denominator: [] };
+    expect(() => evaluateReceipt(r)).toThrow("receipt 'test' has no input 'S'");
   });
 });
 
