@@ -103,3 +103,20 @@ export { idealProfile } from './churn/ideal-profile.ts';
 // segments
 export { segmentComparison } from './segments/segment-compare.ts';
 export type { SegmentComparison, SegmentRow } from './segments/segment-compare.ts';
+
+// clv
+export { purchaseSummary } from './clv/purchase-summary.ts';
+export type { PurchaseSummary, UniqueRows } from './clv/purchase-summary.ts';
+export { hyp2f1 } from './clv/hyp2f1.ts';
+export { fitBgnbd, bgnbdLogLikelihood, bgnbdLogLikelihoodOne, bgnbdPAlive, bgnbdExpected, bgnbdConditionalExpected, bgnbdPmf } from './clv/bgnbd.ts';
+export type { BgnbdFit, BgnbdParams } from './clv/bgnbd.ts';
+export { fitGammaGamma, gammaGammaExpectedSpend } from './clv/gamma-gamma.ts';
+export type { GammaGammaFit, GammaGammaParams } from './clv/gamma-gamma.ts';
+export { holdoutCheck } from './clv/holdout.ts';
+export { discountedPurchases, monthlyRate, WEEKS_PER_MONTH } from './clv/discounted-clv.ts';
+export { historicalClv } from './clv/historical-clv.ts';
+export { simpleClv } from './clv/simple-clv.ts';
+export { rfmScores, rfmGroupOf, RFM_GROUPS } from './clv/rfm.ts';
+export { actionLists } from './clv/action-lists.ts';
+export { clvReport } from './clv/report.ts';
+export type { ClvReport, ClvParams } from './clv/report.ts';
