@@ -34,6 +34,16 @@ export interface AnalyzeFlags {
   keepImplausibleDates?: boolean;
   /** Compare segments of this attribute (a column name of the customers file, or a derived one). */
   segment?: string;
+  /** `COLUMN=VALUE,VALUE` items: segments from a filter (customers matching every item vs the rest). */
+  segmentFilter?: string[];
+  /** CLV: calibration end (ISO day; the rest of the orders is the hold-out). */
+  calibrationEnd?: string;
+  /** CLV: write the per-customer values to this CSV file. */
+  customersFile?: string;
+  /** CLV: gross margin 0..1 (default 1), horizon in months (default 12), yearly discount rate (default 0.1). */
+  margin?: number;
+  horizon?: number;
+  discount?: number;
 }
 
 export const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1250', 'windows-1251', 'windows-1252'];
@@ -63,6 +73,14 @@ Options:
   --keep-implausible-dates  keep rows dated before 1970, over a year ahead or far from the others (default: left out)
   --segment <column>      compare the segments of a customer attribute (a customers-file column, or
                           'acquisition cohort', 'first order channel', 'referred', 'NPS group' ...)
+  --calibration-end <yyyy-mm-dd>  CLV: fit the models on orders up to this day; the rest is the hold-out check
+  --customers <file.csv>  CLV: write the per-customer values (id, x, t_x, T, P(alive), expected purchases,
+                          expected spend, CLV, RFM group) to this file
+  --margin <0..1>         CLV: gross margin (default 1; 40 % = 0.4)
+  --horizon <months>      CLV: horizon in months (default 12)
+  --discount <rate>       CLV: yearly discount rate (default 0.1 = 10 % a year)
+  --segment-filter <column=v1,v2>  segments from a filter: the customers whose COLUMN is one of the
+                          values (repeat for more columns: all must hold) against the rest
   --help                  show this text`;
 
 /** Thrown for a bad command line (exit code 2). */
@@ -106,6 +124,12 @@ export function parseCommandLine(argv: readonly string[]): { paths: string[]; fl
         to: { type: 'string' },
         'keep-implausible-dates': { type: 'boolean' },
         segment: { type: 'string' },
+        'segment-filter': { type: 'string', multiple: true },
+        'calibration-end': { type: 'string' },
+        customers: { type: 'string' },
+        margin: { type: 'string' },
+        horizon: { type: 'string' },
+        discount: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -156,6 +180,13 @@ export function parseCommandLine(argv: readonly string[]): { paths: string[]; fl
     if (values.segment.trim() === '') throw new UsageError(`--segment must name a column, e.g. --segment plan`);
     flags.segment = values.segment;
   }
+  if (values['segment-filter'] !== undefined) {
+    for (const f of values['segment-filter']) {
+      const eq = f.indexOf('=');
+      if (eq <= 0 || eq === f.length - 1) throw new UsageError(`--segment-filter must be COLUMN=VALUE[,VALUE...], e.g. --segment-filter plan=Basic,Pro (got '${f}')`);
+    }
+    flags.segmentFilter = values['segment-filter'];
+  }
   for (const key of ['from', 'to'] as const) {
     const v = values[key];
     if (v === undefined) continue;
@@ -163,6 +194,30 @@ export function parseCommandLine(argv: readonly string[]): { paths: string[]; fl
     flags[key] = v;
   }
   if (values['keep-implausible-dates']) flags.keepImplausibleDates = true;
+  const calibrationEnd = values['calibration-end'];
+  if (calibrationEnd !== undefined) {
+    if (Number.isNaN(isoToDay(calibrationEnd))) throw new UsageError(`--calibration-end must be a date yyyy-mm-dd (got '${calibrationEnd}')`);
+    flags.calibrationEnd = calibrationEnd;
+  }
+  if (values.customers !== undefined) {
+    if (values.customers.trim() === '') throw new UsageError('--customers must name a file, e.g. --customers clv.csv');
+    flags.customersFile = values.customers;
+  }
+  if (values.margin !== undefined) {
+    const m = Number(values.margin);
+    if (values.margin.trim() === '' || !(m >= 0 && m <= 1)) throw new UsageError(`--margin must be a number from 0 to 1, e.g. 0.4 for 40 % (got '${values.margin}')`);
+    flags.margin = m;
+  }
+  if (values.horizon !== undefined) {
+    const h = Number(values.horizon);
+    if (!/^\d+$/.test(values.horizon) || h < 1 || h > 120) throw new UsageError(`--horizon must be a whole number of months from 1 to 120 (got '${values.horizon}')`);
+    flags.horizon = h;
+  }
+  if (values.discount !== undefined) {
+    const d = Number(values.discount);
+    if (values.discount.trim() === '' || !(d >= 0 && d <= 10)) throw new UsageError(`--discount must be a yearly rate from 0 to 10, e.g. 0.1 for 10 % a year (got '${values.discount}')`);
+    flags.discount = d;
+  }
   if (positionals.length === 0) throw new UsageError('no files given');
   return { paths: positionals, flags, help: false };
 }

@@ -31,8 +31,11 @@ import { mergeFiles } from './merge-files.ts';
 import { churnAudit } from '../src/core/churn/audit.ts';
 import { churnSourceOf } from '../src/core/churn/churn-status.ts';
 import { buildCustomerTable } from '../src/core/customers/customer-table.ts';
-import { segmentComparison } from '../src/core/segments/segment-compare.ts';
+import { segmentComparison, type SegmentBy } from '../src/core/segments/segment-compare.ts';
 import { DERIVED_NAMES, churnJson, segmentsJson, type CliChurnAudit } from './churn-json.ts';
+import { writeFile } from 'node:fs/promises';
+import { clvReport } from '../src/core/clv/report.ts';
+import { clvCustomersCsv, clvJson, type CliClv } from './clv-json.ts';
 
 export { USAGE, UsageError, parseCommandLine, type AnalyzeFlags } from './analyze-args.ts';
 export { formatReport } from './analyze-format.ts';
@@ -81,6 +84,8 @@ export interface AnalyzeReport {
   churnAudit?: CliChurnAudit;
   /** The segment comparison of `--segment COLUMN`. */
   segments?: ReturnType<typeof segmentsJson>;
+  /** Customer lifetime value when an orders file was given (scripts/clv-json.ts). */
+  clv?: CliClv;
 }
 
 export interface AnalyzeOutcome {
@@ -296,6 +301,14 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
     if (churn.audit) report.churnAudit = churn.audit;
     if (churn.segments) report.segments = churn.segments;
     if (churn.message) return { exitCode: 2, messages: [...messages, churn.message] };
+    const clv = clvOf(parsedFiles, files, flags);
+    if (clv) {
+      report.clv = clv.json;
+      if (flags.customersFile) {
+        await writeFile(flags.customersFile, clv.csv);
+        messages.push(`clv: wrote ${clv.rows} customers to ${flags.customersFile}`);
+      }
+    }
   } catch (e) {
     if (!(e instanceof KeepwiseError)) throw e;
     // A limit the user can act on (too many periods): say which flags do.
@@ -376,22 +389,69 @@ function churnOf(parsed: readonly ParsedFile[], files: readonly FileReport[], fl
   const asOf = flags.to ? isoToDayOrUndefined(flags.to) : undefined;
   const audit = churnAudit(tables, { windowDays, ...(asOf !== undefined ? { asOf } : {}), ...(flags.period ? { period: flags.period } : {}) }, customers);
   const out: { audit?: CliChurnAudit; segments?: ReturnType<typeof segmentsJson>; message?: string } = { audit: churnJson(audit, headers) };
-  if (flags.segment === undefined) return out;
-  const wanted = flags.segment.trim().toLowerCase();
+  if (flags.segment === undefined && !flags.segmentFilter?.length) return out;
   const keys = audit.attributes.map((a) => a.key);
   const name = (k: string) => headers[k] ?? DERIVED_NAMES[k] ?? k;
-  const key = keys.find((k) => k.toLowerCase() === wanted || name(k).toLowerCase() === wanted || (k.startsWith('attr:') && k.slice(5).toLowerCase() === wanted));
-  if (!key) return { ...out, message: `--segment ${flags.segment}: no such attribute (attributes: ${keys.map(name).join(', ')})` };
+  const keyOf = (column: string) => {
+    const wanted = column.trim().toLowerCase();
+    return keys.find((k) => k.toLowerCase() === wanted || name(k).toLowerCase() === wanted || (k.startsWith('attr:') && k.slice(5).toLowerCase() === wanted));
+  };
+  const unknown = (flag: string, column: string) => ({ ...out, message: `${flag} ${column}: no such attribute (attributes: ${keys.map(name).join(', ')})` });
+  let by: SegmentBy;
+  if (flags.segmentFilter?.length) {
+    const filter: { key: string; values: string[] }[] = [];
+    for (const item of flags.segmentFilter) {
+      const eq = item.indexOf('=');
+      const column = item.slice(0, eq);
+      const k = keyOf(column);
+      if (!k) return unknown('--segment-filter', column);
+      filter.push({ key: k, values: item.slice(eq + 1).split(',').map((v) => v.trim()) });
+    }
+    by = { filter };
+  } else {
+    const k = keyOf(flags.segment!);
+    if (!k) return unknown('--segment', flags.segment!);
+    by = k;
+  }
   if (!tables.orders && !tables.subscriptions) return { ...out, message: `--segment needs an orders or subscriptions file (the retention of each segment)` };
   const source = flags.source ?? (tables.subscriptions && tables.subscriptions.length > 0 ? 'subscriptions' : 'orders');
   const comparison = segmentComparison(
     tables,
     customers,
-    key,
+    by,
     { period: flags.period ?? 'month', windowDays, source, ...(flags.from ? { from: flags.from } : {}), ...(flags.to ? { to: flags.to } : {}) },
     { windowDays, ...(asOf !== undefined ? { asOf } : {}) },
   );
   return { ...out, segments: segmentsJson(comparison, headers) };
+}
+
+/**
+ * Customer lifetime value of the files' orders (core/clv/report.ts, the same function as the
+ * app), or undefined without an orders file. The customers file, when given, adds CLV by segment.
+ */
+function clvOf(parsed: readonly ParsedFile[], files: readonly FileReport[], flags: AnalyzeFlags): { json: CliClv; csv: string; rows: number } | undefined {
+  const orders = tableOf(parsed, 'orders');
+  if (!orders || orders.columns.customer_id?.type !== 'dict') return undefined;
+  const tables = {
+    orders,
+    subscriptions: tableOf(parsed, 'subscriptions'),
+    customers: tableOf(parsed, 'customers'),
+    churn: tableOf(parsed, 'churn'),
+    feedback: tableOf(parsed, 'feedback'),
+    referrals: tableOf(parsed, 'referrals'),
+  };
+  const calibrationEnd = flags.calibrationEnd ? isoToDayOrUndefined(flags.calibrationEnd) : undefined;
+  const report = clvReport(
+    tables,
+    {
+      ...(flags.margin !== undefined ? { margin: flags.margin } : {}),
+      ...(flags.horizon !== undefined ? { horizonMonths: flags.horizon } : {}),
+      ...(flags.discount !== undefined ? { discountYearly: flags.discount } : {}),
+      ...(calibrationEnd !== undefined ? { calibrationEnd } : {}),
+    },
+    tables.customers ? buildCustomerTable(tables) : undefined,
+  );
+  return { json: clvJson(report, headersOf(files)), csv: flags.customersFile ? clvCustomersCsv(report) : '', rows: report.perCustomer.ids.length };
 }
 
 function isoToDayOrUndefined(iso: string): number | undefined {

@@ -127,6 +127,7 @@ export function segmentsJson(s: SegmentComparison, headers: Readonly<Record<stri
       revenuePerCustomer: mean(g.revenuePerCustomer),
       nps: r4(g.nps),
       npsAnswers: g.npsAnswers,
+      periods: g.periods.map((p) => ({ period: p.period, complete: p.complete, S: p.S, crr: r4(p.crr), exact: r4(p.exact), churnRate: r4(p.churnRate) })),
       cohortCurve: g.cohortCurve.map(r4),
       survival: g.survival.map((p) => ({ t: p.t, survival: r4(p.survival) })),
     })),

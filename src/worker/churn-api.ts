@@ -103,7 +103,7 @@ export function churnApi(ctx: WorkerContext) {
       if (segmentJobs.superseded(req.jobId)) return null;
       const params: RetentionParams = req.params;
       const churnedValues = (await getWorkspace(req.workspaceId))?.settings.churnedValues;
-      return segmentComparison(tables, customers, req.key, params, { windowDays: params.windowDays, ...(churnedValues?.length ? { churnedValues } : {}) });
+      return segmentComparison(tables, customers, req.filter?.length ? { filter: req.filter } : req.key, params, { windowDays: params.windowDays, ...(churnedValues?.length ? { churnedValues } : {}) });
     },
   };
 }

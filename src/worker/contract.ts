@@ -92,8 +92,10 @@ export type ChurnMembersQuery = { category: number } | { key: string; value: num
 /** Options of `segmentComparison`. */
 export interface SegmentRequest {
   workspaceId: string;
-  /** Attribute key (`plan`, `attr:Contract`, `derived:cohort`). */
+  /** Attribute key (`plan`, `attr:Contract`, `derived:cohort`); ignored when `filter` is given. */
   key: string;
+  /** Segments from several attributes: customers matching every condition vs the rest (core/segments SegmentFilter). */
+  filter?: { key: string; values: string[] }[];
   params: RetentionParams;
   jobId: number;
 }

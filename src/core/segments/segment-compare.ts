@@ -4,9 +4,13 @@
  * the same analyses — retention is "the same report on a customer mask" (core/customers/mask.ts),
  * not a second copy of it.
  *
+ * Segments are the values of one attribute, or a filter built from several attributes (the
+ * customers matching it vs the rest: SegmentFilter).
+ *
  * Per segment: customers, churned and churn rate (churn-status.ts; 95 % Wilson interval and a
  * two-proportion z-test against the rest), CRR and exact retention of the last complete period,
- * the Kaplan-Meier survival curve and the average cohort curve of its retention report; for
+ * the CRR / exact / churn series per period, the Kaplan-Meier survival curve and the average
+ * cohort curve of its retention report (so every retention chart can be split); for
  * orders the average order value (mean of order amounts), purchase frequency (orders per
  * customer) and revenue per customer, each against the rest of the customers with a Welch 95 %
  * interval of the difference; NPS of the latest 0-10 answers when feedback exists. Every
@@ -21,7 +25,7 @@
 import type { DataKind } from '../schema/kinds.ts';
 import { MISSING_CODE, type Table } from '../table.ts';
 import type { CustomerTable } from '../customers/customer-table.ts';
-import { customerGroups, type GroupValue } from '../customers/customer-groups.ts';
+import { customerGroups, type CustomerGroups, type GroupValue } from '../customers/customer-groups.ts';
 import { maskRows, type CustomerMask } from '../customers/mask.ts';
 import { retentionReport } from '../retention/report.ts';
 import type { RetentionParams } from '../retention/report-types.ts';
@@ -63,6 +67,8 @@ export interface SegmentRow {
   readonly medianLifetime: number | null;
   /** Kaplan-Meier survival: days since start -> share still a customer. */
   readonly survival: readonly { readonly t: number; readonly survival: number; readonly lower: number; readonly upper: number }[];
+  /** The retention report's periods on this segment's customers: CRR, exact retention and churn rate (percent; null where S = 0). */
+  readonly periods: readonly { readonly period: string; readonly complete: boolean; readonly S: number; readonly crr: number | null; readonly exact: number | null; readonly churnRate: number | null }[];
   /** Size-weighted average cohort retention (% of start) for k = 0, 1, ... periods. */
   readonly cohortCurve: readonly (number | null)[];
   readonly cohorts: number;
@@ -103,16 +109,47 @@ const stats = (m: Moments) => {
 };
 
 /**
- * Compares the segments of one attribute (see the file comment).
- *
- * @param key an attribute key of customerGroups (`plan`, `attr:Contract`, `derived:cohort`).
- * @example segmentComparison(tables, customers, 'plan', { period: 'month', windowDays: 90 }, {}).segments[0].crr
+ * Segments defined by a filter built from several attributes: the customers whose value of every
+ * listed attribute is one of the listed values (AND across attributes, OR within one), against
+ * all the others. Values are named by their labels (`Basic`, `under 150`).
  */
-export function segmentComparison(tables: Tables, customers: CustomerTable, key: string, params: RetentionParams, churnParams: ChurnStatusParams): SegmentComparison {
+export interface SegmentFilter {
+  readonly filter: readonly { readonly key: string; readonly values: readonly string[] }[];
+}
+
+/** What defines the segments: one attribute's values, or a filter (match vs the rest). */
+export type SegmentBy = string | SegmentFilter;
+
+/** Customer groups of a filter: group 0 = matches every condition, 1 = the rest. */
+function filterGroups(all: readonly CustomerGroups[], filter: SegmentFilter, n: number): CustomerGroups {
+  const codes = new Uint32Array(n);
+  for (const cond of filter.filter) {
+    const g = all.find((x) => x.key === cond.key);
+    if (!g) throw new RangeError(`segmentComparison: no attribute ${cond.key}`);
+    const wanted = new Uint8Array(g.values.length);
+    g.values.forEach((v, i) => (wanted[i] = cond.values.includes(v.label) ? 1 : 0));
+    for (let k = 0; k < n; k++) if (!wanted[g.codes[k]]) codes[k] = 1;
+  }
+  const key = filter.filter.map((c) => `${c.key} = ${c.values.join(' | ')}`).join(' & ');
+  return { key, type: 'derived', values: [{ label: key, kind: 'derived', code: 'filter-match' }, { label: 'the rest', kind: 'derived', code: 'filter-rest' }], codes };
+}
+
+/**
+ * Compares the segments of one attribute, or of a filter (see the file comment).
+ *
+ * @param by an attribute key of customerGroups (`plan`, `attr:Contract`, `derived:cohort`), or a
+ *   SegmentFilter (two segments: the matching customers and the rest).
+ * @throws RangeError "segmentComparison: no attribute KEY" for an unknown key.
+ * @example segmentComparison(tables, customers, 'plan', { period: 'month', windowDays: 90 }, {}).segments[0].crr
+ * @example segmentComparison(tables, customers, { filter: [{ key: 'plan', values: ['Basic'] }, { key: 'region', values: ['North'] }] }, params, {})
+ */
+export function segmentComparison(tables: Tables, customers: CustomerTable, by: SegmentBy, params: RetentionParams, churnParams: ChurnStatusParams): SegmentComparison {
   const status = churnStatus(tables, customers, { ...churnParams, windowDays: churnParams.windowDays ?? params.windowDays });
   // Bins over the churn base, as in the audit, so a segment here is the same group as there.
-  const groups = customerGroups(tables, customers, { base: status.base }).groups.find((g) => g.key === key);
-  if (!groups) throw new RangeError(`segmentComparison: no attribute ${key}`);
+  const all = customerGroups(tables, customers, { base: status.base }).groups;
+  const groups = typeof by === 'string' ? all.find((g) => g.key === by) : filterGroups(all, by, customers.count);
+  if (!groups) throw new RangeError(`segmentComparison: no attribute ${by as string}`);
+  const key = groups.key;
   const m = groups.values.length;
   const n = customers.count;
   const rest = (a: Moments[], g: number): Moments => {
@@ -192,6 +229,7 @@ export function segmentComparison(tables: Tables, customers: CustomerTable, key:
       period: report?.kpis.period ?? null,
       medianLifetime: report?.survival.median ?? null,
       survival: report?.survival.points.map((p) => ({ t: p.t, survival: p.survival, lower: p.lower, upper: p.upper })) ?? [],
+      periods: report?.periods.map((p) => ({ period: p.period, complete: p.complete, S: p.S, crr: p.crr, exact: p.exact, churnRate: p.churnRate })) ?? [],
       cohortCurve: report?.cohorts.logo.average.ofStart ?? [],
       cohorts: report?.cohorts.labels.length ?? 0,
       aov: hasAmounts ? compare(orderAmounts, g) : null,

@@ -91,3 +91,22 @@ describe('churnAudit on the sample business', () => {
     expect(out.messages.at(-1)).toMatch(/^--segment shoe size: no such attribute \(attributes: plan, region, .*acquisition cohort/);
   }, 120_000);
 });
+
+describe('segments from a filter on the sample business', () => {
+  it('--segment-filter: Basic customers from paid search or social (counted with Python: 899) against the rest, each with its CRR series', async () => {
+    const out = await analyzeFiles(SAMPLE.slice(0, 4), { segmentFilter: ['plan=Basic', 'acquisition_channel=Paid search,Social'] });
+    expect(out.exitCode, out.messages.join('\n')).toBe(0);
+    const s = out.report!.segments!;
+    expect(s.segments.map((g) => g.customers)).toEqual([899, 4101]);
+    // The planted effects add up: these customers churn more than the rest.
+    expect(s.segments[0].churnRate!).toBeGreaterThan(s.segments[1].churnRate!);
+    expect(s.segments[0].churnSignificant).toBe(true);
+    expect(s.segments[0].periods.length).toBe(36);
+    expect(s.segments[0].periods.at(-1)).toMatchObject({ period: '2025-12', complete: true });
+  }, 120_000);
+  it('an unknown column in --segment-filter is named (exit code 2)', async () => {
+    const out = await analyzeFiles(SAMPLE.slice(0, 4), { segmentFilter: ['shoe=42'] });
+    expect(out.exitCode).toBe(2);
+    expect(out.messages.at(-1)).toMatch(/^--segment-filter shoe: no such attribute/);
+  }, 120_000);
+});
