@@ -56,6 +56,8 @@ describe('analyzeFiles', () => {
       retention: expect.objectContaining({ period: 'month', source: 'orders' }),
       // Orders carry churn (lost under W on the last day): the audit is checked in churn.test.ts.
       churnAudit: expect.objectContaining({ source: 'orders', customers: 3, asOf: '2024-02-28' }),
+      // Orders give CLV; three customers are not enough for a model (checked in clv.test.ts).
+      clv: expect.objectContaining({ calibrationEnd: '2024-02-28', unit: 'week', enoughData: false, bgnbd: null }),
     });
   });
 
