@@ -57,6 +57,12 @@ export interface RetentionOptions {
    * left out of the source table, as if those customers were not in it.
    */
   readonly keep?: (table: Table) => ((row: number) => boolean) | undefined;
+  /**
+   * The unmasked source's first and last day: with a mask, the report still covers the whole
+   * workspace's periods and judges "now" on the workspace's last day, so segments compare period
+   * by period (a segment whose last row is earlier is not "incomplete").
+   */
+  readonly span?: { readonly minDay: number; readonly maxDay: number };
 }
 
 /**
@@ -72,7 +78,7 @@ export interface RetentionOptions {
  */
 export function retentionReport(tables: RetentionTables, params: RetentionParams, options?: RetentionOptions | ((done: number, total: number) => void)): RetentionReport {
   checkParams(params);
-  const { onProgress, keep } = typeof options === 'function' ? { onProgress: options, keep: undefined } : (options ?? {});
+  const { onProgress, keep, span } = typeof options === 'function' ? { onProgress: options, keep: undefined, span: undefined } : (options ?? {});
   const TOTAL = 7;
   let done = 0;
   const step = () => onProgress?.(++done, TOTAL);
@@ -88,17 +94,18 @@ export function retentionReport(tables: RetentionTables, params: RetentionParams
   step();
 
   const empty = index.minDay === MISSING_DAY;
-  const [from, toRaw] = dayRange(index, params);
+  const range = span && span.minDay !== MISSING_DAY && !empty ? span : index;
+  const [from, toRaw] = dayRange(range, params);
   checkPeriodCount(from, toRaw, unit);
   const series = src.source === 'orders' ? orderRetention(src.index, { unit, window: W, from, to: toRaw }) : subscriptionRetention(src.index, { unit, from, to: toRaw });
   const grid = series.grid;
   const gridEnd = grid.count > 0 ? grid.ends[grid.count - 1] : toRaw;
-  const asOf = empty ? toRaw : Math.min(index.maxDay, gridEnd);
+  const asOf = empty ? toRaw : Math.min(range.maxDay, gridEnd);
   step();
 
   // D / E: subscriptions with a cancellations table.
   const adjusted = src.source === 'subscriptions' && tables.churn && tables.churn.length > 0 ? cancellationIndex(src.index, tables.churn) : null;
-  const cancellations = adjusted ? cancellationChurn(series, adjusted, index.maxDay) : null;
+  const cancellations = adjusted ? cancellationChurn(series, adjusted, range.maxDay) : null;
   const periods = periodRows(series, cancellations, orderIndex ? revenueByPeriod(orderIndex, grid) : null, asOf, definition);
   const activityRows: number[][] = [];
   for (let t = 0; t < series.activity.days.length; t++) {

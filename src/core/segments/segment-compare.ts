@@ -28,6 +28,7 @@ import type { CustomerTable } from '../customers/customer-table.ts';
 import { customerGroups, type CustomerGroups, type GroupValue } from '../customers/customer-groups.ts';
 import { maskRows, type CustomerMask } from '../customers/mask.ts';
 import { retentionReport } from '../retention/report.ts';
+import { sourceIndex } from '../retention/report-source.ts';
 import type { RetentionParams } from '../retention/report-types.ts';
 import { churnStatus, type ChurnStatusParams } from '../churn/churn-status.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
@@ -150,6 +151,8 @@ export function segmentComparison(tables: Tables, customers: CustomerTable, by: 
   const groups = typeof by === 'string' ? all.find((g) => g.key === by) : filterGroups(all, by, customers.count);
   if (!groups) throw new RangeError(`segmentComparison: no attribute ${by as string}`);
   const key = groups.key;
+  // Every segment's report covers the whole workspace's periods (RetentionOptions.span).
+  const span = spanOf(tables, params);
   const m = groups.values.length;
   const n = customers.count;
   const rest = (a: Moments[], g: number): Moments => {
@@ -210,7 +213,7 @@ export function segmentComparison(tables: Tables, customers: CustomerTable, by: 
       mask[k] = 1;
       size++;
     }
-    const report = reportOf(tables, params, maskRows(customers, tables, mask));
+    const report = reportOf(tables, params, maskRows(customers, tables, mask), span);
     const ci = wilsonInterval(gone[g], inBase[g]);
     const test = twoProportionZTest(gone[g], inBase[g], X - gone[g], N - inBase[g]);
     return {
@@ -268,10 +271,21 @@ export function segmentComparison(tables: Tables, customers: CustomerTable, by: 
   };
 }
 
-function reportOf(tables: Tables, params: RetentionParams, keep: ReturnType<typeof maskRows>) {
+function spanOf(tables: Tables, params: RetentionParams): { minDay: number; maxDay: number } | undefined {
+  if (!tables.orders && !tables.subscriptions) return undefined;
+  try {
+    const { index } = sourceIndex({ orders: tables.orders, subscriptions: tables.subscriptions }, params);
+    return { minDay: index.minDay, maxDay: index.maxDay };
+  } catch (e) {
+    if (e instanceof TypeError) return undefined;
+    throw e;
+  }
+}
+
+function reportOf(tables: Tables, params: RetentionParams, keep: ReturnType<typeof maskRows>, span: { minDay: number; maxDay: number } | undefined) {
   if (!tables.orders && !tables.subscriptions) return null;
   try {
-    return retentionReport({ orders: tables.orders, subscriptions: tables.subscriptions, customers: tables.customers, churn: tables.churn }, params, { keep });
+    return retentionReport({ orders: tables.orders, subscriptions: tables.subscriptions, customers: tables.customers, churn: tables.churn }, params, { keep, ...(span ? { span } : {}) });
   } catch (e) {
     // A segment whose customers have no dated activity has no retention report.
     if (e instanceof TypeError) return null;
