@@ -10,6 +10,7 @@ import type { AnalyticsApi } from '../worker/analytics.worker.ts';
 import type { ImportProgress, InspectOverrides } from './types.ts';
 import type { RetentionParams } from '../core/retention/report-types.ts';
 import type { ChurnAuditRequest, ChurnMembersQuery, SegmentRequest } from '../worker/contract.ts';
+import type { ClvMembersQuery, ClvRequest } from '../worker/contract.ts';
 import type { ReasonEdit } from '../core/churn/reason-taxonomy.ts';
 
 export class CancelledError extends Error {
@@ -183,6 +184,16 @@ class AnalyticsClient {
   /** Segments of one attribute side by side; null when superseded. */
   segmentComparison(request: SegmentRequest) {
     return this.call((api) => api.segmentComparison(request));
+  }
+
+  /** The CLV report of a workspace (margin from its settings); null when a newer job superseded this one. */
+  clvReport(request: ClvRequest) {
+    return this.call((api) => api.clvReport(request));
+  }
+
+  /** The customer ids behind a CLV list, an RFM group or a segment bar (the same request the report came from). */
+  clvMembers(request: ClvRequest, query: ClvMembersQuery) {
+    return this.call((api) => api.clvMembers(request, query));
   }
 }
 

@@ -26,3 +26,15 @@ export type { IdealProfile, IdealRow } from '../core/churn/ideal-profile.ts';
 export type { ReasonEdit, ReasonEdits } from '../core/churn/reason-taxonomy.ts';
 export type { GroupValue } from '../core/customers/customer-groups.ts';
 export type { SegmentComparison, SegmentRow, MeanComparison } from '../core/segments/segment-compare.ts';
+
+// customer lifetime value (issue #11)
+export type { ClvRequest, ClvMembersQuery } from '../worker/contract.ts';
+export type { ClvReport, ClvParams, ClvAverages, ClvSegment, ClvPerCustomer } from '../core/clv/report.ts';
+export type { ClvGuard } from '../core/clv/guard-rails.ts';
+export type { BgnbdFit } from '../core/clv/bgnbd.ts';
+export type { GammaGammaFit } from '../core/clv/gamma-gamma.ts';
+export type { HoldoutCheck, HoldoutRow } from '../core/clv/holdout.ts';
+export type { CohortValue } from '../core/clv/historical-clv.ts';
+export type { SimpleClv } from '../core/clv/simple-clv.ts';
+export type { RfmGroup } from '../core/clv/rfm.ts';
+export type { ActionLists, AnniversaryEntry } from '../core/clv/action-lists.ts';

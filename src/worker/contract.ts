@@ -11,6 +11,7 @@ import type { FieldChange } from '../core/table-diff.ts';
 import type { ImportRecord } from '../storage/entities.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
 import type { RetentionParams } from '../core/retention/report-types.ts';
+import type { RfmGroup } from '../core/clv/rfm.ts';
 
 export interface ImportProgress {
   phase: 'reading' | 'parsing' | 'saving';
@@ -99,3 +100,24 @@ export interface SegmentRequest {
   params: RetentionParams;
   jobId: number;
 }
+
+/** Options of `clvReport` (and `clvMembers`: the same request the list came from); the margin is the workspace's `grossMargin`. */
+export interface ClvRequest {
+  workspaceId: string;
+  /** Horizon of the predictive CLV in months (default 12). */
+  horizonMonths?: number;
+  /** Yearly discount rate (default 0.1). */
+  discountYearly?: number;
+  /** Fit on orders up to this day (days since 1970-01-01); the rest is the hold-out check. Default: the last order day. */
+  calibrationEnd?: number;
+  /** Trailing window of the simple subscription CLV in months (default 6). */
+  trailingMonths?: number;
+  /** Increasing per client: a superseded request returns null. */
+  jobId: number;
+}
+
+/** The customers behind a CLV list, an RFM group, or one value (group code) of a segment attribute. */
+export type ClvMembersQuery =
+  | { list: 'reorder' | 'slipping' | 'anniversaries' }
+  | { rfmGroup: RfmGroup }
+  | { key: string; value: number };

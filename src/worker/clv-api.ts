@@ -1,0 +1,77 @@
+/**
+ * The CLV feature of the worker (issue #11): the CLV report of a workspace (core/clv/report.ts)
+ * with the margin from the workspace settings (`grossMargin`), superseded requests dropped, and
+ * the customers behind a list, an RFM group or a segment bar of the latest report.
+ */
+import { clvReport, type ClvReport } from '../core/clv/report.ts';
+import { RFM_GROUPS } from '../core/clv/rfm.ts';
+import { customerGroups } from '../core/customers/customer-groups.ts';
+import { getWorkspace } from '../storage/index.ts';
+import type { ClvMembersQuery, ClvRequest } from './contract.ts';
+import type { WorkerContext } from './worker-context.ts';
+import { LatestJob, yieldToMessages } from './workspace-cache.ts';
+
+export function clvApi(ctx: WorkerContext) {
+  const jobs = new LatestJob();
+  /** The latest report per workspace, with the request it answered (for the members behind it). */
+  const last = new Map<string, { key: string; report: ClvReport }>();
+  const keyOf = (req: ClvRequest): string => JSON.stringify({ ...req, jobId: 0 });
+
+  const run = async (req: ClvRequest): Promise<ClvReport> => {
+    const { tables, customers } = await ctx.tables.withCustomers(req.workspaceId);
+    const margin = (await getWorkspace(req.workspaceId))?.settings.grossMargin ?? 1;
+    const report = clvReport(
+      tables,
+      {
+        margin,
+        ...(req.horizonMonths !== undefined ? { horizonMonths: req.horizonMonths } : {}),
+        ...(req.discountYearly !== undefined ? { discountYearly: req.discountYearly } : {}),
+        ...(req.calibrationEnd !== undefined ? { calibrationEnd: req.calibrationEnd } : {}),
+        ...(req.trailingMonths !== undefined ? { trailingMonths: req.trailingMonths } : {}),
+      },
+      customers,
+    );
+    last.set(req.workspaceId, { key: keyOf(req), report });
+    return report;
+  };
+
+  return {
+    /** The CLV report of a workspace; null when a request with a larger jobId arrived meanwhile. */
+    async clvReport(req: ClvRequest): Promise<ClvReport | null> {
+      jobs.start(req.jobId);
+      await ctx.tables.get(req.workspaceId);
+      await yieldToMessages();
+      if (jobs.superseded(req.jobId)) return null;
+      return run(req);
+    },
+
+    /**
+     * The customer ids behind a list (most valuable first), an RFM group or one value of a
+     * segment attribute, of the report for the same request (recomputed when it is not the latest).
+     */
+    async clvMembers(req: ClvRequest, query: ClvMembersQuery): Promise<string[]> {
+      let entry = last.get(req.workspaceId);
+      if (!entry || entry.key !== keyOf(req)) entry = { key: keyOf(req), report: await run(req) };
+      const r = entry.report;
+      const ids = r.perCustomer.ids;
+      if ('list' in query) {
+        if (query.list === 'anniversaries') return r.lists.anniversaries.map((a) => ids[a.customer]);
+        return Array.from(r.lists[query.list], (k) => ids[k]);
+      }
+      if ('rfmGroup' in query) {
+        const g = RFM_GROUPS.indexOf(query.rfmGroup);
+        if (g < 0) throw new Error(`clvMembers: no RFM group ${query.rfmGroup}`);
+        return ids.filter((_, k) => r.perCustomer.rfmGroup[k] === g);
+      }
+      const { tables, customers } = await ctx.tables.withCustomers(req.workspaceId);
+      const group = customerGroups(tables, customers).groups.find((x) => x.key === query.key);
+      if (!group) throw new Error(`clvMembers: no attribute ${query.key}`);
+      return ids.filter((id) => {
+        const c = customers.numberOf(id);
+        return c >= 0 && group.codes[c] === query.value;
+      });
+    },
+  };
+}
+
+export type ClvApi = ReturnType<typeof clvApi>;
