@@ -293,10 +293,16 @@ function derivedGroups(tables: Tables, customers: CustomerTable, base: Uint8Arra
         const c = rc.codes[r];
         if (c === MISSING_CODE) continue;
         const k = customers.numberOf(rc.dict[c]);
-        if (k >= 0) referred[k] = 1;
+        // A customer naming themselves as referrer was not referred (referrals/referral-pairs.ts skips it too).
+        if (k >= 0 && k !== customers.rowCustomer.referrals?.[r]) referred[k] = 1;
       }
     }
-    if (referredCol?.type === 'dict') for (let k = 0; k < n; k++) if (referredCol.codes[k] !== MISSING_CODE && referredCol.dict[referredCol.codes[k]].trim() !== '') referred[k] = 1;
+    if (referredCol?.type === 'dict') {
+      for (let k = 0; k < n; k++) {
+        const by = referredCol.codes[k] === MISSING_CODE ? '' : referredCol.dict[referredCol.codes[k]];
+        if (by.trim() !== '' && by !== customers.ids[k]) referred[k] = 1;
+      }
+    }
     out.push(labelled('derived:referred', Array.from(referred, (r) => (r ? 'referred' : 'not referred')), (l) => l, base));
   }
   // NPS group of the latest answer on a 0-10 scale.
