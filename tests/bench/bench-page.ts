@@ -34,6 +34,28 @@ interface AppApi {
   retention(workspaceId: string, params: BenchRetentionParams, jobId: number): Promise<{ customers: string[]; periods: unknown[] } | null>;
   churnAudit(request: { workspaceId: string; windowDays: number; jobId: number }): Promise<{ audit: { customers: number; churned: number; attributes: unknown[] } } | null>;
   segmentComparison(request: { workspaceId: string; key: string; params: BenchRetentionParams; jobId: number }): Promise<{ segments: unknown[] } | null>;
+  clvReport(request: { workspaceId: string; jobId: number }): Promise<{
+    summary: { customers: number; uniqueRows: number };
+    bgnbd: { converged: boolean; atBoundary: string[]; evaluations: number } | null;
+    gammaGamma: { converged: boolean; customers: number } | null;
+    timings: { fit: number; score: number };
+  } | null>;
+}
+
+/** Times of the CLV report on one workspace, in ms (see `clv`). */
+export interface ClvTimes {
+  /** Whole clvReport calls through the app worker (tables cached), timed from the page. */
+  report: number[];
+  /** Inside the worker: BG/NBD + Gamma-Gamma fits, and the per-customer scoring (12 months, P(alive), spend). */
+  fit: number[];
+  score: number[];
+  /** Retention reports, month, W 90, same worker, same tables. */
+  retention: number[];
+  customers: number;
+  uniqueRows: number;
+  evaluations: number;
+  converged: boolean;
+  atBoundary: string[];
 }
 
 /** Times of the churn audit and a segment comparison on one workspace, in ms (see `churnAndSegments`). */
@@ -189,6 +211,36 @@ const bench = {
     for (let r = 0; r < runs; r++) retention.push((await timed(() => appWorker.retention(workspaceId, { period: 'month', windowDays: 90 }, ++jobId))).ms);
     churnJobs = jobId;
     return { customersImport, firstAudit: first.ms, audit: audits, segments, retention, customers: first.value.audit.customers, attributes: first.value.audit.attributes.length, segmentCount };
+  },
+
+  /**
+   * Issue #11 item 8: the CLV report (BG/NBD + Gamma-Gamma fit on every customer of the orders,
+   * then P(alive), expected purchases, spend and discounted CLV per customer, RFM and the lists)
+   * through the app worker, against retention reports on the same cached tables.
+   */
+  async clv(workspaceId: string, runs: number): Promise<ClvTimes> {
+    let jobId = churnJobs;
+    const out: ClvTimes = { report: [], fit: [], score: [], retention: [], customers: 0, uniqueRows: 0, evaluations: 0, converged: false, atBoundary: [] };
+    for (let r = 0; r < runs; r++) {
+      const t = performance.now();
+      const rep = await appWorker.clvReport({ workspaceId, jobId: ++jobId });
+      out.report.push(performance.now() - t);
+      if (!rep) throw new Error('superseded (no other job runs)');
+      out.fit.push(rep.timings.fit);
+      out.score.push(rep.timings.score);
+      out.customers = rep.summary.customers;
+      out.uniqueRows = rep.summary.uniqueRows;
+      out.evaluations = rep.bgnbd?.evaluations ?? 0;
+      out.converged = (rep.bgnbd?.converged ?? false) && (rep.gammaGamma?.converged ?? false);
+      out.atBoundary = rep.bgnbd?.atBoundary ?? [];
+    }
+    for (let r = 0; r < runs; r++) {
+      const t = performance.now();
+      await appWorker.retention(workspaceId, { period: 'month', windowDays: 90 }, ++jobId);
+      out.retention.push(performance.now() - t);
+    }
+    churnJobs = jobId;
+    return out;
   },
 
   /** A fresh analytics worker for `openAndRetention`, started first so the heap sampler can attach to it. */

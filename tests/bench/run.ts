@@ -30,7 +30,7 @@ import { ImportPage } from '../e2e/pages/import-page.ts';
 import { HeapSampler } from './heap-sampler.ts';
 import { writeOrdersCsv } from './orders-csv.ts';
 import type { FloorTimes } from './bench-worker.ts';
-import type { ChurnTimes, RetentionTimes } from './bench-page.ts';
+import type { ChurnTimes, ClvTimes, RetentionTimes } from './bench-page.ts';
 import { CUSTOMER_ATTRIBUTES, writeCustomersCsv } from './customers-csv.ts';
 import type { OpenTimes } from './open-worker.ts';
 
@@ -80,7 +80,25 @@ interface SizeResult {
   ui?: { totalMs: number; longestTask: number; tasksOver50: number; longestFrame: string } | { error: string };
   retention?: RetentionResult | { error: string };
   churn?: ChurnResult | { error: string };
+  clv?: ClvResult | { error: string };
 }
+
+/** Issue #11 item 8: BG/NBD + Gamma-Gamma fit and scoring of every customer, through the app worker. */
+interface ClvResult {
+  report: number;
+  fit: number;
+  score: number;
+  retention: number;
+  customers: number;
+  uniqueRows: number;
+  evaluations: number;
+  converged: boolean;
+  atBoundary: string[];
+}
+/** DESIGN.md section 8: BG/NBD + Gamma-Gamma fit on 100k customers under 1 s. */
+const TARGET_CLV_FIT_MS = 1000;
+/** CLV reports per size (each fits the models again); the median is reported. */
+const CLV_RUNS = 2;
 
 /** Issue #10 item 8: the churn audit over 100k customers x 20 attributes and 5 segments on the same orders. */
 interface ChurnResult {
@@ -118,6 +136,9 @@ const ms = (x: number): string => (Number.isNaN(x) ? 'n/a' : x >= 100 ? x.toFixe
 const perSecond = (rows: number, t: number): string => (Number.isNaN(t) ? 'n/a' : Math.round(rows / (t / 1000)).toLocaleString('en-US'));
 /** A cell from the churn result, or why it is missing. */
 const churnCell = (r: SizeResult, cell: (x: ChurnResult) => string): string => (!r.churn ? 'n/a' : 'error' in r.churn ? 'not measured' : cell(r.churn));
+
+/** A cell from the CLV result, or why it is missing. */
+const clvCell = (r: SizeResult, cell: (x: ClvResult) => string): string => (!r.clv ? 'n/a' : 'error' in r.clv ? 'not measured' : cell(r.clv));
 
 /** A cell from the retention result, or why it is missing. */
 const ret = (r: SizeResult, cell: (x: RetentionResult) => string): string => (!r.retention ? 'n/a' : 'error' in r.retention ? 'not measured' : cell(r.retention));
@@ -274,6 +295,14 @@ function report(results: SizeResult[], env: string): string {
     row('**churn audit / retention recompute** (same worker, same tables)', results.map((r) => churnCell(r, (x) => `**${(x.audit / x.retention).toFixed(2)}x**`))),
     row('**segment comparison**, 5 segments of `tier` (ms)', results.map((r) => churnCell(r, (x) => `**${ms(x.segments)}** (${x.segmentCount} segments)`))),
     row('**segments / (5 x retention recompute)** (each segment is a report on a mask)', results.map((r) => churnCell(r, (x) => `**${(x.segments / (5 * x.retention)).toFixed(2)}x**`))),
+    row('CLV: customers modelled / distinct (x, t_x, T) rows / BG/NBD evaluations', results.map((r) => clvCell(r, (x) => `${x.customers.toLocaleString('en-US')} / ${x.uniqueRows.toLocaleString('en-US')} / ${x.evaluations}`))),
+    row('CLV: both fits converged (all starts agree); BG/NBD parameters at a boundary', results.map((r) => clvCell(r, (x) => `${x.converged ? 'yes' : 'no'}; ${x.atBoundary.length ? x.atBoundary.join(', ') : 'none'}`))),
+    row('**CLV fit**, BG/NBD + Gamma-Gamma, in the worker (ms)', results.map((r) => clvCell(r, (x) => `**${ms(x.fit)}**`))),
+    row(`**CLV fit / target** (target ${TARGET_CLV_FIT_MS} ms on 100k customers)`, results.map((r) => clvCell(r, (x) => vsTarget(x.fit, TARGET_CLV_FIT_MS)))),
+    row('CLV scoring: P(alive), 12 monthly expectations, spend, CLV per customer, hold-out (ms)', results.map((r) => clvCell(r, (x) => ms(x.score)))),
+    row('**CLV fit + scoring / target**', results.map((r) => clvCell(r, (x) => vsTarget(x.fit + x.score, TARGET_CLV_FIT_MS)))),
+    row('**CLV report** through the app worker, tables cached (ms)', results.map((r) => clvCell(r, (x) => `**${ms(x.report)}**`))),
+    row('**CLV report / retention recompute** (same worker, same tables)', results.map((r) => clvCell(r, (x) => `**${(x.report / x.retention).toFixed(2)}x**`))),
     '',
     `Medians of ${results.map((r) => `${r.importRunsDone} runs (${r.size.label})`).join(', ')}, after one untimed warm-up; each run measures the floors, then the import, so machine load hits both alike.`,
     'Floors run in a dedicated worker; the import runs in the app\'s own analytics worker (inspect, then prepareImport + commitImport into a fresh workspace), timed from the page.',
@@ -287,11 +316,25 @@ function report(results: SizeResult[], env: string): string {
   for (const r of results) if (r.ui && 'error' in r.ui) lines.push('', `UI import of ${r.size.label} not measured: ${r.ui.error}`);
   for (const r of results) if (r.retention && 'error' in r.retention) lines.push('', `Open and retention of ${r.size.label} not measured: ${r.retention.error}`);
   for (const r of results) if (r.churn && 'error' in r.churn) lines.push('', `Churn audit and segments of ${r.size.label} not measured: ${r.churn.error}`);
+  for (const r of results) if (r.clv && 'error' in r.clv) lines.push('', `CLV of ${r.size.label} not measured: ${r.clv.error}`);
   lines.push(
     '',
     'Churn audit and segments (issue #10): the customers file (one row per customer of the orders file, 10 categorical and 10 numeric attributes) is imported into the workspace of the last timed import; then, in the app\'s worker, the audit (orders: churned = lost under W 90 on the last day; every attribute profiled with Wilson, z-test, chi-square and BH, plus the derived cohort, first channel, order value) and a comparison of the 5 segments of `tier`, against retention reports on the same cached tables. Medians.',
+    '',
+    `CLV (issue #11): \`clvReport\` of the same workspace (calibration end = the last order day, margin from the workspace, 12 months, 10 % a year) through the app's worker, median of ${CLV_RUNS}; fit = BG/NBD (5 starts) + Gamma-Gamma (4 starts), log-parameterised Nelder-Mead with a restart each, on the distinct (x, t_x, T) rows; scoring = P(alive), 12 monthly conditional expectations per distinct row, expected spend and discounted CLV per customer. The report also builds the order index, the purchase-day summary, historical value, RFM, the repurchase curve and the lists; its time is set against the retention recompute on the same cached tables.`,
   );
   return lines.join('\n') + '\n';
+}
+
+/** Issue #11 item 8 on the bench page: the CLV report of one workspace. */
+async function measureClv(page: Page, workspaceId: string): Promise<ClvResult | { error: string }> {
+  try {
+    const t = await withTimeout<ClvTimes>(page.evaluate(([id, n]) => window.keepwiseBench!.clv(id, n), [workspaceId, CLV_RUNS] as const), RETENTION_TIMEOUT_MS);
+    if (!t) return { error: `the CLV reports did not finish within ${RETENTION_TIMEOUT_MS / 1000} s` };
+    return { report: median(t.report), fit: median(t.fit), score: median(t.score), retention: median(t.retention), customers: t.customers, uniqueRows: t.uniqueRows, evaluations: t.evaluations, converged: t.converged, atBoundary: t.atBoundary };
+  } catch (e) {
+    return { error: String((e as Error).message ?? e).split('\n')[0] };
+  }
 }
 
 /** Issue #10 item 8 on the bench page: the churn audit and a 5-segment comparison of one workspace. */
@@ -428,6 +471,7 @@ async function main(): Promise<void> {
       }
       let retention: RetentionResult | { error: string } = { error: 'no import finished' };
       let churn: ChurnResult | { error: string } = { error: 'no import finished' };
+      let clv: ClvResult | { error: string } = { error: 'no import finished' };
       if (kept) {
         log(`${size.label}: open workspace + retention reports in a fresh worker`);
         try {
@@ -438,6 +482,10 @@ async function main(): Promise<void> {
             churn = await measureChurn(page, kept);
             if ('audit' in churn) log(`${size.label}: audit ${ms(churn.audit)} ms, segments ${ms(churn.segments)} ms, retention ${ms(churn.retention)} ms`);
             else log(`${size.label}: ${churn.error}`);
+            log(`${size.label}: CLV`);
+            clv = await measureClv(page, kept);
+            if ('fit' in clv) log(`${size.label}: CLV report ${ms(clv.report)} ms (fit ${ms(clv.fit)} ms, scoring ${ms(clv.score)} ms), retention ${ms(clv.retention)} ms`);
+            else log(`${size.label}: ${clv.error}`);
             await page.evaluate((id) => window.keepwiseBench!.deleteWorkspace(id), kept);
           } else {
             log(`${size.label}: ${retention.error}; restarting the page`);
@@ -469,6 +517,7 @@ async function main(): Promise<void> {
         peakHeap,
         retention,
         churn,
+        clv,
       });
     }
     await sampler.dispose();
