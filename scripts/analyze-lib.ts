@@ -36,6 +36,7 @@ import { DERIVED_NAMES, churnJson, segmentsJson, type CliChurnAudit } from './ch
 import { writeFile } from 'node:fs/promises';
 import { clvReport } from '../src/core/clv/report.ts';
 import { clvCustomersCsv, clvJson, type CliClv } from './clv-json.ts';
+import { playbookSections, type CliNps, type CliReferrals, type CliReturning } from './satisfaction-json.ts';
 
 export { USAGE, UsageError, parseCommandLine, type AnalyzeFlags } from './analyze-args.ts';
 export { formatReport } from './analyze-format.ts';
@@ -86,6 +87,10 @@ export interface AnalyzeReport {
   segments?: ReturnType<typeof segmentsJson>;
   /** Customer lifetime value when an orders file was given (scripts/clv-json.ts). */
   clv?: CliClv;
+  /** Satisfaction (feedback), referrals, returning vs new customers (orders): scripts/satisfaction-json.ts. */
+  nps?: CliNps;
+  referrals?: CliReferrals;
+  returning?: CliReturning;
 }
 
 export interface AnalyzeOutcome {
@@ -301,6 +306,7 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
     if (churn.audit) report.churnAudit = churn.audit;
     if (churn.segments) report.segments = churn.segments;
     if (churn.message) return { exitCode: 2, messages: [...messages, churn.message] };
+    Object.assign(report, playbookSections((kind) => tableOf(parsedFiles, kind), headersOf(files), windowOf(parsedFiles, flags), flags));
     const clv = clvOf(parsedFiles, files, flags);
     if (clv) {
       report.clv = clv.json;

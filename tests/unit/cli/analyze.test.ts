@@ -58,6 +58,8 @@ describe('analyzeFiles', () => {
       churnAudit: expect.objectContaining({ source: 'orders', customers: 3, asOf: '2024-02-28' }),
       // Orders give CLV; three customers are not enough for a model (checked in clv.test.ts).
       clv: expect.objectContaining({ calibrationEnd: '2024-02-28', unit: 'week', enoughData: false, bgnbd: null }),
+      // Orders with amounts give returning vs new customers (checked in satisfaction.test.ts).
+      returning: expect.objectContaining({ period: 'month', from: '2024-01-01', to: '2024-02-29' }),
     });
   });
 
