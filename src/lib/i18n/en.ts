@@ -30,6 +30,8 @@ export const en = {
   'common.reload': 'Reload',
   'common.error': 'Something went wrong: {reason}',
   'common.loading': 'Loading…',
+  'input.dateHint': 'A date such as {example}',
+  'input.badDate': 'Not a date: write it like {example}.',
 
   'empty.title': 'Welcome to Keepwise',
   'empty.lead':

@@ -28,6 +28,8 @@ export const sl: Messages = {
   'common.reload': 'Znova naloži',
   'common.error': 'Nekaj je šlo narobe: {reason}',
   'common.loading': 'Nalagam …',
+  'input.dateHint': 'Datum, na primer {example}',
+  'input.badDate': 'To ni datum: zapišite ga kot {example}.',
 
   'empty.title': 'Dobrodošli v Keepwise',
   'empty.lead':
