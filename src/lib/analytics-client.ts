@@ -11,6 +11,8 @@ import type { ImportProgress, InspectOverrides } from './types.ts';
 import type { RetentionParams } from '../core/retention/report-types.ts';
 import type { ChurnAuditRequest, ChurnMembersQuery, SegmentRequest } from '../worker/contract.ts';
 import type { ClvMembersQuery, ClvRequest } from '../worker/contract.ts';
+import type { ReferralRequest, ReturningRequest, SatisfactionListRequest, SatisfactionRequest } from '../worker/contract.ts';
+import type { SatisfactionListResult } from '../worker/satisfaction-api.ts';
 import type { ReasonEdit } from '../core/churn/reason-taxonomy.ts';
 
 export class CancelledError extends Error {
@@ -194,6 +196,36 @@ class AnalyticsClient {
   /** The customer ids behind a CLV list, an RFM group or a segment bar (the same request the report came from). */
   clvMembers(request: ClvRequest, query: ClvMembersQuery) {
     return this.call((api) => api.clvMembers(request, query));
+  }
+
+  /** Which of the satisfaction, referral and returning-vs-new reports the workspace has data for. */
+  satisfactionData(workspaceId: string) {
+    return this.call((api) => api.satisfactionData(workspaceId));
+  }
+
+  /** NPS / CSAT, trend, touchpoints, segments, churn by NPS group, recent detractors; null when superseded. */
+  satisfactionReport(request: SatisfactionRequest) {
+    return this.call((api) => api.satisfactionReport(request));
+  }
+
+  /** The referral programme: rate, conversion, referred vs other, top referrers; null when superseded. */
+  referralReport(request: ReferralRequest) {
+    return this.call((api) => api.referralReport(request));
+  }
+
+  /** Returning vs new customers per period and "returning customers spend x % more"; null when superseded. */
+  returningReport(request: ReturningRequest) {
+    return this.call((api) => api.returningReport(request));
+  }
+
+  /** The rows of a list (recent detractors, comment search, promoters to ask, top referrers); null when superseded. */
+  satisfactionList(request: SatisfactionListRequest) {
+    return this.call<SatisfactionListResult | null>((api) => api.satisfactionList(request));
+  }
+
+  /** The customer ids of a list, for an export. */
+  satisfactionListIds(request: SatisfactionListRequest) {
+    return this.call((api) => api.satisfactionListIds(request));
   }
 }
 

@@ -13,6 +13,7 @@ import { churnApi, type ChurnApi } from './churn-api.ts';
 import { clvApi, type ClvApi } from './clv-api.ts';
 import { importApi, type ImportApi } from './import-api.ts';
 import { retentionApi, type RetentionApi } from './retention-api.ts';
+import { satisfactionApi, type SatisfactionApi } from './satisfaction-api.ts';
 import { sealNetwork } from './seal-network.ts';
 import { createWorkerContext } from './worker-context.ts';
 import { workspaceApi, type WorkspaceApi } from './workspace-api.ts';
@@ -21,7 +22,7 @@ sealNetwork(self);
 installErrorTransfer();
 
 const ctx = createWorkerContext();
-const api = combineApis(importApi(ctx), workspaceApi(ctx), retentionApi(ctx), churnApi(ctx), clvApi(ctx));
+const api = combineApis(importApi(ctx), workspaceApi(ctx), retentionApi(ctx), churnApi(ctx), clvApi(ctx), satisfactionApi(ctx));
 
-export type AnalyticsApi = ImportApi & WorkspaceApi & RetentionApi & ChurnApi & ClvApi;
+export type AnalyticsApi = ImportApi & WorkspaceApi & RetentionApi & ChurnApi & ClvApi & SatisfactionApi;
 expose(api satisfies AnalyticsApi);

@@ -12,6 +12,7 @@ import type { ImportRecord } from '../storage/entities.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
 import type { RetentionParams } from '../core/retention/report-types.ts';
 import type { RfmGroup } from '../core/clv/rfm.ts';
+import type { AnswerFilter } from '../core/satisfaction/comment-search.ts';
 
 export interface ImportProgress {
   phase: 'reading' | 'parsing' | 'saving';
@@ -121,3 +122,58 @@ export type ClvMembersQuery =
   | { list: 'reorder' | 'slipping' | 'anniversaries' }
   | { rfmGroup: RfmGroup }
   | { key: string; value: number };
+
+/** Options of `satisfactionReport` (issue #12). */
+export interface SatisfactionRequest {
+  workspaceId: string;
+  /** Activity window W in days (orders: churn and retention by NPS group). */
+  windowDays: number;
+  /** Trend periods (default month). */
+  period?: PeriodUnit;
+  /** Judge churn on this day and end the recent-detractors window on it (days since 1970-01-01). */
+  asOf?: number;
+  /** The recent-detractors window in days (default 90). */
+  recentDays?: number;
+  /** Increasing per client: a superseded request returns null. */
+  jobId: number;
+}
+
+/** Options of `referralReport` (issue #12). */
+export interface ReferralRequest {
+  workspaceId: string;
+  /** Activity window W in days (who is an active customer; churn). */
+  windowDays: number;
+  period?: PeriodUnit;
+  /** The as-of day (default the data's last day). */
+  asOf?: number;
+  /** How many top referrers (default 20). */
+  top?: number;
+  jobId: number;
+}
+
+/** Options of `returningReport` (issue #12). */
+export interface ReturningRequest {
+  workspaceId: string;
+  period: PeriodUnit;
+  /** ISO days; whole periods are used (default the data's range). */
+  from?: string;
+  to?: string;
+  jobId: number;
+}
+
+/** One list of the satisfaction and referral views. */
+export type SatisfactionListQuery =
+  | { list: 'recent-detractors'; days?: number; filter?: AnswerFilter }
+  | { list: 'comments'; filter?: AnswerFilter }
+  | { list: 'promoters-to-ask'; activeOnly?: boolean }
+  | { list: 'top-referrers'; top?: number };
+
+/** Options of `satisfactionList` and `satisfactionListIds`. */
+export interface SatisfactionListRequest {
+  workspaceId: string;
+  /** Activity window W in days (promoters to ask: active or not). */
+  windowDays: number;
+  asOf?: number;
+  query: SatisfactionListQuery;
+  jobId: number;
+}
