@@ -120,3 +120,52 @@ export { rfmScores, rfmGroupOf, RFM_GROUPS } from './clv/rfm.ts';
 export { actionLists } from './clv/action-lists.ts';
 export { clvReport } from './clv/report.ts';
 export type { ClvReport, ClvParams } from './clv/report.ts';
+
+// satisfaction (issue #12)
+export { SCALES, SCALE_RANGE, scaleCode, scaleFromText, detectScale, answerScales } from './satisfaction/score-scale.ts';
+export type { ScoreScale, ScaleDetection, ScaleReading, ScaleSource } from './satisfaction/score-scale.ts';
+export { netPromoterScore, npsGroupOf } from './satisfaction/nps.ts';
+export type { NpsFigure, NpsGroup } from './satisfaction/nps.ts';
+export { satisfiedShare, SATISFIED_FROM } from './satisfaction/csat.ts';
+export type { ShareFigure } from './satisfaction/csat.ts';
+export { feedbackAnswers, textAt } from './satisfaction/feedback-answers.ts';
+export type { FeedbackAnswers } from './satisfaction/feedback-answers.ts';
+export { scoreSummary, scoreSummaries } from './satisfaction/score-summary.ts';
+export type { ScoreSummary, ScaleSummary } from './satisfaction/score-summary.ts';
+export { satisfactionTrend } from './satisfaction/satisfaction-trend.ts';
+export { satisfactionByTouchpoint, satisfactionByAttribute } from './satisfaction/satisfaction-by.ts';
+export { latestAnswerRows } from './satisfaction/latest-answers.ts';
+export { responseRate } from './satisfaction/response-rate.ts';
+export { npsGroupRetention } from './satisfaction/nps-retention.ts';
+export { answerRowOf, answerRows } from './satisfaction/answer-rows.ts';
+export type { AnswerRow } from './satisfaction/answer-rows.ts';
+export { recentDetractors, isLowScore, LOW_SCORE_TO } from './satisfaction/recent-detractors.ts';
+export { foldText, filterAnswers } from './satisfaction/comment-search.ts';
+export type { AnswerFilter } from './satisfaction/comment-search.ts';
+export { satisfactionReport } from './satisfaction/satisfaction-report.ts';
+export type { SatisfactionReport, SatisfactionParams, SatisfactionNote } from './satisfaction/satisfaction-report.ts';
+export { proportionDifference } from './stats/proportion-difference.ts';
+export { churnRateDifference } from './churn/churn-rate-difference.ts';
+export type { ChurnRateDifference } from './churn/churn-rate-difference.ts';
+
+// referrals (issue #12)
+export { activeCustomersOn } from './customers/active-on.ts';
+export type { ActiveCustomers } from './customers/active-on.ts';
+export { referralPairs, convertedBy, FIRST_PURCHASE_FROM } from './referrals/referral-pairs.ts';
+export type { ReferralPairs } from './referrals/referral-pairs.ts';
+export { referralRate, referralBand, REFERRAL_BANDS } from './referrals/referral-rate.ts';
+export { referralsByPeriod } from './referrals/referrals-by-period.ts';
+export { referralConversion, TIME_BINS } from './referrals/referral-conversion.ts';
+export { referredComparison } from './referrals/referred-comparison.ts';
+export { topReferrers } from './referrals/top-referrers.ts';
+export { promotersToAsk } from './referrals/promoters-to-ask.ts';
+export { referralReport } from './referrals/referral-report.ts';
+export type { ReferralReport, ReferralParams } from './referrals/referral-report.ts';
+
+// returning vs new (issue #12)
+export { RunningMoments } from './stats/running-moments.ts';
+export { forEachCustomerPeriod } from './returning/customer-periods.ts';
+export { returningByPeriod } from './returning/returning-periods.ts';
+export { returningUplift, upliftOf } from './returning/returning-uplift.ts';
+export { returningReport } from './returning/returning-report.ts';
+export type { ReturningReport, ReturningParams } from './returning/returning-report.ts';
