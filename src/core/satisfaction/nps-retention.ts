@@ -16,7 +16,8 @@
  * they are leaving); the comparison shows association, not cause.
  *
  * Complexity: that of segmentComparison (a retention report per group). Bad input: no churn
- * source gives reason 'no-churn-data'; no 0-10 answers (or only one group) gives
+ * source gives reason 'no-churn-data'; no 0-10 answers, or fewer than two NPS groups among the
+ * customers churn is judged on (segment-compare.ts groups over the churn base), gives
  * 'no-nps-answers'; other errors of the retention report pass through.
  */
 import type { DataKind } from '../schema/kinds.ts';

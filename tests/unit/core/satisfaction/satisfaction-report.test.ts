@@ -3,7 +3,8 @@ import { satisfactionReport } from '../../../../src/core/satisfaction/satisfacti
 import { ordersTable } from '../retention/fixtures.ts';
 import { SHOP_CUSTOMERS, SHOP_FEEDBACK, feedbackTable } from './fixtures.ts';
 
-const orders = ordersTable([['A', '2024-01-01', 100], ['E', '2024-02-01', 50], ['E', '2024-03-01', -10]]);
+// A and E (detractors) and B (a promoter) ordered: the churn base has two NPS groups to compare.
+const orders = ordersTable([['A', '2024-01-01', 100], ['B', '2024-01-25', 30], ['E', '2024-02-01', 50], ['E', '2024-03-01', -10]]);
 
 describe('satisfactionReport', () => {
   it('assembles the shop: NPS -16.67 of 6 answers, 3 months + 1 undated, 3 touchpoints, response rate 5/6, 3 recent detractors', () => {
