@@ -37,6 +37,8 @@ const segment = (g: SegmentRow) => ({
   group: g.value.label,
   customers: g.customers,
   small: g.small,
+  /** Customers of the group in the churn base (the churn rate's denominator). */
+  churnBase: g.churnBase,
   churned: g.churned,
   churnRate: r6(g.churnRate),
   churnLow: r6(g.churnLow),
