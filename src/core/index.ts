@@ -118,6 +118,10 @@ export { historicalClv } from './clv/historical-clv.ts';
 export { simpleClv } from './clv/simple-clv.ts';
 export { rfmScores, rfmGroupOf, RFM_GROUPS } from './clv/rfm.ts';
 export { actionLists } from './clv/action-lists.ts';
+export { bgnbdExpectedCurve, bgnbdLogLikelihoodGradient } from './clv/bgnbd.ts';
+export { gammaGammaLogLikelihoodGradient } from './clv/gamma-gamma.ts';
+export { bfgs } from './stats/bfgs.ts';
+export type { BfgsOptions, BfgsResult } from './stats/bfgs.ts';
 export { clvReport } from './clv/report.ts';
 export type { ClvReport, ClvParams } from './clv/report.ts';
 

@@ -18,14 +18,16 @@
  *
  * Fit: on the distinct (x, t_x, T) rows with weights (purchase-summary.ts); the terms that depend
  * on x only are summed once per distinct x, those on T (or t_x) once per distinct T (t_x), so an
- * evaluation costs one exp and one log1p per distinct row with x > 0. Several starts, log
- * parameters, agreement and boundary checks: multi-start-fit.ts.
+ * evaluation costs one exp and one log1p per distinct row with x > 0. The gradient is analytic
+ * (bgnbdLogLikelihoodGradient), so the optimiser is BFGS. Several starts, log parameters,
+ * agreement and boundary checks: multi-start-fit.ts.
  *
  * On the CDNOW sample (2,357 customers, 39-week calibration) the fit gives r = 0.2426,
  * α = 4.4136, a = 0.7929, b = 2.4259, LL = −9582.4292: the published 0.243, 4.414, 0.793, 2.426.
  */
+import digamma from '@stdlib/math-base-special-digamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { hyp2f1 } from './hyp2f1.ts';
+import { hyp2f1, tailRatio } from './hyp2f1.ts';
 import { fitMultiStart } from './multi-start-fit.ts';
 import type { UniqueRows } from './purchase-summary.ts';
 
@@ -68,6 +70,24 @@ export function bgnbdLogLikelihoodOne(p: BgnbdParams, x: number, tx: number, T: 
  * plus one exp and one log1p per row with x > 0.
  */
 export function bgnbdLogLikelihood(rows: UniqueRows): (p: BgnbdParams) => number {
+  return prepare(rows).ll;
+}
+
+/**
+ * The BG/NBD log-likelihood with its gradient in (r, α, a, b), prepared like
+ * {@link bgnbdLogLikelihood}: (params, grad) => LL, the gradient written into grad. The
+ * derivatives are those of each term of eq. 6 (ψ = digamma, @stdlib/math-base-special-digamma;
+ * σ(u) = the logistic function, the derivative of the softplus):
+ *   ∂r: ψ(r+x) − ψ(r) + ln α − ln(α+T) + σ(u) ln((α+T)/(α+t_x)),
+ *   ∂α: r/α − (r+x)/(α+T) + σ(u) (r+x) (1/(α+T) − 1/(α+t_x)),
+ *   ∂a: ψ(a+b) − ψ(a+b+x) + σ(u)/a,   ∂b: ψ(b+x) − ψ(a+b+x) − ψ(b) + ψ(a+b) − σ(u)/(b+x−1).
+ * The cost of an evaluation is that of the likelihood plus a few multiplications per row.
+ */
+export function bgnbdLogLikelihoodGradient(rows: UniqueRows): (p: BgnbdParams, grad: Float64Array) => number {
+  return prepare(rows).llGrad;
+}
+
+function prepare(rows: UniqueRows): { ll: (p: BgnbdParams) => number; llGrad: (p: BgnbdParams, grad: Float64Array) => number } {
   const xs = new Map<number, number>();
   const Ts = new Map<number, number>();
   const txs = new Map<number, number>();
@@ -104,22 +124,95 @@ export function bgnbdLogLikelihood(rows: UniqueRows): (p: BgnbdParams) => number
   }
   // Rows with x > 0, packed.
   const rw = new Float64Array(repeat);
-  const rx = new Uint32Array(repeat);
+  const rx_ = new Uint32Array(repeat);
   const rT = new Uint32Array(repeat);
   const rt = new Uint32Array(repeat);
   const rxv = new Float64Array(repeat);
   for (let i = 0, j = 0; i < n; i++) {
     if (rows.x[i] === 0) continue;
     rw[j] = rows.weight[i];
-    rx[j] = xi[i];
+    rx_[j] = xi[i];
     rT[j] = Ti[i];
     rt[j] = ti[i];
     rxv[j++] = rows.x[i];
   }
   const lT = new Float64Array(TVal.length);
   const lt = new Float64Array(tVal.length);
+  const iT = new Float64Array(TVal.length);
+  const it = new Float64Array(tVal.length);
   const lnAOverB = new Float64Array(xVal.length);
-  return (p: BgnbdParams): number => {
+  const sigmaX = new Float64Array(xVal.length);
+  const llGrad = (p: BgnbdParams, grad: Float64Array): number => {
+    const { r, alpha, a, b } = p;
+    if (!(r > 0 && alpha > 0 && a > 0 && b > 0 && r < Infinity && alpha < Infinity && a < Infinity && b < Infinity)) return NaN;
+    const lnAlpha = Math.log(alpha);
+    let ll = total * (r * lnAlpha - gammaln(r) - gammaln(b) + gammaln(a + b));
+    const psiAB = digamma(a + b);
+    let gr = total * (lnAlpha - digamma(r));
+    let ga = total * psiAB;
+    let gb = total * (psiAB - digamma(b));
+    let gAlpha = (total * r) / alpha;
+    for (let k = 0; k < xVal.length; k++) {
+      const x = xVal[k];
+      ll += wX[k] * (gammaln(r + x) + gammaln(b + x) - gammaln(a + b + x));
+      const psiABX = digamma(a + b + x);
+      gr += wX[k] * digamma(r + x);
+      ga -= wX[k] * psiABX;
+      gb += wX[k] * (digamma(b + x) - psiABX);
+      lnAOverB[k] = x > 0 ? Math.log(a / (b + x - 1)) : 0;
+      sigmaX[k] = 0;
+    }
+    for (let k = 0; k < TVal.length; k++) {
+      lT[k] = Math.log(alpha + TVal[k]);
+      iT[k] = 1 / (alpha + TVal[k]);
+      ll -= (r * wT[k] + wxT[k]) * lT[k];
+      gr -= wT[k] * lT[k];
+      gAlpha -= (r * wT[k] + wxT[k]) * iT[k];
+    }
+    for (let k = 0; k < tVal.length; k++) {
+      lt[k] = Math.log(alpha + tVal[k]);
+      it[k] = 1 / (alpha + tVal[k]);
+    }
+    let extra = 0;
+    let comp = 0; // Neumaier: the optimiser compares values that differ in the 12th digit
+    for (let j = 0; j < repeat; j++) {
+      const d = lT[rT[j]] - lt[rt[j]];
+      const rx = r + rxv[j];
+      const u = lnAOverB[rx_[j]] + rx * d;
+      const w = rw[j];
+      // softplus(u) and σ(u); beyond |u| = 37, log1p(e) = e and 1 + e = 1 in doubles.
+      let sp: number;
+      let sigma: number;
+      if (u > 0) {
+        const e = Math.exp(-u);
+        sp = u > 37 ? u + e : u + Math.log1p(e);
+        sigma = 1 / (1 + e);
+      } else {
+        const e = Math.exp(u);
+        sp = u < -37 ? e : Math.log1p(e);
+        sigma = e / (1 + e);
+      }
+      const term = w * sp;
+      const t = extra + term;
+      comp += Math.abs(extra) >= Math.abs(term) ? extra - t + term : term - t + extra;
+      extra = t;
+      const ws = w * sigma;
+      gr += ws * d;
+      gAlpha += ws * rx * (iT[rT[j]] - it[rt[j]]);
+      sigmaX[rx_[j]] += ws;
+    }
+    for (let k = 0; k < xVal.length; k++) {
+      if (sigmaX[k] === 0) continue;
+      ga += sigmaX[k] / a;
+      gb -= sigmaX[k] / (b + xVal[k] - 1);
+    }
+    grad[0] = gr;
+    grad[1] = gAlpha;
+    grad[2] = ga;
+    grad[3] = gb;
+    return ll + (extra + comp);
+  };
+  const ll = (p: BgnbdParams): number => {
     const { r, alpha, a, b } = p;
     if (!(r > 0 && alpha > 0 && a > 0 && b > 0 && r < Infinity && alpha < Infinity && a < Infinity && b < Infinity)) return NaN;
     let ll = total * (r * Math.log(alpha) - gammaln(r) - gammaln(b) + gammaln(a + b));
@@ -134,12 +227,17 @@ export function bgnbdLogLikelihood(rows: UniqueRows): (p: BgnbdParams) => number
     }
     for (let k = 0; k < tVal.length; k++) lt[k] = Math.log(alpha + tVal[k]);
     let extra = 0;
+    let comp = 0;
     for (let j = 0; j < repeat; j++) {
-      const u = lnAOverB[rx[j]] + (r + rxv[j]) * (lT[rT[j]] - lt[rt[j]]);
-      extra += rw[j] * (u > 0 ? u + Math.log1p(Math.exp(-u)) : Math.log1p(Math.exp(u)));
+      const u = lnAOverB[rx_[j]] + (r + rxv[j]) * (lT[rT[j]] - lt[rt[j]]);
+      const term = rw[j] * (u > 0 ? u + Math.log1p(Math.exp(-u)) : Math.log1p(Math.exp(u)));
+      const t = extra + term;
+      comp += Math.abs(extra) >= Math.abs(term) ? extra - t + term : term - t + extra;
+      extra = t;
     }
-    return ll + extra;
+    return ll + (extra + comp);
   };
+  return { ll, llGrad };
 }
 
 /** Starting points (r, α, a, b): α scaled to the data's mean T per purchase, as BTYD and lifetimes start near 1. */
@@ -153,11 +251,11 @@ function startsFor(rows: UniqueRows): number[][] {
     sT += rows.weight[i] * rows.T[i];
   }
   const scale = w > 0 ? Math.max(1e-3, sT / Math.max(1, sx + w)) : 1;
+  // Three starts far apart: the usual (1, 1, 1, 1), one scaled to the data, one with heavy
+  // dropout and slow buyers. With BFGS each costs ~30-100 evaluations.
   return [
     [1, 1, 1, 1],
-    [1, 3, 1, 3],
     [0.5, scale, 1, 3],
-    [0.2, 2 * scale, 0.5, 2],
     [2, 10 * scale, 2, 8],
   ];
 }
@@ -165,8 +263,8 @@ function startsFor(rows: UniqueRows): number[][] {
 /**
  * Fits the BG/NBD model to weighted distinct (x, t_x, T) rows by maximum likelihood.
  *
- * Complexity: 5 starts x 2 Nelder-Mead runs (~300-800 evaluations each) of the prepared
- * likelihood (see bgnbdLogLikelihood).
+ * Complexity: 3 starts x 1-2 BFGS runs (~30-100 evaluations each) of the prepared likelihood
+ * and its gradient (see bgnbdLogLikelihoodGradient).
  *
  * Bad-input policy: no rows, or no repeat purchases at all, throws (the model is not
  * identified; the report's guard rails say "not enough data" before calling this).
@@ -178,8 +276,10 @@ export function fitBgnbd(rows: UniqueRows): BgnbdFit {
   let repeat = 0;
   for (let i = 0; i < rows.length; i++) if (rows.x[i] > 0) repeat += rows.weight[i];
   if (repeat === 0) throw new RangeError('fitBgnbd requires customers with repeat purchases');
-  const ll = bgnbdLogLikelihood(rows);
-  const fit = fitMultiStart((q) => ll({ r: q[0], alpha: q[1], a: q[2], b: q[3] }), startsFor(rows), ['r', 'alpha', 'a', 'b']);
+  const { ll, llGrad } = prepare(rows);
+  const fit = fitMultiStart((q) => ll({ r: q[0], alpha: q[1], a: q[2], b: q[3] }), startsFor(rows), ['r', 'alpha', 'a', 'b'], {
+    gradient: (q, g) => llGrad({ r: q[0], alpha: q[1], a: q[2], b: q[3] }, g),
+  });
   const [r, alpha, a, b] = fit.params;
   return { r, alpha, a, b, logLik: fit.logLik, converged: fit.converged, atBoundary: fit.atBoundary, starts: fit.starts, agreeing: fit.agreeing, evaluations: fit.evaluations };
 }
@@ -236,6 +336,69 @@ export function bgnbdConditionalExpected(p: BgnbdParams, x: number, tx: number, 
   const numerator = (c / (a - 1)) * (1 - product);
   if (x === 0) return numerator;
   return numerator * bgnbdPAlive(p, x, tx, T);
+}
+
+/** Reused buffers of bgnbdExpectedCurve (called once per distinct row: no allocation per call). */
+let scratch = new Float64Array(36);
+
+/**
+ * E[Y(t) | x, t_x, T] at several horizons at once (the months of a CLV horizon), into `out`.
+ *
+ * By Euler's transformation (A&S 15.3.3) the product in eq. 10 is
+ * ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; c; z) = (1 − z)^(a−1) ₂F₁(a+b−1−r, a−1; c; z),
+ * c = a + b + x − 1, z = t / (α + T + t): the series' coefficients no longer depend on t, so one
+ * pass over k serves every horizon (the coefficient times z_m^k per horizon). Summation stops
+ * with the tail bound of hyp2f1.ts at the largest z; above z = 0.9 each horizon falls back to
+ * {@link bgnbdConditionalExpected}. Agrees with it to ~1e-13 relative (a test). O(terms x horizons).
+ */
+export function bgnbdExpectedCurve(p: BgnbdParams, x: number, tx: number, T: number, times: ArrayLike<number>, out: Float64Array): Float64Array {
+  const { r, alpha, b } = p;
+  const a = p.a === 1 ? 1 + 1e-9 : p.a;
+  const m = times.length;
+  const c = a + b + x - 1;
+  let zMax = 0;
+  for (let i = 0; i < m; i++) zMax = Math.max(zMax, times[i] / (alpha + T + times[i]));
+  if (zMax > 0.9) {
+    for (let i = 0; i < m; i++) out[i] = bgnbdConditionalExpected(p, x, tx, T, times[i]);
+    return out;
+  }
+  const A = a + b - 1 - r;
+  const B = a - 1;
+  if (scratch.length < 3 * m) scratch = new Float64Array(3 * m);
+  const z = scratch.subarray(0, m);
+  const zp = scratch.subarray(m, 2 * m);
+  const sum = scratch.subarray(2 * m, 3 * m);
+  for (let i = 0; i < m; i++) {
+    z[i] = times[i] / (alpha + T + times[i]);
+    zp[i] = 1;
+    sum[i] = 1;
+  }
+  const settled = Math.max(0, -A, -B, -c);
+  let coef = 1;
+  let zk = 1;
+  for (let k = 0; k < 100_000; k++) {
+    coef *= ((A + k) * (B + k)) / ((c + k) * (k + 1));
+    if (coef === 0) break;
+    zk *= zMax;
+    for (let i = 0; i < m; i++) {
+      zp[i] *= z[i];
+      sum[i] += coef * zp[i];
+    }
+    if (k + 1 > settled) {
+      const rho = tailRatio(A, B, c, zMax, k + 1);
+      if (rho < 1 && (Math.abs(coef * zk) * rho) / (1 - rho) <= 1e-17) break;
+    }
+  }
+  const alive = x > 0 ? bgnbdPAlive(p, x, tx, T) : 1;
+  const lead = c / (a - 1);
+  for (let i = 0; i < m; i++) {
+    if (!(times[i] > 0)) {
+      out[i] = 0;
+      continue;
+    }
+    out[i] = lead * (1 - Math.exp((a - 1) * Math.log1p(-z[i])) * sum[i]) * alive;
+  }
+  return out;
 }
 
 /**

@@ -14,10 +14,11 @@
  *   (A&S 15.3.4) moves the argument into [0, 1).
  * - 0 ≤ z ≤ 0.9: the power series, term by term with the exact ratio
  *   t_{k+1} / t_k = (a + k)(b + k) z / ((c + k)(k + 1)). Summation stops when the geometric bound
- *   on the tail, |t_k| ρ / (1 − ρ) with ρ = max(current ratio, z), is below 1e-16 of the sum —
- *   checked only once k exceeds |a|, |b| and |c| (from there the ratio is monotone), so a series
- *   whose terms first grow (the frequent buyers' case) is never cut short. With positive a, b, c
- *   every term is positive and the sum loses no digits to cancellation.
+ *   on the tail, |t_k| ρ / (1 − ρ), is below 1e-16 of the sum, ρ a bound on every later ratio
+ *   (tailRatio: z · max(1, (a+k)/(c+k)) · max(1, (b+k)/(1+k)), valid once every factor is
+ *   positive), so a series whose terms first grow (the frequent buyers' case) is never cut
+ *   short. With positive a, b, c every term is positive and the sum loses no digits to
+ *   cancellation.
  * - 0.9 < z < 1: the series needs ~ln(1e-16) / ln(z) terms (3,600 at z = 0.99), so when c − a − b
  *   is not within 1e-3 of an integer the linear transformation to 1 − z (A&S 15.3.6) is used:
  *   ₂F₁ = Γ(c)Γ(c−a−b) / (Γ(c−a)Γ(c−b)) ₂F₁(a, b; a+b−c+1; 1−z)
@@ -58,7 +59,8 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
 
 /** The power series with a rigorous stopping rule (see the file comment); NaN if it never settles. */
 function series(a: number, b: number, c: number, z: number): number {
-  const settled = Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
+  // From k > settled every factor a + j, b + j, c + j is positive (j > k).
+  const settled = Math.max(0, -a, -b, -c);
   let term = 1;
   let sum = 1;
   let comp = 0; // Neumaier compensation: long series keep their last digits
@@ -72,12 +74,20 @@ function series(a: number, b: number, c: number, z: number): number {
     sum = t;
     if (!Number.isFinite(sum)) return sum;
     if (k + 1 > settled) {
-      const next = Math.abs(((a + k + 1) * (b + k + 1) * z) / ((c + k + 1) * (k + 2)));
-      const rho = Math.max(next, z);
+      const rho = tailRatio(a, b, c, z, k + 1);
       if (rho < 1 && (Math.abs(term) * rho) / (1 - rho) <= EPS * Math.abs(sum + comp)) return sum + comp;
     }
   }
   return NaN;
+}
+
+/**
+ * A bound on every later term ratio (a+j)(b+j)z / ((c+j)(j+1)), j ≥ k, when a+j, b+j, c+j > 0:
+ * (a+j)/(c+j) and (b+j)/(1+j) are monotone in j and tend to 1, so each is at most
+ * max(1, its value at j = k). Exported for the BG/NBD curve, which sums the same kind of series.
+ */
+export function tailRatio(a: number, b: number, c: number, z: number, k: number): number {
+  return z * Math.max(1, (a + k) / (c + k)) * Math.max(1, (b + k) / (1 + k));
 }
 
 /** ln |Γ(x)| and the sign of Γ(x); sign 0 at the poles (1/Γ = 0 there). */

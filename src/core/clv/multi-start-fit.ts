@@ -3,11 +3,13 @@
  * DESIGN.md section 6: "from several starting points, and call it converged only when the
  * starts agree (some optimisers report success at a worse optimum)").
  *
- * The parameters are positive, so the optimiser (Nelder-Mead, stats/nelder-mead.ts) walks on
- * their logarithms: unconstrained, and a step of 0.5 is a factor of 1.65 whatever the scale.
- * Each start runs Nelder-Mead and then once more from where it stopped (a restart rebuilds a
- * simplex that collapsed early, the standard remedy; Lagarias et al. 1998 discuss the failure).
- * The best end point is kept.
+ * The parameters are positive, so the optimiser walks on their logarithms: unconstrained, and a
+ * step of 0.5 is a factor of 1.65 whatever the scale. With the log-likelihood's gradient the
+ * optimiser is BFGS (stats/bfgs.ts; ~30-60 evaluations a start); without it Nelder-Mead
+ * (stats/nelder-mead.ts). Each start runs once and then once more from where it stopped (BFGS
+ * only when its gradient test was not met; for Nelder-Mead the restart rebuilds a simplex that
+ * collapsed early, the standard remedy;
+ * Lagarias et al. 1998 discuss the failure). The best end point is kept.
  *
  * Convergence is claimed only when every start ends within 1e-6 (relative, plus 1e-6 absolute)
  * of the best log-likelihood and agrees with the best on every interior parameter to 1e-3
@@ -15,18 +17,21 @@
  * run from (1, 1, 1, 1) stops at a worse point; the restart and the other starts find the
  * optimum.
  *
- * Boundary optima. The search is confined to e^-25 .. e^25 per parameter (the objective is
- * +Infinity outside). A parameter that ends below 1e-5 or above 1e5 is reported `atBoundary`:
- * the likelihood keeps rising toward the edge of the parameter space (BG/NBD's dropout shape
- * a → 0 on data without evidence of dropout), so its value is not an estimate and the starts
- * need not agree on it; they must still agree on the log-likelihood.
+ * Boundary optima. The search is confined to 1e-7 .. 1e7 per parameter (the objective is
+ * +Infinity outside). A parameter is reported `atBoundary` when it ends below 1e-5 or above 1e5,
+ * or when the log-likelihood changes by less than 1e-3 when it alone is moved 100 times closer
+ * to 0 or to infinity (the data do not tell it from the edge): the likelihood keeps rising, or
+ * stays flat, toward the edge of the parameter space (BG/NBD's dropout shape a → 0 on data
+ * without evidence of dropout), so its value is not an estimate and the starts need not agree
+ * on it; they must still agree on the log-likelihood.
  *
  * Complexity: starts x 2 Nelder-Mead runs, each O(iterations) evaluations of the objective.
  */
+import { bfgs } from '../stats/bfgs.ts';
 import { nelderMead } from '../stats/nelder-mead.ts';
 
-/** A log-parameter beyond ±LOG_LIMIT makes the objective +Infinity. */
-const LOG_LIMIT = 25;
+/** A log-parameter beyond ±LOG_LIMIT (1e-7 .. 1e7) makes the objective +Infinity: a walk to a boundary stops there. */
+const LOG_LIMIT = 16.1;
 const LOW = 1e-5;
 const HIGH = 1e5;
 const LL_AGREEMENT = 1e-6;
@@ -52,6 +57,11 @@ export interface MultiStartOptions {
   /** Nelder-Mead tolerances (defaults: f 1e-12 relative, x 1e-7 on the log scale). */
   readonly fTolerance?: number;
   readonly xTolerance?: number;
+  /**
+   * The log-likelihood and its gradient in the natural parameters (written into `grad`): the
+   * fit then uses BFGS.
+   */
+  readonly gradient?: (params: Float64Array, grad: Float64Array) => number;
 }
 
 /**
@@ -87,7 +97,26 @@ export function fitMultiStart(
   // 250 iterations per parameter: interior optima need ~100 (CDNOW: ~290 evaluations a run);
   // a walk toward a boundary is cut short there instead of crawling to e^-25.
   const nm = { fTolerance: options.fTolerance ?? 1e-12, xTolerance: options.xTolerance ?? 1e-7, step: 0.5, maxIterations: 250 * n };
+  const withGradient = options.gradient;
+  const grad = new Float64Array(n);
+  const objectiveGrad = (u: number[], g: number[]): number => {
+    evaluations++;
+    for (let i = 0; i < n; i++) {
+      if (!(Math.abs(u[i]) <= LOG_LIMIT)) return Infinity;
+      p[i] = Math.exp(u[i]);
+    }
+    const ll = withGradient!(p, grad);
+    for (let i = 0; i < n; i++) g[i] = -grad[i] * p[i];
+    return ll === ll ? -ll : Infinity;
+  };
   const ends = starts.map((s) => {
+    if (withGradient) {
+      const first = bfgs(objectiveGrad, s.map(Math.log));
+      // A run that ended converged, or at a boundary (where a restart walks the same flat edge), is kept.
+      if (first.converged || first.x.some((u) => u < Math.log(LOW) || u > Math.log(HIGH))) return first;
+      const again = bfgs(objectiveGrad, first.x);
+      return again.fx <= first.fx ? again : first;
+    }
     const first = nelderMead(objective, s.map(Math.log), nm);
     const again = nelderMead(objective, first.x, { ...nm, step: 0.1 });
     return again.fx <= first.fx ? again : first;
@@ -95,7 +124,14 @@ export function fitMultiStart(
   let best = ends[0];
   for (const e of ends) if (e.fx < best.fx) best = e;
   const params = Float64Array.from(best.x, Math.exp);
-  const atBoundary = names.filter((_, i) => params[i] < LOW || params[i] > HIGH);
+  const flat = (i: number): boolean =>
+    [0.01, 100].some((factor) => {
+      const q = Float64Array.from(params);
+      q[i] *= factor;
+      const ll = logLik(q);
+      return ll === ll && ll >= -best.fx - 1e-3;
+    });
+  const atBoundary = names.filter((_, i) => params[i] < LOW || params[i] > HIGH || flat(i));
   const interior = names.map((nm2) => !atBoundary.includes(nm2));
   const agrees = (x: number[], fx: number): boolean =>
     Math.abs(fx - best.fx) <= LL_AGREEMENT * (1 + Math.abs(best.fx)) &&
