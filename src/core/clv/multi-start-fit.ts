@@ -25,7 +25,8 @@
  * without evidence of dropout), so its value is not an estimate and the starts need not agree
  * on it; they must still agree on the log-likelihood.
  *
- * Complexity: starts x 2 Nelder-Mead runs, each O(iterations) evaluations of the objective.
+ * Complexity: starts x 1-2 optimiser runs, each O(iterations) evaluations of the objective (and,
+ * for BFGS, its gradient).
  */
 import { bfgs } from '../stats/bfgs.ts';
 import { nelderMead } from '../stats/nelder-mead.ts';
