@@ -13,9 +13,9 @@
  *
  * Convergence is claimed only when every start ends within 1e-6 (relative, plus 1e-6 absolute)
  * of the best log-likelihood and agrees with the best on every interior parameter to 1e-3
- * relative; a single run's own "converged" flag is not trusted. On CDNOW a single Nelder-Mead
- * run from (1, 1, 1, 1) stops at a worse point; the restart and the other starts find the
- * optimum.
+ * relative; a single run's own "converged" flag is not trusted (issue #11 reports a single
+ * Nelder-Mead run from the usual start claiming success at a worse optimum on CDNOW with another
+ * library's settings; with this file's optimisers all 3 starts reach the optimum there).
  *
  * Boundary optima. The search is confined to 1e-7 .. 1e7 per parameter (the objective is
  * +Infinity outside). A parameter is reported `atBoundary` when it ends below 1e-5 or above 1e5,
