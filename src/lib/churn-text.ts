@@ -9,6 +9,7 @@ import { isMessageKey } from './i18n/translate.ts';
 import type { Locale, MessageKey } from './i18n/messages.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { EXPOSURE_ATTRIBUTES } from '../core/churn/findings.ts';
+import { BUILT_IN_AVOIDABLE } from '../core/churn/reason-taxonomy.ts';
 import type { Finding, GroupValue, ReasonEdit } from './types.ts';
 
 /** Derived attribute keys and their message keys. */
@@ -29,6 +30,9 @@ const DERIVED_VALUES: Readonly<Record<string, MessageKey>> = {
   'no answer': 'churn.value.noAnswer',
   referred: 'churn.value.referred',
   'not referred': 'churn.value.notReferred',
+  // The two segments of a filter (core/segments SegmentFilter).
+  'filter-match': 'segments.filter.match',
+  'filter-rest': 'segments.filter.rest',
 };
 
 /** The built-in reason categories of core/churn/reason-taxonomy.ts and their message keys. */
@@ -153,6 +157,44 @@ export function editText(locale: Locale, edit: ReasonEdit): string {
     case 'split':
       return translate(locale, 'churn.log.split', { count: edit.reasons.length, reasons: edit.reasons.join(', '), to: name(edit.to) });
     case 'avoidable':
+      if (edit.avoidable === null) return translate(locale, 'churn.log.avoidableUnset', { category: name(edit.category) });
       return translate(locale, edit.avoidable ? 'churn.log.avoidable' : 'churn.log.unavoidable', { category: name(edit.category) });
   }
+}
+
+/** Whether a category's avoidable flag without an edit of the user's (the built-in one), or null when there is none. */
+export function builtInAvoidable(category: string): boolean | null {
+  return Object.hasOwn(BUILT_IN_AVOIDABLE, category) ? BUILT_IN_AVOIDABLE[category] : null;
+}
+
+/** One condition of a segment filter: an attribute and the labels of the values it keeps (as the core names them). */
+export interface FilterCondition {
+  readonly key: string;
+  readonly values: readonly string[];
+}
+
+/**
+ * A segment filter in words, in the user's language: "Plan is Basic and Acquisition channel is
+ * Paid search or Social" (values as valueText writes them; AND across conditions, OR within one,
+ * as core/segments applies them). `valuesOf` gives an attribute's values, to write bins and
+ * derived codes in the locale; a label it does not know is written as it is.
+ */
+export function filterText(
+  locale: Locale,
+  intlLocale: string,
+  filter: readonly FilterCondition[],
+  nameOf: (key: string) => string,
+  valuesOf: (key: string) => readonly GroupValue[],
+): string {
+  const or = new Intl.ListFormat(intlLocale, { type: 'disjunction' });
+  const and = new Intl.ListFormat(intlLocale, { type: 'conjunction' });
+  const conditions = filter.map((c) => {
+    const known = valuesOf(c.key);
+    const values = c.values.map((label) => {
+      const v = known.find((x) => x.label === label);
+      return v ? valueText(locale, intlLocale, v) : label;
+    });
+    return translate(locale, 'segments.filter.condition', { attribute: nameOf(c.key), values: or.format(values) });
+  });
+  return and.format(conditions);
 }

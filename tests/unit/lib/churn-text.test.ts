@@ -4,8 +4,8 @@
  * sentences from their code and numbers, p/q values. Expected strings written by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { attributeName, categoryName, editText, findingText, formatP, intervalText, pEquals, valueText } from '../../../src/lib/churn-text.ts';
-import type { Finding } from '../../../src/lib/types.ts';
+import { attributeName, builtInAvoidable, categoryName, editText, filterText, findingText, formatP, intervalText, pEquals, valueText } from '../../../src/lib/churn-text.ts';
+import type { Finding, GroupValue } from '../../../src/lib/types.ts';
 
 // Intl writes a no-break space before the Slovenian percent sign and in large numbers.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -83,6 +83,56 @@ describe('p values, intervals and the edit log', () => {
     expect(editText('sl', { op: 'rename', from: 'Price', to: 'Stroški' })).toBe('Kategorija Cena preimenovana v Stroški.');
     expect(editText('en', { op: 'split', reasons: ['moved abroad'], to: 'Relocation' })).toBe('Moved 1 reason (moved abroad) to Relocation.');
     expect(editText('sl', { op: 'avoidable', category: 'Support', avoidable: false })).toBe('Kategorija Podpora označena kot nepreprečljiva.');
+    // null: the flag goes back to the built-in one (or "not set"), not "not avoidable".
+    expect(editText('en', { op: 'avoidable', category: 'Price', avoidable: null })).toBe('Cleared the avoidable flag of Price.');
+    expect(editText('sl', { op: 'avoidable', category: 'Price', avoidable: null })).toBe('Odstranjena oznaka preprečljivosti za kategorijo Cena.');
+  });
+
+  it('knows the built-in avoidable flags of the built-in categories, and none of the user’s own', () => {
+    expect(builtInAvoidable('Price')).toBe(true);
+    expect(builtInAvoidable('No longer needed')).toBe(false);
+    expect(builtInAvoidable('Relocation')).toBe(null);
+  });
+});
+
+describe('segment filters', () => {
+  const values: Readonly<Record<string, readonly GroupValue[]>> = {
+    plan: [
+      { label: 'Basic', kind: 'value' },
+      { label: 'Pro', kind: 'value' },
+    ],
+    acquisition_channel: [
+      { label: 'Paid search', kind: 'value' },
+      { label: 'Social', kind: 'value' },
+    ],
+    budget: [
+      { label: 'under 1500', kind: 'bin', low: null, high: 1500 },
+      { label: '1500 or more', kind: 'bin', low: 1500, high: null },
+    ],
+  };
+  const names: Readonly<Record<string, string>> = { plan: 'Plan', acquisition_channel: 'Acquisition channel', budget: 'Budget' };
+  const nameOf = (k: string) => names[k];
+  const valuesOf = (k: string) => values[k] ?? [];
+
+  it('says a filter in words: AND across conditions, OR within one, bins in the locale', () => {
+    const filter = [
+      { key: 'plan', values: ['Basic'] },
+      { key: 'acquisition_channel', values: ['Paid search', 'Social'] },
+    ];
+    expect(filterText('en', 'en-GB', filter, nameOf, valuesOf)).toBe('Plan is Basic and Acquisition channel is Paid search or Social');
+    expect(filterText('sl', 'sl-SI', filter, nameOf, valuesOf)).toBe('lastnost Plan je Basic in lastnost Acquisition channel je Paid search ali Social');
+    expect(filterText('en', 'en-GB', [{ key: 'budget', values: ['under 1500'] }], nameOf, valuesOf)).toBe('Budget is under 1,500');
+    // Three conditions: the locale's list punctuation.
+    expect(filterText('en', 'en-US', [...filter, { key: 'budget', values: ['1500 or more'] }], nameOf, valuesOf)).toBe(
+      'Plan is Basic, Acquisition channel is Paid search or Social, and Budget is 1,500 or more',
+    );
+  });
+
+  it('names the two segments of a filter in the user’s language', () => {
+    expect(valueText('en', 'en-GB', { label: 'plan = Basic', kind: 'derived', code: 'filter-match' })).toBe('matching the filter');
+    expect(valueText('en', 'en-GB', { label: 'the rest', kind: 'derived', code: 'filter-rest' })).toBe('all other customers');
+    expect(valueText('sl', 'sl-SI', { label: 'plan = Basic', kind: 'derived', code: 'filter-match' })).toBe('ustrezajo filtru');
+    expect(valueText('sl', 'sl-SI', { label: 'the rest', kind: 'derived', code: 'filter-rest' })).toBe('vse druge stranke');
   });
 });
 
