@@ -12,7 +12,7 @@ import { analytics, isCancelled } from './analytics-client.ts';
 import { savedRetention, suggestedWindowOf } from './retention.svelte.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
 import type { RetentionParams } from '../core/retention/report-types.ts';
-import type { ChurnAuditRequest, ChurnAuditResult, ChurnMembersQuery, ReasonEdit, SegmentComparison, WorkspaceSettings } from './types.ts';
+import type { ChurnAuditRequest, ChurnAuditResult, ChurnMembersQuery, ReasonEdit, SegmentComparison, SegmentRequest, WorkspaceSettings } from './types.ts';
 
 /** Show the progress bar only for jobs slower than this, so fast recomputes do not flicker. */
 const SHOW_PROGRESS_MS = 300;
@@ -203,26 +203,40 @@ export class ChurnAuditJob {
   }
 }
 
+/** Segments from a filter built from several attributes: every condition's attribute key and value labels. */
+export type SegmentFilterSpec = readonly { readonly key: string; readonly values: readonly string[] }[];
+
+/** What defines the segments: one attribute's key, or a filter (the customers matching it vs the rest). */
+export type SegmentBy = string | SegmentFilterSpec;
+
 export class SegmentJob {
   readonly workspaceId: string;
   readonly job = new JobState();
+  /** The attribute of the latest request (null for a filter). */
   key = $state<string | null>(null);
   result = $state.raw<SegmentComparison | null>(null);
+  /** What `result` was computed for (the attribute key or the filter). */
+  shownBy = $state.raw<SegmentBy | null>(null);
   #job = 0;
 
   constructor(workspaceId: string) {
     this.workspaceId = workspaceId;
   }
 
-  /** Compares the segments of `key` with the retention parameters the retention page uses. */
-  async compare(key: string, params: RetentionParams): Promise<void> {
+  /** Compares the segments of an attribute, or of a filter, with the retention parameters the retention page uses. */
+  async compare(by: SegmentBy, params: RetentionParams): Promise<void> {
     const job = (this.#job = ++lastJobId);
-    this.key = key;
+    this.key = typeof by === 'string' ? by : null;
     this.job.start();
+    const request: SegmentRequest =
+      typeof by === 'string'
+        ? { workspaceId: this.workspaceId, key: by, params, jobId: job }
+        : { workspaceId: this.workspaceId, key: '', filter: by.map((c) => ({ key: c.key, values: [...c.values] })), params, jobId: job };
     try {
-      const result = await analytics.segmentComparison({ workspaceId: this.workspaceId, key, params, jobId: job });
+      const result = await analytics.segmentComparison(request);
       if (job !== this.#job || result === null) return;
       this.result = result;
+      this.shownBy = by;
     } catch (e) {
       if (job === this.#job) this.job.fail(e);
     } finally {

@@ -109,6 +109,23 @@ describe('segments', () => {
     await seg.compare('plan', params);
     expect(calls.segments).toEqual([{ workspaceId: 'ws-2', key: 'plan', params, jobId: expect.any(Number) }]);
     expect(seg.result?.key).toBe('plan');
+    expect(seg.shownBy).toBe('plan');
+    seg.dispose();
+  });
+
+  it('sends a filter as plain conditions (no key), and remembers what the result on screen was computed for', async () => {
+    const params = retentionParamsOf('ws-3', SETTINGS, 90);
+    const seg = new SegmentJob('ws-3');
+    const filter = [
+      { key: 'plan', values: ['Basic'] },
+      { key: 'acquisition_channel', values: ['Paid search', 'Social'] },
+    ];
+    await seg.compare(filter, params);
+    expect(calls.segments).toEqual([{ workspaceId: 'ws-3', key: '', filter, params, jobId: expect.any(Number) }]);
+    // Copies: a page's reactive arrays never cross to the worker.
+    expect(calls.segments[0].filter).not.toBe(filter);
+    expect(seg.key).toBe(null);
+    expect(seg.shownBy).toBe(filter);
     seg.dispose();
   });
 });
