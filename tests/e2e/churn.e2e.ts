@@ -3,12 +3,23 @@
  * says its share, Price is the largest category, the customers behind a bar are listed and
  * exported, a merge of two categories updates the reasons table and the trend and raises the
  * categories version, which survives a reload; the segments of plan are three, with one survival
- * curve each. No CSP violation and no page error along the way.
+ * curve and one CRR-per-period line each; a filter built from two attributes gives the matching
+ * customers and the rest (counts computed independently from public/sample/customers.csv with
+ * Python's csv module: 899 with plan Basic and channel Paid search or Social, 4,101 others); the
+ * Retention page's "Split by segment…" opens the segments of the chosen attribute. Then a public
+ * flag table (IBM Telco, 300 rows: 77 Yes, 223 No, counted with awk) in a fresh workspace: the
+ * churn-flag choice is changed to "No" and back. No CSP violation and no page error along the way.
  */
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChurnPage, SegmentsPage } from './pages/churn-page.ts';
+import { ImportPage } from './pages/import-page.ts';
+import { RetentionPage } from './pages/retention-page.ts';
 import { readNumber } from './pages/read-number.ts';
 import { openHarness, type Harness } from './support/harness.ts';
+
+let sampleId = '';
+const TELCO = fileURLToPath(new URL('../fixtures/csv/churn-tables/ibm-telco-churn-yes-no.csv', import.meta.url));
 
 let h: Harness;
 let churn: ChurnPage;
@@ -91,6 +102,18 @@ describe('churn audit', () => {
     expect(await churn.categories()).toContain(MERGED);
     await expect(h.app.id('taxonomy-log').locator('li').count()).resolves.toBe(1);
   });
+
+  it('an avoidable flag can be set and put back to "not set" (the built-in flag applies again)', async () => {
+    expect(await churn.avoidable('Price')).toBe(true);
+    await churn.setAvoidable('Price', 'no');
+    expect(await churn.avoidable('Price')).toBe(false);
+    await churn.setAvoidable('Price', '');
+    expect(await churn.avoidable('Price')).toBe(true);
+    const select = churn.row('Price').getByTestId('reason-avoidable');
+    await expect(select.inputValue()).resolves.toBe('');
+    await expect(select.locator('option:checked').innerText()).resolves.toBe('not set (avoidable by default)');
+    await expect(h.app.id('taxonomy-log').locator('li').last().innerText()).resolves.toBe('Cleared the avoidable flag of Price.');
+  });
 });
 
 describe('segments', () => {
@@ -107,6 +130,126 @@ describe('segments', () => {
     await expect(h.app.id('log-rank').innerText()).resolves.toMatch(/χ² = [\d.,]+, df = 2/);
   });
 
+  it('draws CRR per period with one line per segment, on the same periods, and switches to exact retention and churn', async () => {
+    const names = await segments.segments();
+    expect(await segments.periodSeries()).toBe(3);
+    const { text } = await churn.download(h.app.id('chart-segment-periods-csv'));
+    const lines = text.slice(1).split('\r\n').filter((l) => l !== '');
+    expect(lines[0].split(',').slice(0, 4)).toEqual(['plan', 'Period', 'Complete', 'S']);
+    const rows = lines.slice(1).map((l) => l.split(','));
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(names));
+    // Every segment covers the workspace's periods: the same period labels for each.
+    const periodsOf = (name: string) => rows.filter((r) => r[0] === name).map((r) => r[1]);
+    expect(periodsOf(names[0]).length).toBeGreaterThan(6);
+    for (const n of names.slice(1)) expect(periodsOf(n)).toEqual(periodsOf(names[0]));
+    await h.app.id('segment-periods-measure').getByRole('radio', { name: 'Exact retention' }).check();
+    await expect(h.app.id('segment-periods').getAttribute('data-measure')).resolves.toBe('exact');
+    await expect(h.app.id('chart-segment-periods').locator('h3').innerText()).resolves.toBe('Exact retention per period by plan');
+    await h.app.id('segment-periods-measure').getByRole('radio', { name: /^Churn rate/ }).check();
+    await expect(h.app.id('segment-periods').getAttribute('data-measure')).resolves.toBe('churnRate');
+  });
+
+  it('a filter of two attributes compares the 899 matching customers with the 4,101 others', async () => {
+    await segments.filter([
+      { key: 'plan', values: ['Basic'] },
+      { key: 'acquisition_channel', values: ['Paid search', 'Social'] },
+    ]);
+    expect(await segments.segments()).toEqual(['matching the filter', 'all other customers']);
+    expect(await segments.customers()).toEqual([899, 4101]);
+    // Attributes are named by the file's column headers, as everywhere on the page.
+    expect(await segments.filterText()).toBe('Filter: plan is Basic and acquisition_channel is Paid search or Social.');
+    expect(await segments.periodSeries()).toBe(2);
+    expect(await segments.survivalSeries()).toBe(2);
+    await expect(h.app.id('segment-table').locator('h2').innerText()).resolves.toBe('Customers matching the filter vs all others');
+  });
+
+  it('the Retention page’s "Split by segment…" opens the segments of the chosen attribute', async () => {
+    const retention = new RetentionPage(h.app);
+    await retention.open();
+    await retention.splitBySegment('region');
+    expect(new URL(h.page.url()).hash).toBe('#/segments?key=region');
+    await segments.waitForKey('region');
+    expect(await segments.shownKey()).toBe('region');
+    await expect(h.app.id('segment-key').inputValue()).resolves.toBe('region');
+    const names = await segments.segments();
+    expect(names.length).toBeGreaterThan(1);
+    expect(await segments.periodSeries()).toBe(names.length);
+    // The address keeps the choice: a reload opens the same segments.
+    await h.page.reload();
+    await segments.root.waitFor({ timeout: 60_000 });
+    await segments.waitForKey('region');
+    await expect(h.app.id('segment-key').inputValue()).resolves.toBe('region');
+  });
+});
+
+describe('a customers table with a churn flag', () => {
+  it('imports the IBM Telco table into a fresh workspace: 77 of 300 churned (Churn = Yes)', async () => {
+    sampleId = await h.app.id('workspace-switcher').inputValue();
+    await h.app.id('new-workspace').click();
+    await h.app.id('workspace-name').fill('Telco');
+    await h.app.id('create-workspace-submit').click();
+    const imp = new ImportPage(h.app);
+    await imp.open();
+    await imp.chooseFiles(TELCO);
+    await expect(imp.kind()).resolves.toBe('customers');
+    await expect(imp.validate()).resolves.toBe('ready');
+    await imp.commit();
+    await churn.open();
+    await expect(churn.root.locator('.report').getAttribute('data-source')).resolves.toBe('flag');
+    expect(await h.app.numberOf('churn-customers')).toBe(300);
+    expect(await churn.churned()).toBe(77);
+    expect(await churn.churnedValues()).toEqual(['Yes']);
+    await expect(h.app.id('flag-choice').innerText()).resolves.toMatch(/^Churn flag: Yes = churned \(change\)$/);
+  });
+
+  it('changing the churn flag to "No" counts the 223 others as churned, and back to "Yes" the 77', async () => {
+    await churn.changeChurnedValues(['No']);
+    expect(await churn.churnedValues()).toEqual(['No']);
+    expect(await churn.churned()).toBe(223);
+    expect(await h.app.numberOf('churn-customers')).toBe(300);
+    // The question opens pre-filled with the choice in force.
+    await h.app.id('flag-change').click();
+    await expect(h.app.id('flag-question').locator('[data-testid="flag-value"][data-value="No"]').isChecked()).resolves.toBe(true);
+    await expect(h.app.id('flag-question').locator('[data-testid="flag-value"][data-value="Yes"]').isChecked()).resolves.toBe(false);
+    await h.app.id('flag-cancel').click();
+    await h.app.id('flag-question').waitFor({ state: 'detached' });
+    await churn.changeChurnedValues(['Yes']);
+    expect(await churn.churned()).toBe(77);
+  });
+});
+
+describe('on a phone', () => {
+  /** Whether the page is wider than the window (a horizontal scroll of the whole page). */
+  const overflows = () => h.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+  it('at 390 px the flag question, the filter builder and its comparison, and the split control fit the screen', async () => {
+    await h.page.setViewportSize({ width: 390, height: 844 });
+    await h.app.id('flag-change').click();
+    await h.app.id('flag-question').waitFor();
+    expect(await overflows()).toBe(false);
+    await h.app.id('flag-cancel').click();
+    await h.app.id('workspace-switcher').selectOption(sampleId);
+    await segments.open();
+    await segments.filter([
+      { key: 'plan', values: ['Basic'] },
+      { key: 'acquisition_channel', values: ['Paid search', 'Social'] },
+    ]);
+    await h.app.id('segment-periods').locator('details summary').click();
+    expect(await overflows()).toBe(false);
+    const retention = new RetentionPage(h.app);
+    await retention.open();
+    await h.app.id('segment-split-open').click();
+    await h.app.id('segment-split-key').waitFor({ timeout: 90_000 });
+    // The Retention page itself is wider than 390 px already (its definition select); the split control is not.
+    const box = await h.app.id('segment-split').boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    const go = await h.app.id('segment-split-go').boundingBox();
+    expect(go!.x + go!.width).toBeLessThanOrEqual(390);
+    await h.page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
+
+describe('along the way', () => {
   it('no CSP violations and no page errors', () => {
     expect(h.violations).toEqual([]);
     expect(h.pageErrors).toEqual([]);

@@ -78,6 +78,19 @@ export class ChurnPage {
     await this.waitForVersion(before + 1);
   }
 
+  /** Sets a category's avoidable flag ('yes', 'no', or '' = not set: back to the built-in flag) and waits for the next version. */
+  async setAvoidable(category: string, value: 'yes' | 'no' | ''): Promise<void> {
+    const before = await this.version();
+    await this.row(category).getByTestId('reason-avoidable').selectOption(value);
+    await this.waitForVersion(before + 1);
+  }
+
+  /** The avoidable flag in force for a category (the user's, else the built-in one): true, false or null. */
+  async avoidable(category: string): Promise<boolean | null> {
+    const v = await this.row(category).getByTestId('reason-avoidable').getAttribute('data-avoidable');
+    return v === '' || v === null ? null : v === 'true';
+  }
+
   /** Series of the trend chart (one per category, plus "no reason recorded" when there are such). */
   async trendSeries(): Promise<number> {
     return Number(await this.app.id('trend').getAttribute('data-series'));
@@ -87,6 +100,41 @@ export class ChurnPage {
   async trendHeader(): Promise<string[]> {
     const { text } = await this.download(this.app.id('chart-trend-csv'));
     return text.slice(1).split('\r\n')[0].split(',');
+  }
+
+  /** The churned customers of the audit on screen. */
+  async churned(): Promise<number> {
+    return readNumber(await this.app.id('churn-churned').locator('dd').innerText());
+  }
+
+  /** The churn-flag values in force as the header says them ("Churn flag: Yes = churned"). */
+  async churnedValues(): Promise<string[]> {
+    const v = await this.app.id('flag-choice').getAttribute('data-churned');
+    return v ? v.split('|') : [];
+  }
+
+  /**
+   * Changes which churn-flag values mean churned through the header's "change" control (the
+   * question pre-filled with the values in force), and waits for the audit computed with them.
+   */
+  async changeChurnedValues(values: readonly string[], timeout = 90_000): Promise<void> {
+    await this.app.id('flag-change').click();
+    const question = this.app.id('flag-question');
+    await question.waitFor();
+    const boxes = question.getByTestId('flag-value');
+    for (let i = 0; i < (await boxes.count()); i++) {
+      const box = boxes.nth(i);
+      await box.setChecked(values.includes((await box.getAttribute('data-value')) ?? ''));
+    }
+    await question.getByTestId('flag-save').click();
+    await question.waitFor({ state: 'detached', timeout });
+    await this.app.page.waitForFunction(
+      (want) =>
+        document.querySelector(`[data-testid="flag-choice"][data-churned="${want}"]`) !== null &&
+        document.querySelector('[data-testid="churn"] .report[aria-busy="false"]') !== null,
+      values.join('|'),
+      { timeout },
+    );
   }
 
   /** Clicks a button that downloads a file; returns the file name and its text. */
@@ -128,5 +176,52 @@ export class SegmentsPage {
   /** Datasets of the survival chart (one per segment with a curve). */
   async survivalSeries(): Promise<number> {
     return Number(await this.app.id('segment-survival').getAttribute('data-series'));
+  }
+
+  /** Datasets of the "CRR per period" chart (one per segment with periods). */
+  async periodSeries(): Promise<number> {
+    return Number(await this.app.id('segment-periods').getAttribute('data-series'));
+  }
+
+  /** Customers per segment, as the table's first row shows them. */
+  async customers(): Promise<number[]> {
+    return (await this.app.id('segment-customers').allInnerTexts()).map(readNumber);
+  }
+
+  /** The attribute key of the comparison on screen (attribute mode). */
+  async shownKey(): Promise<string | null> {
+    return this.root.locator('.report[data-mode="attribute"]').getAttribute('data-key');
+  }
+
+  /** Waits until the comparison of attribute `key` is on screen and nothing is computing. */
+  async waitForKey(key: string, timeout = 90_000): Promise<void> {
+    await this.app.page.waitForFunction(
+      (k) => document.querySelector(`[data-testid="segments"] .report[data-mode="attribute"][data-key="${k}"][aria-busy="false"]`) !== null,
+      key,
+      { timeout },
+    );
+  }
+
+  /**
+   * "Build a filter": one condition per entry (attribute key, value labels as the audit names
+   * them), then Compare; waits for the filter's comparison (matching customers vs the rest).
+   */
+  async filter(conditions: readonly { key: string; values: readonly string[] }[], timeout = 90_000): Promise<void> {
+    await this.app.id('segment-mode-filter').check();
+    const builder = this.app.id('segment-filter');
+    await builder.waitFor();
+    for (let i = 0; i < conditions.length; i++) {
+      if (i >= (await builder.getByTestId('filter-condition').count())) await builder.getByTestId('filter-add').click();
+      const condition = builder.getByTestId('filter-condition').nth(i);
+      await condition.getByTestId('filter-key').selectOption(conditions[i].key);
+      for (const v of conditions[i].values) await condition.locator(`[data-testid="filter-value"][data-value="${v}"]`).check();
+    }
+    await builder.getByTestId('filter-compare').click();
+    await this.app.page.waitForFunction(() => document.querySelector('[data-testid="segments"] .report[data-mode="filter"][aria-busy="false"]') !== null, undefined, { timeout });
+  }
+
+  /** The filter in words, as the comparison shows it. */
+  async filterText(): Promise<string> {
+    return this.app.id('segment-filter-text').innerText();
   }
 }

@@ -123,6 +123,16 @@ export class RetentionPage {
     await this.app.id('receipt').waitFor({ state: 'detached' });
   }
 
+  /** "Split by segment…": opens the control, picks the attribute `key` and follows the link to the Segments page. */
+  async splitBySegment(key: string, timeout = 90_000): Promise<void> {
+    await this.app.id('segment-split-open').click();
+    const select = this.app.id('segment-split-key');
+    await select.waitFor({ timeout });
+    await select.selectOption(key);
+    await this.app.id('segment-split-go').click();
+    await this.app.id('segments').waitFor({ timeout });
+  }
+
   /** Clicks a button that downloads a file; returns the file name and its text. */
   async download(button: Locator): Promise<{ name: string; text: string }> {
     const [download] = await Promise.all([this.app.page.waitForEvent('download'), button.click()]);
