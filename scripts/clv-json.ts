@@ -24,6 +24,8 @@ export interface CliClv {
   guards: ClvGuard[];
   bgnbd: { r: number; alpha: number; a: number; b: number; logLik: number; converged: boolean; atBoundary: string[] } | null;
   gammaGamma: { p: number; q: number; gamma: number; logLik: number; converged: boolean } | null;
+  /** Pareto/NBD, the second opinion when BG/NBD sees no dropout (small data only). */
+  pnbd: { r: number; alpha: number; s: number; beta: number; logLik: number; converged: boolean; atBoundary: string[]; pAlive: number | null } | null;
   spendCorrelation: number | null;
   averages: { customers: number; clv: number | null; expectedPurchases: number | null; expectedSpend: number | null; pAlive: number | null; pAliveJudged: number; totalClv: number | null; historical: number | null };
   holdout: { weeks: number; actual: number; expected: number | null; forecastError: number | null; rows: { frequency: string; customers: number; actual: number | null; expected: number | null }[] } | null;
@@ -51,6 +53,7 @@ export function clvJson(r: ClvReport, headers: Readonly<Record<string, string>> 
     guards: r.guards,
     bgnbd: bg ? { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, logLik: bg.logLik, converged: bg.converged, atBoundary: bg.atBoundary } : null,
     gammaGamma: gg ? { p: gg.p, q: gg.q, gamma: gg.gamma, logLik: gg.logLik, converged: gg.converged } : null,
+    pnbd: r.pnbd ? { r: r.pnbd.r, alpha: r.pnbd.alpha, s: r.pnbd.s, beta: r.pnbd.beta, logLik: r.pnbd.logLik, converged: r.pnbd.converged, atBoundary: r.pnbd.atBoundary, pAlive: r6(r.pnbd.pAlive) } : null,
     spendCorrelation: r6(r.spendCorrelation),
     averages: {
       customers: r.averages.customers,

@@ -122,6 +122,8 @@ export { bgnbdExpectedCurve, bgnbdLogLikelihoodGradient } from './clv/bgnbd.ts';
 export { gammaGammaLogLikelihoodGradient } from './clv/gamma-gamma.ts';
 export { bfgs } from './stats/bfgs.ts';
 export type { BfgsOptions, BfgsResult } from './stats/bfgs.ts';
+export { fitParetoNbd, paretoNbdLogLikelihood, paretoNbdPAlive, paretoNbdExpected, paretoNbdConditionalExpected } from './clv/pareto-nbd.ts';
+export type { ParetoNbdFit, ParetoNbdParams } from './clv/pareto-nbd.ts';
 export { clvReport } from './clv/report.ts';
 export type { ClvReport, ClvParams } from './clv/report.ts';
 

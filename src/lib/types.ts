@@ -32,6 +32,7 @@ export type { ClvRequest, ClvMembersQuery } from '../worker/contract.ts';
 export type { ClvReport, ClvParams, ClvAverages, ClvSegment, ClvPerCustomer } from '../core/clv/report.ts';
 export type { ClvGuard } from '../core/clv/guard-rails.ts';
 export type { BgnbdFit } from '../core/clv/bgnbd.ts';
+export type { ParetoNbdFit } from '../core/clv/pareto-nbd.ts';
 export type { GammaGammaFit } from '../core/clv/gamma-gamma.ts';
 export type { HoldoutCheck, HoldoutRow } from '../core/clv/holdout.ts';
 export type { CohortValue } from '../core/clv/historical-clv.ts';

@@ -40,7 +40,7 @@ export interface BgnbdParams {
 
 export interface BgnbdFit extends BgnbdParams {
   readonly logLik: number;
-  /** True only when every start agreed (multi-start-fit.ts). */
+  /** True only when a majority of the starts, at least two, agreed (multi-start-fit.ts). */
   readonly converged: boolean;
   /** Parameters at the edge of their space, e.g. ['a'] when the data show no dropout. */
   readonly atBoundary: string[];

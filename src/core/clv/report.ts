@@ -7,7 +7,8 @@
  * 1. orders -> order index (retention/customer-index.ts) -> purchase-day summary at the
  *    calibration end E (default the data's last day; an earlier E leaves the rest as hold-out).
  * 2. Guard rails: enough repeat customers and history? If not, no model (the reasons say why).
- * 3. BG/NBD (bgnbd.ts) and Gamma-Gamma (gamma-gamma.ts) by maximum likelihood; per customer
+ * 3. BG/NBD (bgnbd.ts) and Gamma-Gamma (gamma-gamma.ts) by maximum likelihood (Pareto/NBD,
+ *    pareto-nbd.ts, as the second opinion when BG/NBD finds no dropout); per customer
  *    P(alive) (null "cannot judge" for one-time buyers and when the dropout parameter is at its
  *    boundary), expected purchases over the horizon, expected spend, discounted CLV
  *    (discounted-clv.ts), and the hold-out check (holdout.ts) when there is a hold-out.
@@ -35,6 +36,7 @@ import { CORRELATION_WARNING, notEnoughData, pearson, type ClvGuard } from './gu
 import { historicalClv, type CohortValue } from './historical-clv.ts';
 import { holdoutCheck, type HoldoutCheck } from './holdout.ts';
 import { purchaseSummary } from './purchase-summary.ts';
+import { fitParetoNbd, paretoNbdPAlive, type ParetoNbdFit } from './pareto-nbd.ts';
 import { RFM_GROUPS, rfmScores, type RfmGroup } from './rfm.ts';
 import { simpleClv, type SimpleClv } from './simple-clv.ts';
 import { actionLists, type ActionLists } from './action-lists.ts';
@@ -107,6 +109,12 @@ export interface ClvReport {
   readonly guards: ClvGuard[];
   readonly enoughData: boolean;
   readonly bgnbd: BgnbdFit | null;
+  /**
+   * Pareto/NBD, the second opinion where BG/NBD's dropout parameter is at its boundary (fitted
+   * on up to PNBD_MAX_ROWS distinct rows; null otherwise), with its mean P(alive) over the repeat
+   * customers.
+   */
+  readonly pnbd: (ParetoNbdFit & { readonly pAlive: number | null }) | null;
   readonly gammaGamma: GammaGammaFit | null;
   /** Pearson r of (x, mean repeat spend) over the spend model's customers (Gamma-Gamma's independence check). */
   readonly spendCorrelation: number | null;
@@ -131,6 +139,9 @@ function withAmounts(orders: Table): Table {
   if (orders.columns.amount?.type === 'num') return orders;
   return { length: orders.length, columns: { ...orders.columns, amount: { type: 'num', data: new Float64Array(orders.length).fill(NaN) } } };
 }
+
+/** Pareto/NBD has no analytic gradient here (Nelder-Mead, two ₂F₁ a row): fitted on small data only. */
+export const PNBD_MAX_ROWS = 5000;
 
 const meanOf = (values: number[]): number | null => (values.length > 0 ? kahanSum(values) / values.length : null);
 
@@ -167,6 +178,7 @@ export function clvReport(tables: ClvTables, params: ClvParams = {}, customers?:
   const expectedSpend = new Float64Array(n).fill(NaN);
   const clv = new Float64Array(n).fill(NaN);
   let bg: BgnbdFit | null = null;
+  let pnbd: ClvReport['pnbd'] = null;
   let gg: GammaGammaFit | null = null;
   let holdout: HoldoutCheck | null = null;
   let spendCorrelation: number | null = null;
@@ -185,6 +197,12 @@ export function clvReport(tables: ClvTables, params: ClvParams = {}, customers?:
     if (gg && !gg.converged) guards.push({ code: 'not-converged', params: { model: 'gammaGamma' } });
     const noDropout = bg.atBoundary.includes('a');
     if (bg.atBoundary.length > 0) guards.push({ code: 'no-dropout-evidence', params: { parameters: bg.atBoundary.join(',') } });
+    if (noDropout && s.unique.length <= PNBD_MAX_ROWS) {
+      const f = fitParetoNbd(s.unique);
+      const alive: number[] = [];
+      for (let k = 0; k < n; k++) if (s.inCalibration[k] && s.x[k] > 0) alive.push(paretoNbdPAlive(f, s.x[k], s.tx[k], s.T[k]));
+      pnbd = { ...f, pAlive: meanOf(alive) };
+    }
     spendCorrelation = pearson(s.spendDays, s.spendMean, (k) => s.inCalibration[k] === 1 && s.spendDays[k] > 0);
     if (spendCorrelation !== null && Math.abs(spendCorrelation) > CORRELATION_WARNING) {
       guards.push({ code: 'spend-frequency-correlated', params: { correlation: Math.round(spendCorrelation * 1000) / 1000, threshold: CORRELATION_WARNING } });
@@ -280,6 +298,7 @@ export function clvReport(tables: ClvTables, params: ClvParams = {}, customers?:
     guards,
     enoughData: blocking.length === 0 && s !== null,
     bgnbd: bg,
+    pnbd,
     gammaGamma: gg,
     spendCorrelation,
     holdout,

@@ -9,6 +9,7 @@ import { notEnoughData, pearson } from '../../../../src/core/clv/guard-rails.ts'
 import { buildOrderIndex, buildSubscriptionIndex } from '../../../../src/core/retention/customer-index.ts';
 import { MISSING_DAY, type Table } from '../../../../src/core/table.ts';
 import { day, ordersTable } from '../retention/fixtures.ts';
+import { dayToIso as isoOf } from '../../../../src/core/parse/date.ts';
 import { CALIBRATION_END, REFERENCE, cdnowSampleOrders } from './cdnow.ts';
 
 describe('clvReport on the CDNOW sample, calibration to 1997-09-30 (the rest is hold-out)', () => {
@@ -55,6 +56,26 @@ describe('clvReport guard rails', () => {
     expect(notEnoughData(40, 20)).toEqual([]);
     expect(pearson([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 12);
     expect(pearson([1, 2], [2, 4])).toBeNull();
+  });
+});
+
+describe('clvReport: no dropout in the data', () => {
+  it('reports a at the boundary, P(alive) cannot be judged for anyone, and fits Pareto/NBD as the second opinion', () => {
+    // 60 customers buy every 7 to 70 days from their first day to the last week: nobody stops.
+    const rows: [string, string, number][] = [];
+    const start = day('2023-01-02');
+    const end = day('2024-12-30');
+    for (let c = 0; c < 60; c++) {
+      const gap = 7 * (1 + (c % 10));
+      for (let d = start + ((c * 3) % 60); d <= end; d += gap) rows.push([`C${c}`, isoOf(d), 20 + (c % 7)]);
+    }
+    const r = clvReport({ orders: ordersTable(rows) });
+    expect(r.bgnbd!.atBoundary).toContain('a');
+    expect(r.guards.map((g) => g.code)).toContain('no-dropout-evidence');
+    expect(r.averages.pAliveJudged).toBe(0);
+    expect(Array.from(r.perCustomer.pAlive).every(Number.isNaN)).toBe(true);
+    expect(r.pnbd).not.toBeNull();
+    expect(r.pnbd!.pAlive!).toBeGreaterThan(0.5);
   });
 });
 
