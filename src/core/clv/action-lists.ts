@@ -15,7 +15,7 @@
  *
  * Complexity: O(customers log customers).
  */
-import { dayToIso, daysFromCivil, isLeapYear } from '../parse/date.ts';
+import { daysFromCivil, isLeapYear, monthIndexOfDay } from '../parse/date.ts';
 import { MISSING_DAY } from '../table.ts';
 
 export interface ActionListsInput {
@@ -51,13 +51,9 @@ export interface ActionLists {
 
 const byDesc = (score: Float64Array) => (a: number, b: number) => (score[b] === score[b] ? score[b] : -Infinity) - (score[a] === score[a] ? score[a] : -Infinity) || a - b;
 
-/** The anniversary of `first` in year y (29 Feb -> 28 Feb in common years). */
-function anniversaryIn(first: number, y: number): number {
-  const iso = dayToIso(first);
-  const m = Number(iso.slice(5, 7));
-  let d = Number(iso.slice(8, 10));
-  if (m === 2 && d === 29 && !isLeapYear(y)) d = 28;
-  return daysFromCivil(y, m, d);
+/** The anniversary in year y of a first purchase on month m (1-12), day d (29 Feb -> 28 Feb in common years). */
+function anniversaryIn(m: number, d: number, y: number): number {
+  return daysFromCivil(y, m, m === 2 && d === 29 && !isLeapYear(y) ? 28 : d);
 }
 
 /**
@@ -86,14 +82,17 @@ export function actionLists(input: ActionListsInput, days = 30): ActionLists {
   if (threshold !== null) for (let k = 0; k < n; k++) if (revenue[k] >= threshold && pAlive[k] <= 0.5) slipping.push(k);
   slipping.sort(byDesc(revenue));
   const anniversaries: AnniversaryEntry[] = [];
-  const year = Number(dayToIso(asOf).slice(0, 4));
+  const year = Math.floor(monthIndexOfDay(asOf) / 12);
   for (let k = 0; k < n; k++) {
     const f = firstDay[k];
     if (f === MISSING_DAY) continue;
-    const fy = Number(dayToIso(f).slice(0, 4));
-    for (const y of [year, year + 1]) {
+    const mi = monthIndexOfDay(f);
+    const fy = Math.floor(mi / 12);
+    const fm = (mi % 12) + 1;
+    const fd = f - daysFromCivil(fy, fm, 1) + 1;
+    for (let y = year; y <= year + 1; y++) {
       if (y <= fy) continue;
-      const d = anniversaryIn(f, y);
+      const d = anniversaryIn(fm, fd, y);
       if (d > asOf && d <= asOf + days) anniversaries.push({ customer: k, day: d, years: y - fy });
     }
   }
