@@ -214,9 +214,10 @@ export function editReasons(edits: ReasonEdits, edit: ReasonEdit, originals: rea
       if (from.size === 0) return edits;
       for (const o of originals) if (from.has(renamedCategory(edits, o))) renames[o] = to;
       for (const [r, c] of Object.entries(assign)) if (from.has(c)) assign[r] = to;
+      // The flag travels with the category (the user's, else the built-in one), unless `to` has its own.
       for (const c of from) {
-        if (!Object.hasOwn(avoidable, c)) continue;
-        if (!Object.hasOwn(avoidable, to)) avoidable[to] = avoidable[c];
+        const flag = isAvoidable(edits, c);
+        if (flag !== null && isAvoidable({ ...edits, avoidable }, to) === null) avoidable[to] = flag;
         delete avoidable[c];
       }
     }

@@ -19,7 +19,8 @@
  * log-rank test of their lifetimes (churn-status lifetimes: censored when still active).
  *
  * Complexity: one retention report per segment (O(rows) each) plus O(rows + customers).
- * Bad input: throws RangeError "segmentComparison: no attribute KEY" for an unknown key; the
+ * Bad input: throws RangeError "segmentComparison: no attribute KEY" for an unknown key (and
+ * "KEY has no value V" for a filter value the attribute does not have); the
  * retention report's errors pass through.
  */
 import type { DataKind } from '../schema/kinds.ts';
@@ -129,6 +130,8 @@ function filterGroups(all: readonly CustomerGroups[], filter: SegmentFilter, n: 
     if (!g) throw new RangeError(`segmentComparison: no attribute ${cond.key}`);
     const wanted = new Uint8Array(g.values.length);
     g.values.forEach((v, i) => (wanted[i] = cond.values.includes(v.label) ? 1 : 0));
+    const unknown = cond.values.find((v) => !g.values.some((x) => x.label === v));
+    if (unknown !== undefined) throw new RangeError(`segmentComparison: ${cond.key} has no value ${unknown} (values: ${g.values.map((x) => x.label).join(', ')})`);
     for (let k = 0; k < n; k++) if (!wanted[g.codes[k]]) codes[k] = 1;
   }
   const key = filter.filter.map((c) => `${c.key} = ${c.values.join(' | ')}`).join(' & ');

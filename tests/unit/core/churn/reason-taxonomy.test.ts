@@ -87,3 +87,12 @@ describe('editReasons', () => {
     expect(() => editReasons(NO_EDITS, { op: 'rename', from: 'Price', to: '  ' }, originals)).toThrow('editReasons requires a category name');
   });
 });
+
+describe('editReasons keeps the avoidable flag with a renamed category', () => {
+  it('a built-in category renamed keeps its built-in flag (Price -> Pricing stays avoidable)', () => {
+    const e = editReasons(NO_EDITS, { op: 'rename', from: 'Price', to: 'Pricing' }, ['Price']);
+    expect(isAvoidable(e, 'Pricing')).toBe(true);
+    const m = editReasons(NO_EDITS, { op: 'merge', from: ['No longer needed', 'Moved abroad'], to: 'Gone' }, ['No longer needed', 'Moved abroad']);
+    expect(isAvoidable(m, 'Gone')).toBe(false);
+  });
+});
