@@ -64,7 +64,7 @@ describe('every page speaks the chosen language', () => {
           // Name the widest element that sticks out (the deepest one), so a failure says what to fix.
           const culprit = await page.evaluate(() => {
             let best: Element | null = null;
-            for (const el of document.querySelectorAll('body *')) {
+            for (const el of Array.from(document.querySelectorAll('body *'))) {
               const r = el.getBoundingClientRect();
               if (!(r.right > 392 && r.width > 0)) continue;
               // Inside a scrolling or clipping box it cannot widen the page.
@@ -73,10 +73,10 @@ describe('every page speaks the chosen language', () => {
               if (!inBox) best = el;
             }
             if (!best) {
-              const all = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > 392).slice(0, 3);
-              return all.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} r=${Math.round(el.getBoundingClientRect().right)}`).join(' | ') || '?';
+              const all = Array.from(document.querySelectorAll('body *')).filter((el) => el.getBoundingClientRect().right > 392).slice(0, 3);
+              return all.map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} r=${Math.round(el.getBoundingClientRect().right)}`).join(' | ') || '?';
             }
-            return best ? `${best.tagName.toLowerCase()}${best.id ? `#${best.id}` : ''}.${[...best.classList].join('.')} "${(best.textContent ?? '').trim().slice(0, 40)}"` : '?';
+            return best ? `${best.tagName.toLowerCase()}${best.id ? `#${best.id}` : ''}.${Array.from(best.classList).join('.')} "${(best.textContent ?? '').trim().slice(0, 40)}"` : '?';
           });
           wide.push(`${route}: ${width} px (${culprit})`);
         }
