@@ -44,6 +44,10 @@ export interface AnalyzeFlags {
   margin?: number;
   horizon?: number;
   discount?: number;
+  /** Where the retention figures are computed: the app's core (default) or DuckDB's SQL (docs/sql/). */
+  engine?: 'core' | 'duckdb';
+  /** Print only these sections: 'retention' = the files and the retention figures (no churn, CLV, NPS). */
+  only?: 'retention';
 }
 
 export const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1250', 'windows-1251', 'windows-1252'];
@@ -51,6 +55,8 @@ const DATE_ORDERS: readonly DateOrder[] = ['YMD', 'DMY', 'MDY'];
 const DECIMALS: readonly DecimalMark[] = ['.', ','];
 const PERIODS: readonly PeriodUnit[] = ['month', 'quarter', 'year'];
 const SOURCES: readonly ('orders' | 'subscriptions')[] = ['orders', 'subscriptions'];
+const ENGINES: readonly ('core' | 'duckdb')[] = ['core', 'duckdb'];
+const ONLY: readonly 'retention'[] = ['retention'];
 
 export const USAGE = `Usage: npm run analyze -- <files...> [options]
 
@@ -81,6 +87,10 @@ Options:
   --discount <rate>       CLV: yearly discount rate (default 0.1 = 10 % a year)
   --segment-filter <column=v1,v2>  segments from a filter: the customers whose COLUMN is one of the
                           values (repeat for more columns: all must hold) against the rest
+  --engine <name>         core (default: the app's own engine, every figure) or duckdb (the retention
+                          periods and cohorts as SQL in DuckDB, docs/sql/: files of any size, orders only)
+  --only retention        the files and the retention figures only (no churn, CLV, NPS): what the
+                          duckdb engine prints, and the quickest run on the largest files
   --help                  show this text`;
 
 /** Thrown for a bad command line (exit code 2). */
@@ -124,6 +134,8 @@ export function parseCommandLine(argv: readonly string[]): { paths: string[]; fl
         to: { type: 'string' },
         'keep-implausible-dates': { type: 'boolean' },
         segment: { type: 'string' },
+        engine: { type: 'string' },
+        only: { type: 'string' },
         'segment-filter': { type: 'string', multiple: true },
         'calibration-end': { type: 'string' },
         customers: { type: 'string' },
@@ -176,6 +188,10 @@ export function parseCommandLine(argv: readonly string[]): { paths: string[]; fl
   }
   const source = oneOf('source', values.source, SOURCES);
   if (source) flags.source = source;
+  const engine = oneOf('engine', values.engine, ENGINES);
+  if (engine) flags.engine = engine;
+  const only = oneOf('only', values.only, ONLY);
+  if (only) flags.only = only;
   if (values.segment !== undefined) {
     if (values.segment.trim() === '') throw new UsageError(`--segment must name a column, e.g. --segment plan`);
     flags.segment = values.segment;

@@ -11,7 +11,6 @@
  * All files are examined before giving up, so one run lists every problem; the report is
  * printed only when the exit code is 0.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { KeepwiseError } from '../src/core/errors.ts';
 import { dayToIso, isoToDay } from '../src/core/parse/date.ts';
@@ -28,6 +27,8 @@ import type { DateOrder, DecimalMark, Dialect, EncodingName, Inspection, ParsedF
 import type { InspectOverrides } from '../src/ingest/inspect.ts';
 import type { AnalyzeFlags } from './analyze-args.ts';
 import { mergeFiles } from './merge-files.ts';
+import { parseInParts, readHead } from './parse-in-parts.ts';
+import type { PartLimits } from './file-parts.ts';
 import { churnAudit } from '../src/core/churn/audit.ts';
 import { churnSourceOf } from '../src/core/churn/churn-status.ts';
 import { buildCustomerTable } from '../src/core/customers/customer-table.ts';
@@ -199,7 +200,7 @@ async function inspectWithFlags(bytes: Uint8Array, path: string, flags: AnalyzeF
 }
 
 /** Reads, inspects and parses each file, and sums them up (see the file comment for exit codes). */
-export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags = {}): Promise<AnalyzeOutcome> {
+export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags = {}, options: { parts?: PartLimits } = {}): Promise<AnalyzeOutcome> {
   const messages: string[] = [];
   let exitCode: 0 | 1 | 2 = 0;
   const fail = (code: 1 | 2) => {
@@ -208,9 +209,11 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
   const files: FileReport[] = [];
   const parsedFiles: ParsedFile[] = [];
   for (const path of paths) {
+    // The whole file, or the head of one read in parts (parse-in-parts.ts: no row cap).
     let bytes: Uint8Array;
+    let whole: boolean;
     try {
-      bytes = new Uint8Array(await readFile(path));
+      ({ bytes, whole } = await readHead(path, options.parts));
     } catch (e) {
       messages.push(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
       fail(1);
@@ -239,14 +242,17 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
       fail(2);
       continue;
     }
-    const parsed = await parseFile(bytes, {
+    const parseOptions = {
       dialect: inspection.dialect,
       kind: inspection.kind,
       mapping: inspection.mapping,
       maxListedErrors: 1000,
+      // The 2M-row cap is the browser's (MAX_ROWS); the command line has none.
+      maxRows: Infinity,
       ...(flags.withoutCustomers ? { withoutCustomers: true } : {}),
       ...(flags.keepImplausibleDates ? { keepImplausibleDates: true } : {}),
-    });
+    };
+    const parsed = whole ? await parseFile(bytes, parseOptions) : await parseInParts(path, inspection, parseOptions, options.parts);
     if (parsed.fatal) {
       messages.push(`${path}: ${parsed.fatal.message}`);
       fail(1);
@@ -302,6 +308,7 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
   try {
     const retention = retentionOf(parsedFiles, flags);
     if (retention) report.retention = retention;
+    if (flags.only === 'retention') return { exitCode: 0, messages, report };
     const churn = churnOf(parsedFiles, files, flags);
     if (churn.audit) report.churnAudit = churn.audit;
     if (churn.segments) report.segments = churn.segments;
@@ -368,10 +375,18 @@ function headersOf(files: readonly FileReport[]): Record<string, string> {
   return out;
 }
 
-/** The window W the retention figures use for orders (the flag, else the suggestion). */
+const suggestedWindows = new WeakMap<readonly ParsedFile[], number>();
+
+/** The window W the retention figures use for orders (the flag, else the suggestion, computed once per run). */
 function windowOf(parsed: readonly ParsedFile[], flags: AnalyzeFlags): number {
-  const orders = tableOf(parsed, 'orders');
-  return flags.window ?? (orders ? suggestWindow(buildOrderIndex(orders)).window : 90);
+  if (flags.window !== undefined) return flags.window;
+  let w = suggestedWindows.get(parsed);
+  if (w === undefined) {
+    const orders = tableOf(parsed, 'orders');
+    w = orders ? suggestWindow(buildOrderIndex(orders)).window : 90;
+    suggestedWindows.set(parsed, w);
+  }
+  return w;
 }
 
 /**
@@ -474,7 +489,7 @@ function retentionOf(parsed: readonly ParsedFile[], flags: AnalyzeFlags): CliRet
   const subscriptions = tableOf(parsed, 'subscriptions');
   const source = flags.source ?? (subscriptions && subscriptions.length > 0 ? 'subscriptions' : 'orders');
   if (source === 'orders' ? !orders : !subscriptions) return undefined;
-  const windowDays = flags.window ?? (source === 'orders' ? suggestWindow(buildOrderIndex(orders!)).window : 90);
+  const windowDays = flags.window ?? (source === 'orders' ? windowOf(parsed, flags) : 90);
   const report = retentionReport(
     { orders, subscriptions, customers: tableOf(parsed, 'customers'), churn: tableOf(parsed, 'churn') },
     { period: flags.period ?? 'month', windowDays, source, ...(flags.from ? { from: flags.from } : {}), ...(flags.to ? { to: flags.to } : {}) },

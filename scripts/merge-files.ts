@@ -23,6 +23,12 @@ export interface MergeOutcome {
 
 /** Merges the files (see the module doc). */
 export function mergeFiles(files: readonly ParsedFile[]): MergeOutcome {
+  // Keys are unique within one file (ParsedFile.keys) and never equal across kinds: with one
+  // file per kind nothing merges (and a Map of 10M keys is ~1.5 s and ~1 GB not spent).
+  const kinds = files.map((p) => p.kind);
+  if (new Set(kinds).size === kinds.length) {
+    return { parsed: [...files], counts: files.map((p) => ({ added: p.table.length, updated: 0, unchanged: 0 })), changes: [] };
+  }
   const keeps = files.map((p) => new Uint8Array(p.table.length).fill(1));
   const counts = files.map(() => ({ added: 0, updated: 0, unchanged: 0 }));
   const changes: { file: number; text: string }[] = [];

@@ -1,0 +1,584 @@
+/**
+ * The parsed parts of one file as one ParsedFile (parse-in-parts.ts, issue #13): the same
+ * columnar table, keys and facts that `parseFile` gives for the whole file, built part by part
+ * so that only one part's rows are ever held twice.
+ *
+ * What is done across parts, and how it can differ from reading the whole file at once:
+ * - Line and record numbers are shifted to the file's own (messages included).
+ * - Dictionary columns are merged (one code per distinct string); the unique key column (order
+ *   id, customer id, subscription id), one string per row, is appended without a Map, and a
+ *   typed-array hash index finds the keys that repeat across parts:
+ *   - an order whose lines sit in two parts (not next to each other: file-parts.ts never cuts
+ *     between adjacent lines of one order) is rolled up into its first row: amounts summed when
+ *     the amount is a line amount (taken once when it is an order total), quantities summed, the
+ *     first non-missing value of every other column; an order id of two customers is two orders;
+ *   - a customer or subscription id repeated across parts is a 'duplicate-key' row error, as in
+ *     one file, naming the parts' line ranges (the first row's own line is not kept).
+ * - The amount level (order total or line amounts) is decided in each part; parts that decide
+ *   differently are reported in a warning. Credit-note numbers are told apart over the whole file
+ *   (a part with too few plain invoice numbers gets the file's rule; the opposite case, a part
+ *   that applied the rule when the whole file would not, is left as the part read it).
+ * - Implausible main dates are found over the whole file (parts are read keeping them); the
+ *   whole-file read drops them before rolling line items up, this after (equal for files with
+ *   one row per order).
+ * - Content-hash keys (rows without an id) are recomputed over the whole table, so equal rows in
+ *   two parts are numbered as in one file.
+ * - Warnings are kept once per code and column; those that count rows or list lines or values
+ *   (blank lines, MRR conversions, null tokens ...) are added up (MERGED), the others keep the
+ *   first part's wording. A date column that mixes styles is noted only when one part sees two.
+ * O(rows) time; memory: the growing columns plus one part.
+ */
+import type { ImportIssue } from '../src/core/issues.ts';
+import { MAIN_DATE, UNIQUE_KEY, type DataKind } from '../src/core/schema/kinds.ts';
+import { MISSING_CODE, MISSING_DAY, type Column, type Table } from '../src/core/table.ts';
+import { filterTable } from '../src/core/table-ops.ts';
+import { utcMsToDay } from '../src/core/parse/date.ts';
+import { dedupeKeys, isContentKey } from '../src/ingest/steps/dedupe-keys.ts';
+import { findDateOutliers } from '../src/ingest/steps/plausible-dates.ts';
+import type { ErrorGroup, OrderRollupFacts, ParsedFile } from '../src/ingest/types.ts';
+
+type Grow =
+  | { type: 'num'; data: Float64Array }
+  | { type: 'day'; data: Int32Array; time?: Int32Array }
+  | { type: 'dict'; codes: Uint32Array; dict: string[]; index?: Map<string, number> };
+
+export interface CombineOptions {
+  readonly kind: DataKind;
+  readonly maxListedErrors: number;
+  readonly keepImplausibleDates: boolean;
+  readonly today?: number;
+  /** Rows expected (a hint: the columns grow past it). */
+  readonly rowsHint: number;
+  /** Header of the column mapped to a field key (for messages). */
+  readonly headerOf: (key: string) => string;
+}
+
+/** `line N`, `lines N, M` and `lines N-M` in a message, moved by `d` (the value quoted in it is left alone). */
+export function shiftLines(message: string, d: number, value?: string): string {
+  if (d === 0) return message;
+  const shift = (text: string) => text.replace(/\blines? (\d+(?:(?:, | and |-)\d+)*)/g, (m) => m.replace(/\d+/g, (x) => String(Number(x) + d)));
+  const at = value ? message.indexOf(value) : -1;
+  if (!value || at < 0) return shift(message);
+  return shift(message.slice(0, at)) + value + shift(message.slice(at + value.length));
+}
+
+function shiftIssue(issue: ImportIssue, lines: number, records: number): ImportIssue {
+  if (lines === 0 && records === 0) return issue;
+  const out: { -readonly [K in keyof ImportIssue]: ImportIssue[K] } = { ...issue, message: shiftLines(issue.message, lines, issue.value) };
+  if (issue.line !== undefined) out.line = issue.line + lines;
+  if (issue.record !== undefined) out.record = issue.record + records;
+  const listed = issue.params?.lines;
+  if (typeof listed === 'string' && /^\d+(,\d+)*$/.test(listed)) out.params = { ...issue.params, lines: listed.split(',').map((x) => Number(x) + lines).join(',') };
+  return out;
+}
+
+const CREDIT_NOTE = /^[Cc]\d+$/;
+const creditRule = ([digits, prefixed]: readonly [number, number]): boolean => prefixed > 0 && digits >= prefixed;
+
+/** FNV-1a, 32 bits. */
+function fnv(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** The lines a listLines text names ("line 3", "lines 3, 4 and 6", "... and 5 more"), the "more" apart. */
+function listedLines(message: string): { lines: number[]; at: number } | undefined {
+  const m = /\((lines? [\d, ]+(?: and \d+)?)(?: and \d+ more)?\)$/.exec(message);
+  if (!m) return undefined;
+  return { lines: (m[1].match(/\d+/g) ?? []).map(Number), at: m.index };
+}
+
+/** Two parts' warnings of one listed kind as the whole file's: counts added, lines listed as listLines does. */
+function mergeListed(a: ImportIssue, b: ImportIssue): ImportIssue {
+  const la = listedLines(a.message);
+  const lb = listedLines(b.message);
+  const count = Number(a.params?.count ?? la?.lines.length ?? 0) + Number(b.params?.count ?? lb?.lines.length ?? 0);
+  if (!la || !lb) return a;
+  const lines = [...la.lines, ...lb.lines].slice(0, 10);
+  const text = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+  const list = `(${count > lines.length ? `${text} and ${count - lines.length} more` : text})`;
+  let head = a.message.slice(0, la.at);
+  if (a.code === 'blank-lines') head = `skipped ${plural(count, 'empty line', 'empty lines')} `;
+  const params: Record<string, string | number> = { ...a.params, count };
+  if (typeof a.params?.lines === 'string' && typeof b.params?.lines === 'string') params.lines = `${a.params.lines},${b.params.lines}`.split(',').slice(0, 20).join(',');
+  return { ...a, message: head + list, params };
+}
+
+/** Values listed in a warning's param, once each, in order. */
+const union = (a: unknown, b: unknown, sep: string): string[] => [...new Set([...String(a ?? '').split(sep), ...String(b ?? '').split(sep)].filter((x) => x !== ''))];
+
+/**
+ * Warnings whose counts or lists add up across parts, merged as parseFile would have written them
+ * for the whole file (the wording is parse-file.ts's and read-records.ts's; the corpus test in
+ * tests/unit/cli/parse-in-parts.test.ts fails when one changes). Other warnings keep the first
+ * part's wording.
+ */
+const MERGED: Readonly<Record<string, (a: ImportIssue, b: ImportIssue) => ImportIssue>> = {
+  'blank-lines': mergeListed,
+  'bare-quote': mergeListed,
+  'mrr-from-billing-period': (a, b) => {
+    const rows = Number(a.params?.rows ?? 0) + Number(b.params?.rows ?? 0);
+    return { ...a, params: { ...a.params, rows }, message: `${rows} prices converted to monthly amounts (MRR) from their billing period and interval` };
+  },
+  'unknown-billing-period': (a, b) => {
+    const periods = union(a.params?.periods, b.params?.periods, ', ');
+    return { ...a, params: { ...a.params, periods: periods.join(', ') }, message: `billing periods ${periods.map((u) => `'${u}'`).join(', ')} are not understood; those prices are kept as monthly amounts` };
+  },
+  'null-tokens': (a, b) => {
+    const tokens = union(a.params?.tokens, b.params?.tokens, ',');
+    return { ...a, params: { ...a.params, tokens: tokens.join(',') }, message: `column ${a.column}: ${tokens.map((t) => `'${t}'`).join(', ')} read as missing (null-token policy)` };
+  },
+};
+
+const ORDER_SUMS = ['lines', 'multiLineOrders', 'firstLineOnly', 'repeated', 'varying', 'fromPrice', 'sharedOrderIds', 'reversed', 'voided', 'partial', 'creditNotes', 'netOfRefunds'] as const;
+
+/** Accumulates parsed parts (in file order) into one ParsedFile; see the module doc. */
+export class PartsAccumulator {
+  private n = 0;
+  private cap: number;
+  private readonly cols = new Map<string, Grow>();
+  private order: string[] = [];
+  private keys: string[] = [];
+  private lpo?: Uint32Array;
+  private drop?: Uint8Array;
+  private contentKeys = false;
+  private readonly uniqueKey: string | undefined;
+  // Hash index of the unique key column: row + 1 per slot (0 = empty) and the string's hash.
+  private slots = new Int32Array(0);
+  private hashes = new Uint32Array(0);
+  private used = 0;
+  private readonly partStarts: number[] = [];
+  private readonly partLines: [number, number][] = [];
+  private readonly levels: OrderRollupFacts['amountLevel'][] = [];
+  // Facts.
+  private parts = 0;
+  private headerLine = 0;
+  private recordsRead = 0;
+  private invalid = 0;
+  private errorCount = 0;
+  private errors: ImportIssue[] = [];
+  private readonly groups = new Map<string, { code: string; column?: string; count: number; lines: number[]; example: string }>();
+  private readonly warnings = new Map<string, ImportIssue>();
+  private rolledUp = 0;
+  private crossPartOrders = 0;
+  private hasAmounts = false;
+  private orders?: { -readonly [K in keyof OrderRollupFacts]: OrderRollupFacts[K] };
+  /** Per part: order ids that are plain digits and that are credit-note numbers (rollup.ts creditNoteCodes). */
+  private readonly creditCounts: [number, number][] = [];
+  private outlierExamples: { line: number; value: string }[] = [];
+  private outlierColumn?: string;
+
+  constructor(private readonly options: CombineOptions) {
+    this.cap = Math.max(1024, Math.ceil(options.rowsHint));
+    this.uniqueKey = options.kind === 'orders' ? 'order_id' : UNIQUE_KEY[options.kind];
+  }
+
+  /** Adds one part's ParsedFile; `lineShift` and `recordShift` move its numbers to the file's. */
+  add(p: ParsedFile, lineShift: number, recordShift: number, lines: [number, number]): void {
+    const t = p.table;
+    const base = this.n;
+    if (this.parts === 0) {
+      this.headerLine = p.headerLine;
+      this.order = Object.keys(t.columns);
+    }
+    this.parts++;
+    this.partStarts.push(base);
+    this.partLines.push(lines);
+    this.ensure(base + t.length);
+    for (const key of new Set([...this.order, ...Object.keys(t.columns)])) this.append(key, t.columns[key], base, t.length);
+    for (let r = 0; r < t.length; r++) {
+      const k = p.keys[r];
+      if (!this.contentKeys && isContentKey(k)) this.contentKeys = true;
+      this.keys.push(k);
+    }
+    if (p.linesPerOrder && !this.lpo) this.lpo = new Uint32Array(this.cap).fill(1, 0, base);
+    if (this.lpo) {
+      if (p.linesPerOrder) this.lpo.set(p.linesPerOrder.subarray(0, t.length), base);
+      else this.lpo.fill(1, base, base + t.length);
+    }
+    this.n = base + t.length;
+    if (p.orders && p.orders.multiLineOrders > 0) this.levels.push(p.orders.amountLevel);
+    const ids = t.columns.order_id;
+    if (this.options.kind === 'orders' && ids?.type === 'dict') {
+      let digits = 0;
+      let prefixed = 0;
+      for (const id of ids.dict) {
+        if (/^\d+$/.test(id)) digits++;
+        else if (CREDIT_NOTE.test(id)) prefixed++;
+      }
+      this.creditCounts.push([digits, prefixed]);
+    }
+    if (this.uniqueKey && this.cols.get(this.uniqueKey)?.type === 'dict') this.crossPartKeys(base);
+
+    this.recordsRead += p.recordsRead;
+    this.invalid += p.invalidRecords;
+    this.errorCount += p.errorCount;
+    if (this.errors.length < this.options.maxListedErrors) for (const e of p.errors) this.errors.push(shiftIssue(e, lineShift, recordShift));
+    for (const g of p.errorGroups) this.addGroup(g, lineShift);
+    for (const w of p.warnings) {
+      const id = `${w.code}\u0000${w.column ?? ''}`;
+      const seen = this.warnings.get(id);
+      const here = shiftIssue(w, lineShift, recordShift);
+      const merge = MERGED[w.code];
+      if (!seen) this.warnings.set(id, here);
+      else if (merge) this.warnings.set(id, merge(seen, here));
+    }
+    this.rolledUp += p.lineItemsRolledUp;
+    this.hasAmounts ||= p.hasAmounts;
+    if (p.orders) {
+      if (!this.orders) this.orders = { ...p.orders };
+      else {
+        for (const k of ORDER_SUMS) this.orders[k] += p.orders[k];
+        if (this.orders.sharedExample === undefined && p.orders.sharedExample !== undefined) this.orders.sharedExample = p.orders.sharedExample;
+      }
+    }
+    if (p.dateOutliers) {
+      this.outlierColumn ??= p.dateOutliers.column;
+      for (const e of p.dateOutliers.examples) if (this.outlierExamples.length < 50) this.outlierExamples.push({ line: e.line + lineShift, value: e.value });
+    }
+  }
+
+  private addGroup(g: ErrorGroup, shift: number): void {
+    const id = `${g.code}\u0000${g.column ?? ''}`;
+    let into = this.groups.get(id);
+    if (!into) {
+      into = { code: g.code, ...(g.column !== undefined ? { column: g.column } : {}), count: 0, lines: [], example: shiftLines(g.example, shift) };
+      this.groups.set(id, into);
+    }
+    into.count += g.count;
+    for (const l of g.lines) if (into.lines.length < 10) into.lines.push(l + shift);
+  }
+
+  private ensure(rows: number): void {
+    if (rows <= this.cap && this.cols.size > 0) return;
+    const cap = rows <= this.cap ? this.cap : Math.max(rows, Math.ceil(this.cap * 1.5));
+    const n = this.n;
+    const grow = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(a: T, make: (len: number) => T): T => {
+      if (a.length >= cap) return a;
+      const b = make(cap);
+      b.set(a.subarray(0, n));
+      return b;
+    };
+    for (const g of this.cols.values()) {
+      if (g.type === 'num') g.data = grow(g.data, (l) => new Float64Array(l));
+      else if (g.type === 'day') {
+        g.data = grow(g.data, (l) => new Int32Array(l));
+        if (g.time) g.time = grow(g.time, (l) => new Int32Array(l));
+      } else g.codes = grow(g.codes, (l) => new Uint32Array(l));
+    }
+    if (this.lpo) this.lpo = grow(this.lpo, (l) => new Uint32Array(l));
+    if (this.drop) this.drop = grow(this.drop, (l) => new Uint8Array(l));
+    this.cap = cap;
+  }
+
+  private append(key: string, col: Column | undefined, base: number, len: number): void {
+    let g = this.cols.get(key);
+    if (!g) {
+      const type = col?.type ?? 'num';
+      g = type === 'num' ? { type, data: new Float64Array(this.cap).fill(NaN, 0, base) }
+        : type === 'day' ? { type, data: new Int32Array(this.cap).fill(MISSING_DAY, 0, base) }
+        : { type, codes: new Uint32Array(this.cap).fill(MISSING_CODE, 0, base), dict: [], ...(key === this.uniqueKey ? {} : { index: new Map<string, number>() }) };
+      this.cols.set(key, g);
+      if (!this.order.includes(key)) this.order.push(key);
+    }
+    if (g.type === 'num') {
+      if (col?.type === 'num') g.data.set(col.data.subarray(0, len), base);
+      else g.data.fill(NaN, base, base + len);
+    } else if (g.type === 'day') {
+      if (col?.type === 'day') {
+        g.data.set(col.data.subarray(0, len), base);
+        if (col.time && !g.time) g.time = new Int32Array(this.cap).fill(-1, 0, base);
+        if (g.time) {
+          if (col.time) g.time.set(col.time.subarray(0, len), base);
+          else g.time.fill(-1, base, base + len);
+        }
+      } else {
+        g.data.fill(MISSING_DAY, base, base + len);
+        g.time?.fill(-1, base, base + len);
+      }
+    } else if (col?.type !== 'dict') g.codes.fill(MISSING_CODE, base, base + len);
+    else if (!g.index) {
+      // The unique key column: one string per row, appended as they are.
+      const offset = g.dict.length;
+      for (let i = 0; i < col.dict.length; i++) g.dict.push(col.dict[i]);
+      for (let i = 0; i < len; i++) {
+        const c = col.codes[i];
+        g.codes[base + i] = c === MISSING_CODE ? MISSING_CODE : c + offset;
+      }
+    } else {
+      const remap = new Uint32Array(col.dict.length).fill(MISSING_CODE);
+      for (let i = 0; i < len; i++) {
+        const c = col.codes[i];
+        if (c >= col.dict.length) {
+          g.codes[base + i] = MISSING_CODE;
+          continue;
+        }
+        let m = remap[c];
+        if (m === MISSING_CODE) {
+          const s = col.dict[c];
+          const known = g.index.get(s);
+          if (known === undefined) {
+            m = g.dict.length;
+            g.index.set(s, m);
+            g.dict.push(s);
+          } else m = known;
+          remap[c] = m;
+        }
+        g.codes[base + i] = m;
+      }
+    }
+  }
+
+  /** The rows from `base` on whose unique key an earlier part already has (see the module doc). */
+  private crossPartKeys(base: number): void {
+    const g = this.cols.get(this.uniqueKey as string) as { codes: Uint32Array; dict: string[] };
+    if (this.slots.length < 2 * this.n) this.rehash(Math.max(1024, 4 * this.n));
+    const mask = this.slots.length - 1;
+    for (let r = base; r < this.n; r++) {
+      const c = g.codes[r];
+      if (c === MISSING_CODE) continue;
+      const s = g.dict[c];
+      const h = fnv(s);
+      let slot = h & mask;
+      let found = -1;
+      while (this.slots[slot] !== 0) {
+        const f = this.slots[slot] - 1;
+        if (this.hashes[slot] === h && g.dict[g.codes[f]] === s) {
+          found = f;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (found < 0) {
+        this.slots[slot] = r + 1;
+        this.hashes[slot] = h;
+        this.used++;
+      } else if (found < base) this.repeated(found, r, s);
+    }
+  }
+
+  private rehash(size: number): void {
+    let cap = 1024;
+    while (cap < size) cap *= 2;
+    const slots = new Int32Array(cap);
+    const hashes = new Uint32Array(cap);
+    const mask = cap - 1;
+    for (let i = 0; i < this.slots.length; i++) {
+      if (this.slots[i] === 0) continue;
+      let slot = this.hashes[i] & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = this.slots[i];
+      hashes[slot] = this.hashes[i];
+    }
+    this.slots = slots;
+    this.hashes = hashes;
+  }
+
+  private partOf(row: number): number {
+    let p = 0;
+    while (p + 1 < this.partStarts.length && this.partStarts[p + 1] <= row) p++;
+    return p;
+  }
+
+  /** Row `r` repeats the unique key of row `f` of an earlier part. */
+  private repeated(f: number, r: number, id: string): void {
+    this.drop ??= new Uint8Array(this.cap);
+    if (this.options.kind !== 'orders') {
+      // As in one file: the later row is an error.
+      const [a, b] = this.partLines[this.partOf(f)];
+      const [c, d] = this.partLines[this.partOf(r)];
+      const column = this.options.headerOf(this.uniqueKey as string);
+      const issue: ImportIssue = {
+        severity: 'error', code: 'duplicate-key', column, value: id,
+        message: `column ${column}: '${id}' appears again (first in lines ${a}-${b}, again in lines ${c}-${d})`,
+      };
+      this.drop[r] = 1;
+      this.invalid++;
+      this.errorCount++;
+      if (this.errors.length < this.options.maxListedErrors) this.errors.push(issue);
+      this.addGroup({ code: issue.code, column, count: 1, lines: [], example: issue.message }, 0);
+      return;
+    }
+    const cust = this.cols.get('customer_id');
+    if (cust?.type === 'dict' && cust.codes[f] !== cust.codes[r]) {
+      // One order id, two customers: two orders, keyed by id and customer (as rollup.ts does).
+      const name = (row: number) => (cust.codes[row] === MISSING_CODE ? '' : cust.dict[cust.codes[row]]);
+      if (!this.keys[f].includes('\u001f')) this.keys[f] = `${id}\u001f${name(f)}`;
+      this.keys[r] = `${id}\u001f${name(r)}`;
+      if (this.orders) {
+        this.orders.sharedOrderIds++;
+        this.orders.sharedExample ??= id;
+      }
+      return;
+    }
+    // Line amounts are summed, an order total is taken once; with no multi-line order elsewhere
+    // this order decides, as rollup.ts would: equal amounts are a repeated total.
+    const amount = this.cols.get('amount');
+    const lineAmounts = this.levels.length > 0
+      ? this.levels.some((l) => l === 'line' || l === 'quantity-x-price')
+      : amount?.type === 'num' && amount.data[f] !== amount.data[r];
+    for (const [key, g] of this.cols) {
+      if (g.type === 'num') {
+        const a = g.data[f];
+        const b = g.data[r];
+        const sum = key === 'quantity' || (key === 'amount' && lineAmounts);
+        if (Number.isNaN(a)) g.data[f] = b;
+        else if (sum && !Number.isNaN(b)) g.data[f] = a + b;
+      } else if (g.type === 'day') {
+        if (g.data[f] === MISSING_DAY) {
+          g.data[f] = g.data[r];
+          if (g.time) g.time[f] = g.time[r];
+        }
+      } else if (g.codes[f] === MISSING_CODE) g.codes[f] = g.codes[r];
+    }
+    this.lpo ??= new Uint32Array(this.cap).fill(1, 0, this.n);
+    this.lpo[f] += this.lpo[r];
+    this.drop[r] = 1;
+    this.rolledUp++;
+    this.crossPartOrders++;
+  }
+
+  /** Notes made across parts, as warnings. */
+  private acrossParts(): ImportIssue[] {
+    const out: ImportIssue[] = [];
+    if (this.crossPartOrders > 0) {
+      out.push({
+        severity: 'warning', code: 'order-across-parts', params: { orders: this.crossPartOrders },
+        message: `${this.crossPartOrders} ${this.crossPartOrders === 1 ? 'order has' : 'orders have'} lines far apart in the file (read in parts); rolled up into the order's first row`,
+      });
+    }
+    const levels = [...new Set(this.levels)];
+    if (levels.length > 1) {
+      out.push({
+        severity: 'warning', code: 'amount-level-differs', params: { levels: levels.join(', ') },
+        message: `the parts of this file read the amounts of multi-line orders differently (${levels.join(', ')}); check the amount column`,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Credit-note numbers (`C536379` among plain invoice numbers) are told apart over the whole
+   * file: a part that did not see enough plain numbers to apply the rule gets it applied now.
+   */
+  private creditNotesOfFile(): void {
+    const total: [number, number] = [0, 0];
+    for (const [d, c] of this.creditCounts) {
+      total[0] += d;
+      total[1] += c;
+    }
+    const ids = this.cols.get('order_id');
+    const amount = this.cols.get('amount');
+    if (!creditRule(total) || ids?.type !== 'dict' || amount?.type !== 'num') return;
+    this.creditCounts.forEach((counts, part) => {
+      if (creditRule(counts)) return;
+      const end = part + 1 < this.partStarts.length ? this.partStarts[part + 1] : this.n;
+      for (let r = this.partStarts[part]; r < end; r++) {
+        const c = ids.codes[r];
+        if (c === MISSING_CODE || !CREDIT_NOTE.test(ids.dict[c]) || Number.isNaN(amount.data[r])) continue;
+        if (this.orders) this.orders.creditNotes++;
+        if (amount.data[r] > 0) amount.data[r] = -amount.data[r];
+      }
+    });
+  }
+
+  /** The whole file (see the module doc). */
+  finish(): ParsedFile {
+    const kind = this.options.kind;
+    const n = this.n;
+    if (kind === 'orders') this.creditNotesOfFile();
+    const columns = Object.create(null) as Record<string, Column>;
+    for (const key of this.order) {
+      const g = this.cols.get(key);
+      if (!g) continue;
+      columns[key] = g.type === 'num' ? { type: 'num', data: g.data.slice(0, n) }
+        : g.type === 'day' ? (g.time ? { type: 'day', data: g.data.slice(0, n), time: g.time.slice(0, n) } : { type: 'day', data: g.data.slice(0, n) })
+        : { type: 'dict', dict: g.dict, codes: g.codes.slice(0, n) };
+    }
+    this.cols.clear();
+    this.slots = new Int32Array(0);
+    this.hashes = new Uint32Array(0);
+    let table: Table = { length: n, columns };
+    let keys = this.keys;
+    let lpo = this.lpo?.slice(0, n);
+    const keep = (mask: Uint8Array, reject: boolean) => {
+      const m = reject ? mask.map((x) => 1 - x) : mask;
+      table = filterTable(table, m);
+      keys = keys.filter((_, r) => m[r] === 1);
+      if (lpo) lpo = lpo.filter((_, r) => m[r] === 1);
+    };
+    if (this.drop) keep(this.drop.subarray(0, n), true);
+
+    let dateOutliers: ParsedFile['dateOutliers'];
+    const main = table.columns[MAIN_DATE[kind]];
+    if (main?.type === 'day') {
+      const out = findDateOutliers(main.data, table.length, this.options.today ?? utcMsToDay(Date.now()));
+      if (out) {
+        const examples = this.outlierExamples.filter((e) => e.value < out.from || e.value > out.to).slice(0, 10);
+        dateOutliers = { count: out.count, column: this.outlierColumn ?? this.options.headerOf(MAIN_DATE[kind]), from: out.from, to: out.to, examples, kept: this.options.keepImplausibleDates };
+        if (!this.options.keepImplausibleDates) keep(out.reject, true);
+      }
+    }
+    if (this.contentKeys) {
+      const u = this.uniqueKey ? table.columns[this.uniqueKey] : undefined;
+      const fresh = dedupeKeys(table.columns, table.length, u?.type === 'dict' ? u : undefined);
+      for (let r = 0; r < keys.length; r++) if (isContentKey(keys[r])) keys[r] = fresh[r];
+    }
+
+    let firstDay: number | null = null;
+    let lastDay: number | null = null;
+    const day = table.columns[MAIN_DATE[kind]];
+    if (day?.type === 'day') {
+      for (let r = 0; r < table.length; r++) {
+        const d = day.data[r];
+        if (d === MISSING_DAY) continue;
+        if (firstDay === null || d < firstDay) firstDay = d;
+        if (lastDay === null || d > lastDay) lastDay = d;
+      }
+    }
+    const cust = table.columns.customer_id ?? table.columns.referrer_id;
+    let customers = 0;
+    let withoutCustomer = 0;
+    if (cust?.type === 'dict') {
+      const seen = new Uint8Array(cust.dict.length);
+      for (let r = 0; r < table.length; r++) {
+        const c = cust.codes[r];
+        if (c === MISSING_CODE) withoutCustomer++;
+        else if (!seen[c]) {
+          seen[c] = 1;
+          customers++;
+        }
+      }
+    } else if (kind === 'orders') withoutCustomer = table.length;
+    if (this.orders && this.levels.length > 0) {
+      // The level most parts with multi-line orders decided.
+      const count = new Map<string, number>();
+      for (const l of this.levels) count.set(l, (count.get(l) ?? 0) + 1);
+      this.orders.amountLevel = [...count].sort((a, b) => b[1] - a[1])[0][0] as OrderRollupFacts['amountLevel'];
+    }
+    if (this.orders && this.crossPartOrders > 0) this.orders.multiLineOrders += this.crossPartOrders;
+    return {
+      kind, table, keys, headerLine: this.headerLine, recordsRead: this.recordsRead, invalidRecords: this.invalid,
+      errors: this.errors.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)).slice(0, this.options.maxListedErrors),
+      errorCount: this.errorCount, errorGroups: [...this.groups.values()],
+      warnings: [...this.warnings.values(), ...this.acrossParts()],
+      lineItemsRolledUp: this.rolledUp, firstDay, lastDay, customers,
+      hasAmounts: kind !== 'orders' || this.hasAmounts,
+      ordersWithoutCustomer: kind === 'orders' ? withoutCustomer : 0,
+      ...(this.orders ? { orders: this.orders } : {}),
+      ...(lpo ? { linesPerOrder: lpo } : {}),
+      ...(dateOutliers ? { dateOutliers } : {}),
+    };
+  }
+}
+
+/** A part's fatal problem as the file's: lines shifted, and where in the file when it names none. */
+export function fatalOfPart(p: ParsedFile, lineShift: number, firstLine: number): ParsedFile {
+  const f = p.fatal as ImportIssue;
+  const fatal = f.line !== undefined ? shiftIssue(f, lineShift, 0) : { ...f, message: `${f.message} (in the part of the file from line ${firstLine})` };
+  return { ...p, fatal, warnings: p.warnings.map((w) => shiftIssue(w, lineShift, 0)) };
+}
+

@@ -1,0 +1,318 @@
+/**
+ * A CSV file on disk as a sequence of parts, for the command line's reader without a row cap
+ * (issue #13; parse-in-parts.ts parses each part with the app's importer). A part ends on a
+ * record boundary: after a line break outside quoted fields, never inside a quoted field that
+ * spans lines, and (when `keyColumn` is given: the order id of an orders file) never between two
+ * lines with the same key, so the line items of an order written together stay in one part.
+ *
+ * A part holds about `limits.lines` physical lines or `limits.bytes` bytes, whichever comes
+ * first, plus the rest of the record (and order) it stops in; it never ends on a blank line, so
+ * blank lines always have a data line after them in their part and the importer reports them as
+ * it does in one file. Parts are cut on line feeds in the file's own encoding: one byte in UTF-8
+ * and windows-125x (a multi-byte character never contains 0x0A), a 16-bit unit in UTF-16. Quotes follow RFC 4180 as PapaParse reads them: a quote opens
+ * a quoted field only at the start of a field, and `""` inside one is a literal quote. A file
+ * whose lines end in a bare CR has no line feed and is one part.
+ *
+ * Memory: one part at a time (the buffer grows to the largest part), read in 16 MB blocks.
+ * Time: the common line without quotes costs two native `indexOf` calls.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { EncodingName } from '../src/ingest/types.ts';
+
+export interface PartLimits {
+  /** Physical lines per part (the importer caps a browser file at 2M records). */
+  readonly lines: number;
+  /** Bytes per part (the part is decoded into one string). */
+  readonly bytes: number;
+}
+
+/** About 45 MB of a typical orders export; well under the browser cap and V8's string limit. */
+export const PART_LIMITS: PartLimits = Object.freeze({ lines: 1_000_000, bytes: 64 << 20 });
+
+export interface FilePart {
+  /** The part's bytes: a view into the reader's buffer, valid until the next part is asked for. */
+  readonly bytes: Uint8Array;
+  /** Physical line (1-based) of the part's first byte in the file. */
+  readonly firstLine: number;
+  /** Byte offset of the part in the file. */
+  readonly offset: number;
+  /** True for the part that reaches the end of the file. */
+  readonly last: boolean;
+}
+
+export interface PartOptions {
+  readonly encoding: EncodingName;
+  readonly delimiter: string;
+  /** 0-based column whose equal values on adjacent lines must not be split (the order id). */
+  readonly keyColumn?: number;
+  readonly limits?: PartLimits;
+}
+
+const LF = 0x0a;
+const QUOTE = 0x22;
+const BLOCK = 16 << 20;
+
+/** Reads 16-bit or 8-bit code units of the file's encoding out of a byte buffer. */
+class Units {
+  /** Bytes per unit: 2 for UTF-16, else 1. */
+  readonly size: 1 | 2;
+  private readonly big: boolean;
+  constructor(encoding: EncodingName) {
+    this.size = encoding === 'utf-16le' || encoding === 'utf-16be' ? 2 : 1;
+    this.big = encoding === 'utf-16be';
+  }
+  /** The unit at byte offset `i` (even for UTF-16). */
+  at(buf: Uint8Array, i: number): number {
+    if (this.size === 1) return buf[i];
+    return this.big ? (buf[i] << 8) | buf[i + 1] : buf[i] | (buf[i + 1] << 8);
+  }
+  /** Byte offset of the next unit `code` (ASCII) in [from, end), or -1. `from` is unit-aligned. */
+  find(buf: Uint8Array, code: number, from: number, end: number): number {
+    if (this.size === 1) {
+      const i = buf.indexOf(code, from);
+      return i >= 0 && i < end ? i : -1;
+    }
+    // The ASCII byte sits at the even offset in little-endian units, at the odd one in big-endian.
+    const lane = this.big ? 1 : 0;
+    for (let i = buf.indexOf(code, from + lane); i >= 0 && i < end; i = buf.indexOf(code, i + 1)) {
+      if ((i & 1) === lane && buf[i + 1 - 2 * lane] === 0) return i - lane;
+    }
+    return -1;
+  }
+}
+
+/** The delimiter as one code unit (its last UTF-8 byte when it is not ASCII in a byte encoding). */
+function delimiterUnit(delimiter: string, units: Units): number {
+  const code = delimiter.codePointAt(0) ?? 0x2c;
+  if (units.size === 2 || code < 0x80) return code;
+  const bytes = new TextEncoder().encode(delimiter);
+  return bytes[bytes.length - 1];
+}
+
+/** `[start, end)` of field `k` of the record at `start` (quotes stripped), null when the buffer ends first. */
+function fieldAt(buf: Uint8Array, start: number, len: number, k: number, units: Units, delim: number): [number, number] | null {
+  const u = units.size;
+  let i = start;
+  for (let f = 0; ; f++) {
+    const fs = i;
+    let quoted = false;
+    if (i < len && units.at(buf, i) === QUOTE) {
+      quoted = true;
+      i += u;
+      for (;;) {
+        if (i >= len) return null;
+        if (units.at(buf, i) === QUOTE) {
+          if (i + u >= len) return null;
+          if (units.at(buf, i + u) !== QUOTE) break;
+          i += u;
+        }
+        i += u;
+      }
+      i += u;
+    }
+    for (;;) {
+      if (i >= len) return f === k ? [quoted ? fs + u : fs, i] : null;
+      const c = units.at(buf, i);
+      if (c === delim || c === LF || c === 0x0d) break;
+      i += u;
+    }
+    if (f === k) return [quoted ? fs + u : fs, quoted ? i - u : i];
+    if (units.at(buf, i) !== delim) return [i, i]; // the record has fewer fields: an empty key
+    i += u;
+  }
+}
+
+/** True when the record in [start, end) holds only delimiters, spaces, tabs and CRs. */
+function blankRecord(buf: Uint8Array, start: number, end: number, units: Units, delim: number): boolean {
+  for (let i = start; i < end; i += units.size) {
+    const c = units.at(buf, i);
+    if (c !== delim && c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/** Equal field bytes, ignoring spaces and tabs around them. */
+function sameField(buf: Uint8Array, a: [number, number], b: [number, number], units: Units): boolean {
+  const trim = ([s, e]: [number, number]): [number, number] => {
+    while (s < e && (units.at(buf, s) === 0x20 || units.at(buf, s) === 0x09)) s += units.size;
+    while (e > s && (units.at(buf, e - units.size) === 0x20 || units.at(buf, e - units.size) === 0x09)) e -= units.size;
+    return [s, e];
+  };
+  const [as, ae] = trim(a);
+  const [bs, be] = trim(b);
+  if (ae - as !== be - bs || ae === as) return false;
+  for (let i = 0; i < ae - as; i++) if (buf[as + i] !== buf[bs + i]) return false;
+  return true;
+}
+
+/**
+ * The parts of the file at `path` (see the module doc), in order. Each yielded `bytes` is a view
+ * that the next step overwrites: copy it (or finish with it) before asking for the next part.
+ */
+export function* fileParts(path: string, options: PartOptions): Generator<FilePart> {
+  const limits = options.limits ?? PART_LIMITS;
+  const units = new Units(options.encoding);
+  const u = units.size;
+  const delim = delimiterUnit(options.delimiter, units);
+  const key = options.keyColumn;
+  const fd = openSync(path, 'r');
+  try {
+    let buf = new Uint8Array(Math.min(BLOCK, 1 << 20));
+    let len = 0;
+    let eof = false;
+    let fileOffset = 0; // file offset of buf[0]
+    let firstLine = 1;
+    /** Offset of the next quote at or after the last asked position; -1: none in the buffer; -2: unknown. */
+    let nq = -2;
+    const nextQuote = (from: number): number => {
+      if (nq === -2 || (nq >= 0 && nq < from)) nq = units.find(buf, QUOTE, from, len);
+      return nq;
+    };
+    /** Reads one more block into the buffer; false at the end of the file. */
+    const fill = (): boolean => {
+      if (eof) return false;
+      if (buf.length - len < BLOCK) {
+        const bigger = new Uint8Array(len + 2 * BLOCK);
+        bigger.set(buf.subarray(0, len));
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, len, buf.length - len, fileOffset + len);
+      if (n === 0) eof = true;
+      len += n;
+      nq = -2;
+      return n > 0;
+    };
+    fill();
+    for (;;) {
+      if (len === 0 && eof) return;
+      let pos = 0; // start of the record being scanned
+      let lines = 0; // physical lines before `pos` in this part
+      let cut = -1;
+      while (cut < 0) {
+        // One record from `pos`: at a record start no quote is open and a field starts.
+        let i = pos;
+        let recordLines = 0;
+        let end = -1; // offset of the record's closing line feed
+        let inQuote = false;
+        let fieldStart = true;
+        while (end < 0) {
+          if (!inQuote) {
+            const nl = units.find(buf, LF, i, len);
+            const q = nextQuote(i);
+            if (nl >= 0 && (q < 0 || q > nl)) {
+              end = nl;
+              break;
+            }
+          }
+          // Slow path: the record has quotes (or its end is not in the buffer yet).
+          if (i >= len) break;
+          const c = units.at(buf, i);
+          if (inQuote) {
+            if (c === QUOTE) {
+              if (i + u >= len && !eof) break;
+              if (i + u < len && units.at(buf, i + u) === QUOTE) i += u;
+              else inQuote = false;
+            } else if (c === LF) recordLines++;
+          } else if (c === QUOTE && fieldStart) {
+            inQuote = true;
+          } else if (c === LF) {
+            end = i;
+            break;
+          }
+          fieldStart = c === delim || c === LF;
+          i += u;
+        }
+        if (end < 0) {
+          if (fill()) continue; // rescan this record with more bytes
+          cut = len; // the end of the file
+          break;
+        }
+        lines += recordLines + 1;
+        const next = end + u;
+        // Never after a blank record (empty, or only delimiters and spaces): the importer reports
+        // blank lines that have data after them, and drops those at the end of its text.
+        if ((lines >= limits.lines || next >= limits.bytes) && !blankRecord(buf, pos, end, units, delim)) {
+          if (key === undefined) {
+            cut = next;
+            break;
+          }
+          // Line items of one order stay together: compare this record's key with the next one's.
+          const here = fieldAt(buf, pos, end, key, units, delim);
+          let there = fieldAt(buf, next, len, key, units, delim);
+          while (there === null && fill()) there = fieldAt(buf, next, len, key, units, delim);
+          if (here === null || there === null || !sameField(buf, here, there, units)) {
+            cut = next;
+            break;
+          }
+        }
+        pos = next;
+        if (pos >= len && !fill()) {
+          cut = len;
+          break;
+        }
+      }
+      const last = eof && cut >= len;
+      yield { bytes: buf.subarray(0, cut), firstLine, offset: fileOffset, last };
+      let lfs = 0;
+      for (let i = units.find(buf, LF, 0, cut); i >= 0; i = units.find(buf, LF, i + u, cut)) lfs++;
+      firstLine += lfs;
+      buf.copyWithin(0, cut, len);
+      len -= cut;
+      nq = -2;
+      fileOffset += cut;
+      if (last) return;
+      if (len === 0 && !fill()) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Bytes before the first data record of a file that starts with `bytes`: the byte order mark, an
+ * Excel `sep=` line, title rows and the header record (which may span lines inside quotes).
+ * `headerLine` is the header's physical line (1-based; 0 = the file has no header row). Every
+ * part after the first is parsed with these bytes in front, so it reads like the file's start.
+ */
+export function preambleLength(bytes: Uint8Array, encoding: EncodingName, delimiter: string, headerLine: number): number {
+  const units = new Units(encoding);
+  const u = units.size;
+  let i = 0;
+  if (u === 2 && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) i = 2;
+  else if (u === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  if (headerLine <= 0) {
+    let head = '';
+    for (let j = i; j < bytes.length && head.length < 4; j += u) head += String.fromCharCode(units.at(bytes, j));
+    if (head.toLowerCase() !== 'sep=') return i;
+    const nl = units.find(bytes, LF, i, bytes.length);
+    return nl < 0 ? bytes.length : nl + u;
+  }
+  for (let line = 1; line < headerLine; line++) {
+    const nl = units.find(bytes, LF, i, bytes.length);
+    if (nl < 0) return bytes.length;
+    i = nl + u;
+  }
+  const delim = delimiterUnit(delimiter, units);
+  let inQuote = false;
+  let fieldStart = true;
+  for (; i < bytes.length; i += u) {
+    const c = units.at(bytes, i);
+    if (inQuote) {
+      if (c === QUOTE) {
+        if (i + u < bytes.length && units.at(bytes, i + u) === QUOTE) i += u;
+        else inQuote = false;
+      }
+    } else if (c === QUOTE && fieldStart) inQuote = true;
+    else if (c === LF) return i + u;
+    fieldStart = c === delim || c === LF;
+  }
+  return bytes.length;
+}
+
+/** Line feeds in `bytes` (physical lines = this + 1). */
+export function lineFeeds(bytes: Uint8Array, encoding: EncodingName): number {
+  const units = new Units(encoding);
+  let n = 0;
+  for (let i = units.find(bytes, LF, 0, bytes.length); i >= 0; i = units.find(bytes, LF, i + units.size, bytes.length)) n++;
+  return n;
+}
