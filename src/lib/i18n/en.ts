@@ -23,6 +23,10 @@ export const en = {
 
   'locale.en': 'English',
   'locale.sl': 'Slovenščina',
+  'locale.bg': 'Български',
+  'locale.et': 'Eesti',
+  'locale.hy': 'Հայերեն',
+  'locale.de': 'Deutsch',
 
   'common.cancel': 'Cancel',
   'common.close': 'Close',

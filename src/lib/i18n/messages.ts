@@ -10,5 +10,6 @@ export type Messages = {
   readonly [K in MessageKey]: (typeof en)[K] extends string ? string : PluralForms;
 };
 
-export type Locale = 'en' | 'sl';
-export const LOCALES: readonly Locale[] = ['en', 'sl'];
+export type Locale = 'en' | 'sl' | 'bg' | 'et' | 'hy' | 'de';
+/** The UI languages, in the order the language menus list them. */
+export const LOCALES: readonly Locale[] = ['en', 'de', 'bg', 'et', 'hy', 'sl'];

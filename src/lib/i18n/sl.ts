@@ -21,6 +21,10 @@ export const sl: Messages = {
 
   'locale.en': 'English',
   'locale.sl': 'Slovenščina',
+  'locale.bg': 'Български',
+  'locale.et': 'Eesti',
+  'locale.hy': 'Հայերեն',
+  'locale.de': 'Deutsch',
 
   'common.cancel': 'Prekliči',
   'common.close': 'Zapri',

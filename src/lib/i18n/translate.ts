@@ -4,14 +4,19 @@
  */
 import { en } from './en.ts';
 import { sl } from './sl.ts';
-import type { Locale, MessageKey, Messages, PluralForms } from './messages.ts';
+import { bg } from './bg.ts';
+import { et } from './et.ts';
+import { hy } from './hy.ts';
+import { de } from './de.ts';
+import { LOCALES, type Locale, type MessageKey, type Messages, type PluralForms } from './messages.ts';
 
 export type Params = Readonly<Record<string, string | number>>;
 
-export const DICTIONARIES: Readonly<Record<Locale, Messages>> = { en, sl };
+/** English and Slovenian are complete (typed Messages); the others are Partial until the dictionaries settle, missing keys falling back to English. */
+export const DICTIONARIES: Readonly<Record<Locale, Partial<Messages>>> = { en, sl, bg, et, hy, de };
 
-/** The Intl locale behind each UI language. */
-export const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-GB', sl: 'sl-SI' };
+/** The Intl locale behind each UI language (numbers, money, dates and plural rules). */
+export const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-GB', sl: 'sl-SI', bg: 'bg-BG', et: 'et-EE', hy: 'hy-AM', de: 'de-DE' };
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
@@ -54,7 +59,14 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
   });
 }
 
-/** The UI language to start with when nothing was chosen: Slovenian for Slovenian browsers. */
+/**
+ * The UI language to start with when nothing was chosen: the first of the browser's languages
+ * the app speaks (de-AT -> de, hy-AM -> hy), else English.
+ */
 export function defaultLocale(languages: readonly string[]): Locale {
-  return languages.some((l) => l.toLowerCase().startsWith('sl')) ? 'sl' : 'en';
+  for (const l of languages) {
+    const base = l.toLowerCase().split('-')[0];
+    if ((LOCALES as readonly string[]).includes(base)) return base as Locale;
+  }
+  return 'en';
 }

@@ -40,7 +40,11 @@ describe('translate', () => {
 
   it('defaults to Slovenian only for Slovenian browsers', () => {
     expect(defaultLocale(['sl-SI', 'en'])).toBe('sl');
-    expect(defaultLocale(['de-AT', 'sl'])).toBe('sl');
+    expect(defaultLocale(['de-AT', 'sl'])).toBe('de');
+    expect(defaultLocale(['fr-FR', 'sl-SI'])).toBe('sl');
+    expect(defaultLocale(['hy-AM'])).toBe('hy');
+    expect(defaultLocale(['bg'])).toBe('bg');
+    expect(defaultLocale(['et-EE', 'en'])).toBe('et');
     expect(defaultLocale(['en-US'])).toBe('en');
     expect(defaultLocale([])).toBe('en');
   });
