@@ -31,6 +31,11 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 // Job ids grow across dashboard instances: the worker drops any job older than the newest it saw.
 let lastJobId = 0;
 
+/** A job id for a retention report asked for by another page (the CLV what-if): it must outgrow this page's ids too. */
+export function nextRetentionJobId(): number {
+  return ++lastJobId;
+}
+
 /** What the retention page remembers per workspace: W (null = the suggestion) and the controls. */
 export interface SavedRetention {
   readonly windowDays: number | null;
