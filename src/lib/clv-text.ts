@@ -8,6 +8,7 @@ import { translate } from './i18n/translate.ts';
 import type { Locale, MessageKey } from './i18n/messages.ts';
 import { formatMoney, formatNumber, formatPercent } from './format.ts';
 import type { BgnbdFit, ClvGuard, ClvReport, HoldoutCheck, RfmGroup } from './types.ts';
+import { noDropoutEvidence as coreNoDropout } from '../core/clv/bgnbd.ts';
 
 export const RFM_GROUP_KEYS: Readonly<Record<RfmGroup, MessageKey>> = {
   champions: 'clv.rfm.group.champions',
@@ -41,8 +42,7 @@ export function horizonText(locale: Locale, intlLocale: string, months: number, 
  * a at its lower edge or b at its upper one (the mean dropout chance a / (a + b) goes to 0).
  */
 export function noDropoutEvidence(fit: BgnbdFit | null): boolean {
-  if (!fit) return false;
-  return fit.atBoundary.includes('a') || (fit.atBoundary.includes('b') && fit.b > fit.a);
+  return fit !== null && coreNoDropout(fit);
 }
 
 const MODEL_KEYS: Readonly<Record<'bgnbd' | 'gammaGamma', MessageKey>> = { bgnbd: 'clv.model.bgnbd', gammaGamma: 'clv.model.gammaGamma' };

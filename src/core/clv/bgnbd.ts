@@ -420,3 +420,15 @@ export function bgnbdPmf(p: BgnbdParams, n: number, t: number): number {
   const second = Math.exp(gammaln(a + 1) + gammaln(b + n - 1) - gammaln(a + b + n) - lnBab) * (1 - sum);
   return first + second;
 }
+
+/**
+ * Whether a BG/NBD fit found no evidence of dropout: the dropout probability p ~ Beta(a, b) has
+ * its mass at 0, which the optimiser reports as a at its lower boundary (a -> 0) or b at its upper
+ * one (b -> infinity, b > a). P(alive) is then 1 for everyone by construction and cannot be
+ * judged (issue #11: "Boundary optima are real").
+ *
+ * @example noDropoutEvidence({ ...fit, atBoundary: ['a'] }) // true
+ */
+export function noDropoutEvidence(fit: { readonly a: number; readonly b: number; readonly atBoundary: readonly string[] }): boolean {
+  return fit.atBoundary.includes('a') || (fit.atBoundary.includes('b') && fit.b > fit.a);
+}

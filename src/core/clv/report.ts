@@ -29,7 +29,7 @@ import { repurchaseCurve } from '../retention/repurchase.ts';
 import type { CustomerTable } from '../customers/customer-table.ts';
 import { customerGroups, type GroupValue } from '../customers/customer-groups.ts';
 import { kahanSum } from '../stats/kahan-sum.ts';
-import { bgnbdConditionalExpected, bgnbdPAlive, fitBgnbd, type BgnbdFit } from './bgnbd.ts';
+import { bgnbdConditionalExpected, bgnbdPAlive, fitBgnbd, noDropoutEvidence, type BgnbdFit } from './bgnbd.ts';
 import { discountedPurchases, monthlyRate } from './discounted-clv.ts';
 import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaFit } from './gamma-gamma.ts';
 import { CORRELATION_WARNING, notEnoughData, pearson, type ClvGuard } from './guard-rails.ts';
@@ -195,7 +195,7 @@ export function clvReport(tables: ClvTables, params: ClvParams = {}, customers?:
     const t1 = now();
     if (!bg.converged) guards.push({ code: 'not-converged', params: { model: 'bgnbd' } });
     if (gg && !gg.converged) guards.push({ code: 'not-converged', params: { model: 'gammaGamma' } });
-    const noDropout = bg.atBoundary.includes('a');
+    const noDropout = noDropoutEvidence(bg);
     if (bg.atBoundary.length > 0) guards.push({ code: 'no-dropout-evidence', params: { parameters: bg.atBoundary.join(',') } });
     if (noDropout && s.unique.length <= PNBD_MAX_ROWS) {
       const f = fitParetoNbd(s.unique);
