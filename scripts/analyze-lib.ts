@@ -191,8 +191,18 @@ function groupedErrors(path: string, parsed: ParsedFile): string[] {
   });
 }
 
+/** What the flags leave open about a file (unanswered questions, no customer column): one stderr line each, exit code 2. */
+export function questionsOf(path: string, inspection: Inspection, flags: AnalyzeFlags): string[] {
+  const questions = unanswered(path, inspection, flags);
+  if (!inspection.mapping.includes('customer_id') && fieldOf(inspection.kind, 'customer_id')?.required && !(inspection.kind === 'orders' && flags.withoutCustomers)) {
+    const names = inspection.headers.map((h, i) => `${i + 1} ${h}`).slice(0, 12).join(', ');
+    questions.push(`${path}: no column identifies the customer (columns: ${names}); pass --map COLUMN=customer_id (an id, e-mail or name column)${inspection.kind === 'orders' ? ' or --without-customers (orders and revenue only)' : ''}`);
+  }
+  return questions;
+}
+
 /** Inspects one file with the flags (twice when --map is given: the mapping decides which columns the number and date checks read). */
-async function inspectWithFlags(bytes: Uint8Array, path: string, flags: AnalyzeFlags): Promise<Inspection> {
+export async function inspectWithFlags(bytes: Uint8Array, path: string, flags: AnalyzeFlags): Promise<Inspection> {
   const overrides = overridesOf(flags);
   const first = await inspectFile(bytes, basename(path), overrides);
   if (!flags.map?.length || first.fatal) return first;
@@ -232,11 +242,7 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
       fail(1);
       continue;
     }
-    const questions = unanswered(path, inspection, flags);
-    if (!inspection.mapping.includes('customer_id') && fieldOf(inspection.kind, 'customer_id')?.required && !(inspection.kind === 'orders' && flags.withoutCustomers)) {
-      const names = inspection.headers.map((h, i) => `${i + 1} ${h}`).slice(0, 12).join(', ');
-      questions.push(`${path}: no column identifies the customer (columns: ${names}); pass --map COLUMN=customer_id (an id, e-mail or name column)${inspection.kind === 'orders' ? ' or --without-customers (orders and revenue only)' : ''}`);
-    }
+    const questions = questionsOf(path, inspection, flags);
     if (questions.length > 0) {
       messages.push(...questions);
       fail(2);
@@ -279,7 +285,7 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
     if (c.updated > 0 || (f > 0 && c.unchanged > 0)) messages.push(`${files[f].file}: ${c.added} new, ${c.updated} updated, ${c.unchanged} unchanged (already in an earlier file)`);
   });
   for (const c of merged.changes) messages.push(`${files[c.file].file}: updated ${c.text}`);
-  parsedFiles.splice(0, parsedFiles.length, ...merged.parsed);
+  parsedFiles.splice(0, parsedFiles.length, ...merged.parsed.map(withoutOrderIds));
   const ids = new Set<string>();
   let orders = 0;
   let withAmounts = false;
@@ -329,6 +335,17 @@ export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags
     return { exitCode: 2, messages: [...messages, `retention: ${e.message}${hint}`] };
   }
   return { exitCode: 0, messages, report };
+}
+
+/**
+ * After the merge no analysis reads the dedupe keys or the order ids (the roll-up is done): at
+ * 10M orders they are ~0.5 GB of strings, so the command line lets them go.
+ */
+function withoutOrderIds(p: ParsedFile): ParsedFile {
+  if (p.kind !== 'orders' || !p.table.columns.order_id) return { ...p, keys: [] };
+  const columns = Object.assign(Object.create(null) as Record<string, Table['columns'][string]>, p.table.columns);
+  delete columns.order_id;
+  return { ...p, keys: [], table: { length: p.table.length, columns } };
 }
 
 /** One file's part of the report. */

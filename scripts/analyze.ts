@@ -5,6 +5,7 @@
  * The logic lives in analyze-lib.ts; this file only talks to the terminal.
  */
 import { USAGE, UsageError, analyzeFiles, formatReport, parseCommandLine } from './analyze-lib.ts';
+import { analyzeWithDuckdb, formatDuckdbReport } from './duckdb-engine.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   let cli;
@@ -18,6 +19,12 @@ async function main(argv: readonly string[]): Promise<number> {
   if (cli.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
+  }
+  if (cli.flags.engine === 'duckdb') {
+    const duck = await analyzeWithDuckdb(cli.paths, cli.flags);
+    for (const line of duck.messages) process.stderr.write(`${line}\n`);
+    if (duck.report) process.stdout.write(cli.flags.json ? `${JSON.stringify(duck.report, null, 2)}\n` : `${formatDuckdbReport(duck.report)}\n`);
+    return duck.exitCode;
   }
   const outcome = await analyzeFiles(cli.paths, cli.flags);
   for (const line of outcome.messages) process.stderr.write(`${line}\n`);

@@ -1,0 +1,157 @@
+-- Retention per period: S, E, N, lost, retained, reactivated, newLost, CRR, exact retention,
+-- churn rates A-C and order revenue (docs/metrics.md sections 1-5): the figures of the app's
+-- retention report for orders.
+--
+-- Reads  orders(customer_id, order_date DATE, amount)   one row per order; amount NULL = no amount
+--        retention_params(window_days, months_per_period, range_from DATE, range_to DATE)   one row
+-- Writes one row per period of the grid, in order:
+--        period_index  FLOOR((year * 12 + month - 1) / months_per_period) of the period's first month
+--        start_day, end_day  the period's first and last day, in days since 1970-01-01
+--        s, e, n, retained, lost, reactivated, new_lost  customer counts
+--        crr, exact_retention, churn_a, churn_b, churn_c  percent, NULL when the denominator is 0
+--        complete  1 when the period ended on or before the last order's day
+--        revenue, revenue_new, revenue_returning  sums of amounts dated in the period (refunds included)
+--
+-- Rules (docs/metrics.md): a customer is active on day d with an order of amount > 0 (or no
+-- amount) dated in [d - W + 1, d]; refunds (amount <= 0) never activate. S = active on the day
+-- before the period, E = active on its last day, N = customers whose first such order is in the
+-- period. Orders without a customer or a date are left out. Dates become day numbers with integer
+-- arithmetic only, so no engine's date functions are needed (README.md).
+WITH
+params AS (
+  SELECT window_days AS w, months_per_period AS mpp, range_from, range_to FROM retention_params
+),
+placed AS (
+  SELECT customer_id, amount,
+         CASE WHEN amount IS NULL OR amount > 0 THEN 1 ELSE 0 END AS activates,
+         EXTRACT(YEAR FROM order_date) AS y, EXTRACT(MONTH FROM order_date) AS m, EXTRACT(DAY FROM order_date) AS d
+  FROM orders
+  WHERE customer_id IS NOT NULL AND order_date IS NOT NULL
+),
+civil AS (
+  -- days_from_civil (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"): a March-based
+  -- year yy and month mp, the 400-year era, then the day of the era.
+  SELECT customer_id, amount, activates, y, m, d,
+         y - CASE WHEN m <= 2 THEN 1 ELSE 0 END AS yy,
+         CASE WHEN m > 2 THEN m - 3 ELSE m + 9 END AS mp
+  FROM placed
+),
+era AS (
+  SELECT civil.*, FLOOR(yy / 400) AS era FROM civil
+),
+days AS (
+  -- day: days since 1970-01-01; q: the period index, FLOOR((year * 12 + month - 1) / months_per_period).
+  SELECT e.customer_id, e.amount, e.activates,
+         CAST(e.era * 146097 + (e.yy - e.era * 400) * 365 + FLOOR((e.yy - e.era * 400) / 4) - FLOOR((e.yy - e.era * 400) / 100)
+              + FLOOR((153 * e.mp + 2) / 5) + e.d - 1 - 719468 AS BIGINT) AS day,
+         CAST(e.y * 12 + e.m - 1 AS BIGINT) AS month_index,
+         CAST(FLOOR((e.y * 12 + e.m - 1) / p.mpp) AS BIGINT) AS q
+  FROM era e CROSS JOIN params p
+),
+data_range AS (
+  SELECT MIN(month_index) AS first_month, MAX(month_index) AS last_month, MAX(day) AS last_day FROM days
+),
+bounds AS (
+  -- The grid runs from the period holding range_from to the one holding range_to (default: the
+  -- first and the last order, refunds included). k_max: the most periods one order stays active
+  -- after its own (every period has at least 28 days).
+  SELECT CAST(FLOOR(COALESCE(EXTRACT(YEAR FROM p.range_from) * 12 + EXTRACT(MONTH FROM p.range_from) - 1, r.first_month) / p.mpp) AS BIGINT) AS g0,
+         CAST(FLOOR(COALESCE(EXTRACT(YEAR FROM p.range_to) * 12 + EXTRACT(MONTH FROM p.range_to) - 1, r.last_month) / p.mpp) AS BIGINT) AS g1,
+         r.last_day, p.w, p.mpp,
+         CAST(FLOOR((p.w - 1) / (28 * p.mpp)) AS BIGINT) AS k_max
+  FROM params p CROSS JOIN data_range r
+),
+digits AS (
+  SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+  UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9
+),
+numbers AS (
+  -- 0 .. 999: more than the 360 periods a report may have.
+  SELECT a.n + 10 * b.n + 100 * c.n AS n FROM digits a CROSS JOIN digits b CROSS JOIN digits c
+),
+latest AS (
+  -- A customer's last purchase day (an order that activates) in each period with one.
+  SELECT customer_id, q, MAX(day) AS last_day FROM days WHERE activates = 1 GROUP BY customer_id, q
+),
+grid_months AS (
+  -- The periods g0 - 1 .. g1 + 1 with their first month (y, m).
+  SELECT b.g0 - 1 + x.n AS p, FLOOR((b.g0 - 1 + x.n) * b.mpp / 12) AS y, (b.g0 - 1 + x.n) * b.mpp - 12 * FLOOR((b.g0 - 1 + x.n) * b.mpp / 12) + 1 AS m
+  FROM bounds b CROSS JOIN numbers x
+  WHERE x.n <= b.g1 - b.g0 + 2
+),
+grid_civil AS (
+  SELECT p, y - CASE WHEN m <= 2 THEN 1 ELSE 0 END AS yy, CASE WHEN m > 2 THEN m - 3 ELSE m + 9 END AS mp FROM grid_months
+),
+grid_starts AS (
+  SELECT p, CAST(FLOOR(yy / 400) * 146097 + (yy - FLOOR(yy / 400) * 400) * 365 + FLOOR((yy - FLOOR(yy / 400) * 400) / 4)
+                 - FLOOR((yy - FLOOR(yy / 400) * 400) / 100) + FLOOR((153 * mp + 2) / 5) - 719468 AS BIGINT) AS start_day
+  FROM grid_civil
+),
+grid AS (
+  -- Each period's first and last day (the last period, g1 + 1, only gives g1 its end).
+  SELECT p, start_day, LEAD(start_day) OVER (ORDER BY p) - 1 AS end_day FROM grid_starts
+),
+active AS (
+  -- Customers active at the end of period p: an activating order in [end_day - W + 1, end_day].
+  -- The latest such order of a period q decides for the periods q .. q + k_max after it.
+  SELECT DISTINCT l.customer_id, g.p
+  FROM latest l
+  CROSS JOIN bounds b
+  JOIN numbers x ON x.n <= b.k_max
+  JOIN grid g ON g.p = l.q + x.n
+  WHERE g.end_day <= l.last_day + b.w - 1
+),
+firsts AS (
+  SELECT customer_id, MIN(q) AS fp FROM latest GROUP BY customer_id
+),
+flags AS (
+  -- Per customer and period: active on the day before it (at_start) and on its last day (at_end).
+  SELECT customer_id, p, MAX(at_start) AS at_start, MAX(at_end) AS at_end
+  FROM (
+    SELECT customer_id, p, 0 AS at_start, 1 AS at_end FROM active
+    UNION ALL
+    SELECT customer_id, p + 1 AS p, 1 AS at_start, 0 AS at_end FROM active
+  ) boundary
+  GROUP BY customer_id, p
+),
+counts AS (
+  SELECT f.p, SUM(f.at_start) AS s, SUM(f.at_end) AS e, SUM(f.at_start * f.at_end) AS retained,
+         SUM(CASE WHEN fi.fp = f.p AND f.at_end = 1 THEN 1 ELSE 0 END) AS new_active
+  FROM flags f LEFT JOIN firsts fi ON fi.customer_id = f.customer_id
+  GROUP BY f.p
+),
+news AS (
+  SELECT fp AS p, COUNT(*) AS n FROM firsts GROUP BY fp
+),
+revenue AS (
+  SELECT d.q AS p, SUM(d.amount) AS revenue,
+         SUM(CASE WHEN fi.fp = d.q THEN d.amount END) AS revenue_new,
+         SUM(CASE WHEN fi.fp = d.q THEN NULL ELSE d.amount END) AS revenue_returning
+  FROM days d LEFT JOIN firsts fi ON fi.customer_id = d.customer_id
+  GROUP BY d.q
+),
+figures AS (
+  SELECT g.p AS period_index, g.start_day, g.end_day,
+         COALESCE(c.s, 0) AS s, COALESCE(c.e, 0) AS e, COALESCE(nw.n, 0) AS n,
+         COALESCE(c.retained, 0) AS retained, COALESCE(c.new_active, 0) AS new_active,
+         CASE WHEN g.end_day <= b.last_day THEN 1 ELSE 0 END AS complete,
+         COALESCE(r.revenue, 0) AS revenue, COALESCE(r.revenue_new, 0) AS revenue_new, COALESCE(r.revenue_returning, 0) AS revenue_returning
+  FROM grid g
+  CROSS JOIN bounds b
+  LEFT JOIN counts c ON c.p = g.p
+  LEFT JOIN news nw ON nw.p = g.p
+  LEFT JOIN revenue r ON r.p = g.p
+  WHERE g.p BETWEEN b.g0 AND b.g1
+),
+rows_out AS (
+  SELECT figures.*, s - retained AS lost, n - new_active AS new_lost, e - retained - new_active AS reactivated FROM figures
+)
+SELECT period_index, start_day, end_day, s, e, n, retained, lost, reactivated, new_lost,
+       CASE WHEN s = 0 THEN NULL ELSE CAST(e - n AS DOUBLE) / s * 100 END AS crr,
+       CASE WHEN s = 0 THEN NULL ELSE CAST(retained AS DOUBLE) / s * 100 END AS exact_retention,
+       CASE WHEN s = 0 THEN NULL ELSE CAST(lost AS DOUBLE) / s * 100 END AS churn_a,
+       CASE WHEN s + n = 0 THEN NULL ELSE CAST(lost + new_lost AS DOUBLE) / (s + n) * 100 END AS churn_b,
+       CASE WHEN s + n - new_lost = 0 THEN NULL ELSE CAST(lost AS DOUBLE) / (s + n - new_lost) * 100 END AS churn_c,
+       complete, revenue, revenue_new, revenue_returning
+FROM rows_out
+ORDER BY period_index
