@@ -1001,7 +1001,7 @@ export const et: Partial<Messages> = {
   'ref.band.atLeast': '{low} või rohkem',
   'ref.band.none': 'Määra pole: seisupäeval polnud ükski klient aktiivne.',
   'ref.band.in': 'Võrdlusvahemikus {band}.',
-  'ref.band.spans': 'Võrdlusvahemikus {band}; usaldusvahemik ulatub vahemikest „{low}“ kuni „{high}“, seega pole vahemik kindel.',
+  'ref.band.spans': 'Võrdlusvahemikus {band}; usaldusvahemik ulatub vahemikust „{low}“ vahemikuni „{high}“, seega pole vahemik kindel.',
   'ref.col.active': 'Aktiivne',
   'ref.col.converted': 'Ostis',
   'ref.col.firstPurchases': 'Esimesed ostud',
