@@ -9,6 +9,7 @@
  * data suggest (the same suggestion the retention page follows).
  */
 import { analytics, isCancelled } from './analytics-client.ts';
+import { nextJobId } from './job-id.ts';
 import { savedRetention, suggestedWindowOf } from './retention.svelte.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
 import type { RetentionParams } from '../core/retention/report-types.ts';
@@ -19,7 +20,6 @@ const SHOW_PROGRESS_MS = 300;
 /** W before the data's suggestion is known, and for data with nothing to suggest from (the core's default). */
 const FALLBACK_WINDOW = 90;
 
-let lastJobId = 0;
 
 /**
  * The W of a workspace as the retention page uses it: the user's choice, else the suggestion
@@ -109,7 +109,7 @@ export class ChurnAuditJob {
 
   /** Resolves W and whether there is churn data, then computes the audit. */
   async load(): Promise<void> {
-    const job = (this.#job = ++lastJobId);
+    const job = (this.#job = nextJobId());
     this.job.start();
     try {
       const [w, has] = await Promise.all([windowOf(this.workspaceId, this.#settings), analytics.hasChurnData(this.workspaceId)]);
@@ -132,7 +132,7 @@ export class ChurnAuditJob {
   /** Computes the audit again (after an edit, or a new trend period). */
   async refresh(): Promise<void> {
     if (this.windowDays === null || !this.hasData) return this.load();
-    const job = (this.#job = ++lastJobId);
+    const job = (this.#job = nextJobId());
     this.job.start();
     await this.#run(job);
   }
@@ -191,14 +191,14 @@ export class ChurnAuditJob {
   /** Stops the running computation; the last audit stays on screen. */
   cancel(): void {
     if (!this.job.busy) return;
-    this.#job = ++lastJobId;
+    this.#job = nextJobId();
     analytics.cancel();
     this.job.cancelled = true;
     this.job.finish();
   }
 
   dispose(): void {
-    this.#job = ++lastJobId;
+    this.#job = nextJobId();
     this.job.finish();
   }
 }
@@ -225,7 +225,7 @@ export class SegmentJob {
 
   /** Compares the segments of an attribute, or of a filter, with the retention parameters the retention page uses. */
   async compare(by: SegmentBy, params: RetentionParams): Promise<void> {
-    const job = (this.#job = ++lastJobId);
+    const job = (this.#job = nextJobId());
     this.key = typeof by === 'string' ? by : null;
     this.job.start();
     const request: SegmentRequest =
@@ -246,14 +246,14 @@ export class SegmentJob {
 
   cancel(): void {
     if (!this.job.busy) return;
-    this.#job = ++lastJobId;
+    this.#job = nextJobId();
     analytics.cancel();
     this.job.cancelled = true;
     this.job.finish();
   }
 
   dispose(): void {
-    this.#job = ++lastJobId;
+    this.#job = nextJobId();
     this.job.finish();
   }
 }

@@ -10,6 +10,7 @@
  * a horizon of 24 sends one job, not two.
  */
 import { analytics, isCancelled } from './analytics-client.ts';
+import { nextJobId } from './job-id.ts';
 import { windowOf } from './churn.svelte.ts';
 import { nextRetentionJobId } from './retention.svelte.ts';
 import { ordersBasis, subscriptionBasis, type WhatIfBasis } from './clv-what-if.ts';
@@ -27,7 +28,6 @@ export const TRAILING_MONTHS = [3, 6, 12, 24] as const;
 /** Hold-out lengths offered (weeks at the end of the data kept out of the fit; 0 = none). */
 export const HOLDOUT_WEEKS = [0, 13, 26, 39, 52] as const;
 
-let lastJobId = 0;
 
 /** Whether the controls can be sent as they are (the core throws on anything else). */
 export function validHorizon(months: number): boolean {
@@ -85,7 +85,7 @@ export class ClvJob {
   async load(): Promise<void> {
     clearTimeout(this.#debounce);
     if (!this.valid) return;
-    const job = (this.#job = ++lastJobId);
+    const job = (this.#job = nextJobId());
     this.#start();
     const req = this.request(job);
     try {
@@ -117,7 +117,7 @@ export class ClvJob {
   /** Stops the running computation; the last report stays on screen. */
   cancel(): void {
     if (!this.busy) return;
-    this.#job = ++lastJobId;
+    this.#job = nextJobId();
     analytics.cancel();
     this.cancelled = true;
     this.#finish();
@@ -125,7 +125,7 @@ export class ClvJob {
 
   dispose(): void {
     clearTimeout(this.#debounce);
-    this.#job = ++lastJobId;
+    this.#job = nextJobId();
     this.#finish();
   }
 

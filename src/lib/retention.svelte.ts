@@ -12,6 +12,7 @@
  * the one it suggests is not shown: it is computed again with the suggestion.
  */
 import { analytics, errorCode, errorParams, isCancelled } from './analytics-client.ts';
+import { nextJobId } from './job-id.ts';
 import { settingsOf, MAX_WINDOW_DAYS } from '../storage/workspaces.ts';
 import type { RetentionControls, WorkspaceSettings } from '../storage/entities.ts';
 import type { ChurnDefinition, RetentionParams, RetentionReport } from '../core/retention/report-types.ts';
@@ -29,11 +30,10 @@ const FALLBACK_WINDOW = 90;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 // Job ids grow across dashboard instances: the worker drops any job older than the newest it saw.
-let lastJobId = 0;
 
 /** A job id for a retention report asked for by another page (the CLV what-if): it must outgrow this page's ids too. */
 export function nextRetentionJobId(): number {
-  return ++lastJobId;
+  return nextJobId();
 }
 
 /** What the retention page remembers per workspace: W (null = the suggestion) and the controls. */
@@ -83,7 +83,7 @@ export async function suggestedWindowOf(workspaceId: string): Promise<number | n
   const known = suggestions.get(workspaceId);
   if (known !== undefined) return known;
   try {
-    const report = await analytics.retention(workspaceId, { period: 'year', windowDays: FALLBACK_WINDOW, source: 'orders' }, ++lastJobId);
+    const report = await analytics.retention(workspaceId, { period: 'year', windowDays: FALLBACK_WINDOW, source: 'orders' }, nextJobId());
     if (!report?.window) return null;
     suggestions.set(workspaceId, report.window.suggested);
     return report.window.suggested;
@@ -214,7 +214,7 @@ export class RetentionDashboard {
   /** Schedules a recomputation (debounced); call from an $effect that reads the parameters. */
   request(workspaceId: string, params: RetentionParams = this.params): void {
     clearTimeout(this.#debounce);
-    const job = (this.#job = ++lastJobId);
+    const job = (this.#job = nextJobId());
     this.#debounce = setTimeout(() => {
       this.#remember();
       void this.#run(workspaceId, params, job);
@@ -271,7 +271,7 @@ export class RetentionDashboard {
   cancel(): void {
     clearTimeout(this.#debounce);
     if (!this.busy) return;
-    this.#job = ++lastJobId;
+    this.#job = nextJobId();
     analytics.cancel();
     this.cancelled = true;
     this.#finish();
@@ -285,7 +285,7 @@ export class RetentionDashboard {
   dispose(): void {
     clearTimeout(this.#debounce);
     this.#remember();
-    this.#job = ++lastJobId;
+    this.#job = nextJobId();
     this.#finish();
   }
 
