@@ -1,0 +1,242 @@
+/**
+ * The satisfaction and referrals pages' state (issue #12): the jobs that compute the
+ * satisfaction, referral and returning-vs-new reports in the worker, the lists behind them
+ * (recent detractors for another window, every comment), results in $state.raw (large, replaced
+ * whole), progress, Cancel and errors.
+ *
+ * As on the churn page (churn.svelte.ts): every request gets a fresh job id and a result whose id
+ * is not the latest is dropped; Cancel terminates the worker through the analytics client. W and
+ * the period come from the retention page's settings (windowOf), so churn by NPS group and
+ * referred vs other agree with the Churn and Segments pages. A workspace without the data a
+ * report needs is an empty state (satisfactionData says so up front), never an error.
+ */
+import { analytics, errorCode, isCancelled } from './analytics-client.ts';
+import { windowOf } from './churn.svelte.ts';
+import { savedRetention } from './retention.svelte.ts';
+import type { PeriodUnit } from '../core/retention/periods.ts';
+import type {
+  AnswerRow,
+  ReferralReport,
+  ReturningReport,
+  SatisfactionData,
+  SatisfactionListQuery,
+  SatisfactionListRequest,
+  SatisfactionReport,
+  WorkspaceSettings,
+} from './types.ts';
+
+/** Show the progress bar only for jobs slower than this, so fast recomputes do not flicker. */
+const SHOW_PROGRESS_MS = 300;
+/** The recent-detractors windows offered (days); the report's own is 90. */
+export const DETRACTOR_DAYS = [30, 90, 180, 365] as const;
+const REPORT_DETRACTOR_DAYS = 90;
+
+// One counter for every request of these pages: the worker keeps the largest id per feature.
+let lastJobId = 0;
+const nextId = () => ++lastJobId;
+
+/** Codes of the worker's "this workspace has no such data" errors (shown as empty states). */
+const MISSING_DATA = new Set(['no-feedback', 'no-referrals', 'no-order-amounts']);
+
+/** A job's busy/slow/cancelled/error state and its elapsed-time ticker. */
+export class PageJob {
+  busy = $state(false);
+  slow = $state(false);
+  elapsedMs = $state(0);
+  error = $state<string | null>(null);
+  cancelled = $state(false);
+  #ticker: ReturnType<typeof setInterval> | undefined;
+
+  start(): void {
+    this.busy = true;
+    this.slow = false;
+    this.cancelled = false;
+    this.error = null;
+    clearInterval(this.#ticker);
+    const started = performance.now();
+    this.elapsedMs = 0;
+    this.#ticker = setInterval(() => {
+      this.elapsedMs = performance.now() - started;
+      if (this.elapsedMs >= SHOW_PROGRESS_MS) this.slow = true;
+    }, 100);
+  }
+
+  fail(e: unknown): void {
+    if (isCancelled(e)) this.cancelled = true;
+    else this.error = e instanceof Error ? e.message : String(e);
+  }
+
+  finish(): void {
+    clearInterval(this.#ticker);
+    this.busy = false;
+    this.slow = false;
+  }
+}
+
+/** What both pages resolve first: W (the retention page's), the period, and which data the workspace has. */
+abstract class ReportJob {
+  readonly workspaceId: string;
+  readonly job = new PageJob();
+  data = $state.raw<SatisfactionData | null>(null);
+  windowDays = $state<number | null>(null);
+  windowSuggested = $state(true);
+  period = $state<PeriodUnit>('month');
+  protected current = 0;
+  #settings: WorkspaceSettings;
+
+  constructor(workspaceId: string, settings: WorkspaceSettings) {
+    this.workspaceId = workspaceId;
+    this.#settings = settings;
+    this.period = savedRetention(workspaceId, settings).controls.period;
+  }
+
+  set settings(settings: WorkspaceSettings) {
+    this.#settings = settings;
+  }
+
+  /** Resolves W and the data, then computes the reports. */
+  async load(): Promise<void> {
+    const job = (this.current = nextId());
+    this.job.start();
+    try {
+      const [w, data] = await Promise.all([windowOf(this.workspaceId, this.#settings), analytics.satisfactionData(this.workspaceId)]);
+      if (job !== this.current) return;
+      this.windowDays = w.days;
+      this.windowSuggested = w.suggested;
+      this.data = data;
+      await this.compute(job);
+    } catch (e) {
+      if (job === this.current && !MISSING_DATA.has(errorCode(e) ?? '')) this.job.fail(e);
+    } finally {
+      if (job === this.current) this.job.finish();
+    }
+  }
+
+  /** Computes again with the current controls (a new period). */
+  async refresh(): Promise<void> {
+    if (this.windowDays === null || this.data === null) return this.load();
+    const job = (this.current = nextId());
+    this.job.start();
+    try {
+      await this.compute(job);
+    } catch (e) {
+      if (job === this.current && !MISSING_DATA.has(errorCode(e) ?? '')) this.job.fail(e);
+    } finally {
+      if (job === this.current) this.job.finish();
+    }
+  }
+
+  setPeriod(period: PeriodUnit): void {
+    this.period = period;
+    void this.refresh();
+  }
+
+  /** The reports of job `job`; drop results when `job !== this.current`. */
+  protected abstract compute(job: number): Promise<void>;
+
+  /** Stops the running computation; the last figures stay on screen. */
+  cancel(): void {
+    if (!this.job.busy) return;
+    this.current = nextId();
+    analytics.cancel();
+    this.job.cancelled = true;
+    this.job.finish();
+  }
+
+  dispose(): void {
+    this.current = nextId();
+    this.job.finish();
+  }
+}
+
+export class SatisfactionJob extends ReportJob {
+  report = $state.raw<SatisfactionReport | null>(null);
+  /** The recent-detractors window; rows of other windows come from the list call. */
+  detractorDays = $state<number>(REPORT_DETRACTOR_DAYS);
+  /** The recent detractors of `detractorDays` (null while they are fetched). */
+  detractors = $state.raw<readonly AnswerRow[] | null>(null);
+  /** Every answer with a comment (for the search), loaded after the report. */
+  comments = $state.raw<readonly AnswerRow[] | null>(null);
+  listError = $state<string | null>(null);
+  /** The latest request per list: an older answer is dropped. */
+  #latest = { detractors: 0, comments: 0 };
+  // The worker keeps one latest id for all lists (satisfaction-api.ts): ask for one list at a time.
+  #queue: Promise<unknown> = Promise.resolve();
+
+  protected async compute(job: number): Promise<void> {
+    if (!this.data?.feedback) {
+      this.report = null;
+      return;
+    }
+    const report = await analytics.satisfactionReport({
+      workspaceId: this.workspaceId,
+      windowDays: this.windowDays ?? 90,
+      period: this.period,
+      recentDays: REPORT_DETRACTOR_DAYS,
+      jobId: job,
+    });
+    if (job !== this.current || report === null) return;
+    this.report = report;
+    void this.setDetractorDays(this.detractorDays);
+    if (report.counts.comments > 0) {
+      this.comments = null;
+      void this.#fetch('comments', { list: 'comments' }).then((rows) => rows && (this.comments = rows));
+    } else this.comments = [];
+  }
+
+  /** The recent detractors of another window (the report's own 90 days need no call). */
+  async setDetractorDays(days: number): Promise<void> {
+    this.detractorDays = days;
+    if (!this.report) return;
+    if (days === REPORT_DETRACTOR_DAYS) {
+      this.#latest.detractors++;
+      this.detractors = this.report.recentDetractors.rows;
+      return;
+    }
+    this.detractors = null;
+    const rows = await this.#fetch('detractors', { list: 'recent-detractors', days });
+    if (rows) this.detractors = rows;
+  }
+
+  /** One list's rows (null when a newer call for the same list, or a failure, replaced it). */
+  #fetch(which: 'detractors' | 'comments', query: SatisfactionListQuery): Promise<AnswerRow[] | null> {
+    const mine = ++this.#latest[which];
+    const run = async (): Promise<AnswerRow[] | null> => {
+      if (mine !== this.#latest[which]) return null;
+      this.listError = null;
+      const request: SatisfactionListRequest = { workspaceId: this.workspaceId, windowDays: this.windowDays ?? 90, query, jobId: nextId() };
+      try {
+        const result = await analytics.satisfactionList(request);
+        if (mine !== this.#latest[which] || !result || (result.list !== 'recent-detractors' && result.list !== 'comments')) return null;
+        return [...result.rows];
+      } catch (e) {
+        if (mine === this.#latest[which] && !isCancelled(e)) this.listError = e instanceof Error ? e.message : String(e);
+        return null;
+      }
+    };
+    const next = this.#queue.then(run, run);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+export class ReferralsJob extends ReportJob {
+  referral = $state.raw<ReferralReport | null>(null);
+  returning = $state.raw<ReturningReport | null>(null);
+
+  protected async compute(job: number): Promise<void> {
+    const data = this.data;
+    if (!data?.referrals) this.referral = null;
+    else {
+      const referral = await analytics.referralReport({ workspaceId: this.workspaceId, windowDays: this.windowDays ?? 90, period: this.period, jobId: job });
+      if (job !== this.current) return;
+      if (referral) this.referral = referral;
+    }
+    if (!data?.orderAmounts) this.returning = null;
+    else {
+      const returning = await analytics.returningReport({ workspaceId: this.workspaceId, period: this.period, jobId: nextId() });
+      if (job !== this.current) return;
+      if (returning) this.returning = returning;
+    }
+  }
+}
