@@ -1001,7 +1001,7 @@ export const de: Partial<Messages> = {
   'ref.band.atLeast': '{low} oder mehr',
   'ref.band.none': 'Keine Quote: Am Stichtag war niemand aktiver Kunde.',
   'ref.band.in': 'Im Vergleichsband {band}.',
-  'ref.band.spans': 'Im Vergleichsband {band}; das Intervall reicht von {low} bis {high}, daher ist das Band nicht sicher.',
+  'ref.band.spans': 'Im Vergleichsband {band}; das Intervall erstreckt sich über die Bänder „{low}“ bis „{high}“, daher ist das Band nicht sicher.',
   'ref.col.active': 'Aktiv',
   'ref.col.converted': 'Gekauft',
   'ref.col.firstPurchases': 'Erstkäufe',
