@@ -1001,7 +1001,7 @@ export const bg: Partial<Messages> = {
   'ref.band.atLeast': '{low} или повече',
   'ref.band.none': 'Няма коефициент: никой не е бил активен клиент към датата.',
   'ref.band.in': 'В сравнителния диапазон {band}.',
-  'ref.band.spans': 'В сравнителния диапазон {band}; интервалът е от {low} до {high}, затова диапазонът не е сигурен.',
+  'ref.band.spans': 'В сравнителния диапазон {band}; интервалът обхваща диапазоните от „{low}“ до „{high}“, затова диапазонът не е сигурен.',
   'ref.col.active': 'Активни',
   'ref.col.converted': 'Купили',
   'ref.col.firstPurchases': 'Първи покупки',
