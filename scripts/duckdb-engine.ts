@@ -32,7 +32,7 @@ import { statusEffect } from '../src/ingest/steps/rollup.ts';
 import type { Inspection } from '../src/ingest/types.ts';
 import type { AnalyzeFlags } from './analyze-args.ts';
 import { inspectWithFlags, questionsOf } from './analyze-lib.ts';
-import { lit, ordersSql, plausibleRangeSql, readCsvSql } from './duckdb-source.ts';
+import { lit, ordersSql, plausibleRangeSql, readCsvSql, type LineFacts } from './duckdb-source.ts';
 import { readHead } from './parse-in-parts.ts';
 import type { CliRetentionCohort, CliRetentionPeriod } from './retention-json.ts';
 
@@ -235,19 +235,27 @@ async function analyzeTables(con: DuckDBConnection, inputs: readonly { path: str
   const parts: string[] = [];
   for (const [i, f] of inputs.entries()) {
     const src = ordersSql(readCsvSql(f.path, f.inspection, { ...f, rejectsTable: `rejects_${i}` }), f.inspection);
-    await con.run(`CREATE TEMP VIEW lines_${i} AS ${src.lines}`);
-    // One scan: the invalid lines and the status values (their effects come from the importer's own words).
-    const scan = await rows(con, `SELECT status, COUNT(*) AS lines, COUNT(CASE WHEN invalid THEN 1 END) AS invalid FROM lines_${i} GROUP BY status`);
+    const lines = `lines_${i}`;
+    // The CSV is read once, into typed lines; each roll-up decision is then one constant.
+    await con.run(`CREATE TEMP TABLE ${lines} AS ${src.lines}`);
     const ragged = num((await rows(con, `SELECT COUNT(DISTINCT line) AS n FROM rejects_${i}`))[0].n);
-    const invalid = scan.reduce((s, r) => s + num(r.invalid), 0) + ragged;
+    const fr = (await rows(con, src.facts(lines)))[0];
+    const facts: LineFacts = {
+      invalid: num(fr.invalid), undated: num(fr.undated), ownerless: num(fr.ownerless), withId: num(fr.with_id), ids: num(fr.ids), prefixed: num(fr.prefixed), digits: num(fr.digits),
+    };
+    const undated = facts.undated > 0 ? num((await rows(con, src.undatedOrders(lines)))[0].n) : 0;
+    const invalid = facts.invalid + ragged + undated;
     if (invalid > 0 && !flags.skipInvalid) {
       messages.push(`${f.path}: ${invalid === 1 ? '1 row has' : `${invalid} rows have`} a date or amount the duckdb engine cannot read; fix them or pass --skip-invalid to leave them out (--engine core names each line)`);
       return { exitCode: 1, messages };
     }
     if (invalid > 0) messages.push(`${f.path}: skipped ${invalid} invalid ${invalid === 1 ? 'row' : 'rows'}`);
-    const statuses = scan.map((r) => r.status).filter((s): s is string => typeof s === 'string');
-    const effects = src.hasStatus && statuses.length > 0 ? `SELECT * FROM (VALUES ${statuses.map((s) => `(${lit(s)}, ${lit(statusEffect(s))})`).join(', ')}) AS fx(status, effect)` : undefined;
-    await con.run(`CREATE TEMP TABLE orders_${i} AS ${src.orders(`lines_${i}`, effects)}`);
+    // Status effects come from the importer's own words (rollup.ts statusEffect), one per distinct value.
+    const statuses = src.statuses ? (await rows(con, src.statuses(lines))).map((r) => String(r.status)) : [];
+    const effects = statuses.length > 0 ? `SELECT * FROM (VALUES ${statuses.map((s) => `(${lit(s)}, ${lit(statusEffect(s))})`).join(', ')}) AS fx(status, effect)` : undefined;
+    const byLine = facts.withId > facts.ids && num((await rows(con, src.lineAmounts(lines, facts)))[0].n) > 0;
+    await con.run(`CREATE TEMP TABLE orders_${i} AS ${src.orders(lines, facts, byLine, effects)}`);
+    await con.run(`DROP TABLE ${lines}`);
     parts.push(`SELECT ${i} AS file, customer_id, order_id, order_date, amount FROM orders_${i}`);
     files.push({
       file: f.path, kind: 'orders', rows: 0, skipped: invalid, encoding: f.inspection.dialect.encoding, delimiter: f.inspection.dialect.delimiter,

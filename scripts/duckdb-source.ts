@@ -49,14 +49,9 @@ export function readCsvSql(path: string, inspection: Inspection, options: Source
   return `read_csv(${lit(path)}, delim = ${lit(d.delimiter)}, quote = '"', escape = '"', header = false, skip = ${skip}, columns = {${columns}}, auto_detect = false, all_varchar = true, ignore_errors = true, store_rejects = true, rejects_table = ${lit(options.rejectsTable)}, rejects_scan = ${lit(`${options.rejectsTable}_scans`)})`;
 }
 
-/** SQL: `x` is missing (NULL, blank, or a null token). */
+/** SQL: the trimmed text `x` is missing (NULL, empty, or a null token: none is longer than 4 characters). */
 function missing(x: string): string {
-  return `(${x} IS NULL OR trim(${x}) = '' OR upper(trim(${x})) IN (${NULL_TOKENS.map((t) => lit(t.toUpperCase())).join(', ')}))`;
-}
-
-/** SQL: the text of `x`, NULL when missing, trimmed and NFC-normalised. */
-function text(x: string): string {
-  return `CASE WHEN ${missing(x)} THEN NULL ELSE nfc_normalize(trim(${x})) END`;
+  return `(${x} IS NULL OR ${x} = '' OR (length(${x}) <= 4 AND upper(${x}) IN (${NULL_TOKENS.map((t) => lit(t.toUpperCase())).join(', ')})))`;
 }
 
 /** SQL: a two-digit year expanded (00-69 = 20xx, 70-99 = 19xx); other lengths as written. */
@@ -69,20 +64,26 @@ function makeDate(y: string, m: string, d: string): string {
   return `try_strptime(CAST(${y} AS VARCHAR) || '-' || CAST(${m} AS VARCHAR) || '-' || CAST(${d} AS VARCHAR), '%Y-%m-%d')::DATE`;
 }
 
-/** SQL: the date in text `t` (trimmed), by the file's date order; NULL when unreadable. */
-function dateOf(t: string, order: string): string {
-  const parts = `regexp_extract(${t}, '^([0-9]{1,4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,4})(.*)$', ['a', 's1', 'b', 's2', 'c', 'rest'])`;
-  const p = (k: string) => `(${parts}).${k}`;
+/** SQL: `x` (trimmed) has the shape yyyy-mm-dd, which a cast reads (the importer's fast path too). */
+const isoShape = (x: string): string => `(length(${x}) = 10 AND substr(${x}, 5, 1) = '-' AND substr(${x}, 8, 1) = '-')`;
+
+/** SQL: the parts of a date that is not yyyy-mm-dd: n1 sep n2 sep n3 and the rest (a time). */
+const dateParts = (x: string): string => `regexp_extract(${x}, '^([0-9]{1,4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,4})(.*)$', ['a', 's1', 'b', 's2', 'c', 'rest'])`;
+
+/** SQL: the date of text `x` (trimmed, with its `parts`), by the file's date order; NULL when unreadable. */
+function dateOf(x: string, parts: string, order: string): string {
+  const p = (k: string) => `${parts}.${k}`;
   const tailOk = `(${p('rest')} = '' OR (${p('s1')} = '.' AND ${p('rest')} = '.') OR regexp_matches(${p('rest')}, '^[.]?[ T]'))`;
   const yearFirst = `CASE WHEN length(${p('c')}) <= 2 THEN ${makeDate(`CAST(${p('a')} AS INTEGER)`, p('b'), p('c'))} END`;
   const dayFirst = makeDate(year(p('c')), p('b'), p('a'));
   const monthFirst = makeDate(year(p('c')), p('a'), p('b'));
   const short = order === 'DMY' ? dayFirst : order === 'MDY' ? monthFirst : 'NULL';
-  const compact8 = `CASE WHEN CAST(substr(${t}, 1, 4) AS INTEGER) BETWEEN 1900 AND 2099 THEN ${makeDate(`substr(${t}, 1, 4)`, `substr(${t}, 5, 2)`, `substr(${t}, 7, 2)`)} END`;
-  const compact6 = makeDate(year(`substr(${t}, 1, 2)`), `substr(${t}, 3, 2)`, `substr(${t}, 5, 2)`);
+  const compact8 = `CASE WHEN CAST(substr(${x}, 1, 4) AS INTEGER) BETWEEN 1900 AND 2099 THEN ${makeDate(`substr(${x}, 1, 4)`, `substr(${x}, 5, 2)`, `substr(${x}, 7, 2)`)} END`;
+  const compact6 = makeDate(year(`substr(${x}, 1, 2)`), `substr(${x}, 3, 2)`, `substr(${x}, 5, 2)`);
   return `CASE
-      WHEN regexp_matches(${t}, '^[0-9]{8}$') THEN ${compact8}
-      WHEN regexp_matches(${t}, '^[0-9]{6}$') THEN ${compact6}
+      WHEN ${isoShape(x)} THEN TRY_CAST(${x} AS DATE)
+      WHEN regexp_full_match(${x}, '[0-9]{8}') THEN ${compact8}
+      WHEN regexp_full_match(${x}, '[0-9]{6}') THEN ${compact6}
       WHEN ${p('a')} = '' OR ${p('s1')} <> ${p('s2')} OR NOT ${tailOk} THEN NULL
       WHEN length(${p('a')}) = 4 THEN ${yearFirst}
       WHEN length(${p('a')}) > 2 THEN NULL
@@ -91,27 +92,54 @@ function dateOf(t: string, order: string): string {
     END`;
 }
 
-/** SQL: the number in text `t` with the file's marks; NULL when it is not a plain number. */
-function numberOf(t: string, decimal: string, thousands: string): string {
-  let x = `regexp_replace(${t}, '^[€$£¥]\\s*|\\s*[€$£¥]$|^[A-Z]{3}\\s+|\\s+[A-Z]{3}$', '')`;
-  x = `regexp_replace(${x}, '[\\s\u00a0\u202f]', '', 'g')`;
-  if (thousands && thousands !== ' ') x = `replace(${x}, ${lit(thousands)}, '')`;
-  if (decimal === ',') x = `replace(${x}, ',', '.')`;
-  return `CASE WHEN regexp_matches(${x}, '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$') THEN CAST(${x} AS DOUBLE) END`;
+/** SQL: the number in text `x` (trimmed) with the file's marks; NULL when it is not a plain number. */
+function numberOf(x: string, decimal: string, thousands: string): string {
+  // The common case first: digits with the decimal mark and nothing else.
+  const plain = decimal === ',' ? `'[+-]?[0-9]+(,[0-9]*)?'` : `'[+-]?[0-9]+([.][0-9]*)?'`;
+  const plainValue = decimal === ',' ? `CAST(replace(${x}, ',', '.') AS DOUBLE)` : `CAST(${x} AS DOUBLE)`;
+  let y = `regexp_replace(${x}, '^[€$£¥]\\s*|\\s*[€$£¥]$|^[A-Z]{3}\\s+|\\s+[A-Z]{3}$', '')`;
+  y = `regexp_replace(${y}, '[\\s\u00a0\u202f]', '', 'g')`;
+  if (thousands && thousands !== ' ') y = `replace(${y}, ${lit(thousands)}, '')`;
+  if (decimal === ',') y = `replace(${y}, ',', '.')`;
+  return `CASE WHEN regexp_full_match(${x}, ${plain}) THEN ${plainValue} WHEN regexp_full_match(${y}, '[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)') THEN CAST(${y} AS DOUBLE) END`;
+}
+
+/** What the lines say about the roll-up (one query over them; see `OrdersSql.facts`). */
+export interface LineFacts {
+  /** Lines whose date or amount cannot be read, or that have no date and no order id. */
+  readonly invalid: number;
+  /** Valid lines without a date (they have an order id: another line may date the order). */
+  readonly undated: number;
+  /** Valid lines with an order id but no customer (they belong to the order's customer). */
+  readonly ownerless: number;
+  /** Valid lines with an order id, and the distinct order ids among them. */
+  readonly withId: number;
+  readonly ids: number;
+  /** Distinct credit-note numbers (`C123`) and plain-number order ids. */
+  readonly prefixed: number;
+  readonly digits: number;
 }
 
 export interface OrdersSql {
-  /** SELECT of the typed rows with an `invalid` flag (one row per CSV row). */
+  /** SELECT of the typed lines, one per CSV row, with `invalid`. */
   readonly lines: string;
-  /** SELECT of one row per order over `lines_table` (valid lines only): customer_id, order_id, order_date, amount. */
-  readonly orders: (linesTable: string, statusEffects: string | undefined) => string;
-  /** The status column is mapped: its distinct values are needed for `orders` (statusEffect each). */
-  readonly hasStatus: boolean;
+  /** SELECT of the distinct values of the status column over the lines table, when one is mapped. */
+  readonly statuses?: (lines: string) => string;
+  /** SELECT of the LineFacts over the lines table (`digits` only when there are credit-note numbers). */
+  readonly facts: (lines: string) => string;
+  /** SELECT of the valid lines whose order has no date anywhere: they are invalid too. */
+  readonly undatedOrders: (lines: string) => string;
+  /** SELECT of the facts' "amount varies between the lines of an order" (line amounts). */
+  readonly lineAmounts: (lines: string, facts: LineFacts) => string;
+  /** SELECT of one row per order: customer_id, order_id, order_date, amount. */
+  readonly orders: (lines: string, facts: LineFacts, lineAmounts: boolean, statusEffects: string | undefined) => string;
 }
 
 /**
  * The SQL that turns the CSV (`from`: a read_csv call) into lines and orders, for the mapping of
- * `inspection` (column index -> field key). See the module doc for the rules.
+ * `inspection` (column index -> field key). See the module doc for the rules. The engine runs
+ * it in steps (lines into a table, the facts, then the orders) so each decision is one
+ * constant in the SQL instead of a window over every row.
  */
 export function ordersSql(from: string, inspection: Inspection): OrdersSql {
   const d = inspection.dialect;
@@ -119,76 +147,70 @@ export function ordersSql(from: string, inspection: Inspection): OrdersSql {
     const i = inspection.mapping.indexOf(key);
     return i < 0 ? undefined : `c${i}`;
   };
-  const customer = col('customer_id');
-  const date = col('date');
-  const amount = col('amount');
-  const orderId = col('order_id');
-  const status = col('status');
-  const refunded = col('refunded');
-  const quantity = col('quantity');
-  const price = col('unit_price');
-  const t = (c: string) => `trim(${c})`;
-  const num = (c: string) => numberOf(t(c), d.decimal, d.thousands);
-  const email = `'^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$'`;
-  const fields = [
-    `${orderId ? text(orderId) : 'NULL'} AS order_id`,
-    customer ? `CASE WHEN ${missing(customer)} THEN NULL WHEN regexp_matches(${text(customer)}, ${email}) THEN lower(${text(customer)}) ELSE ${text(customer)} END AS customer_id` : 'CAST(NULL AS VARCHAR) AS customer_id',
-    date ? `CASE WHEN ${missing(date)} THEN NULL ELSE ${dateOf(t(date), d.dateOrder)} END AS order_date` : 'CAST(NULL AS DATE) AS order_date',
-    date ? `${missing(date)} AS date_missing` : 'TRUE AS date_missing',
-    amount ? `CASE WHEN ${missing(amount)} THEN NULL ELSE ${num(amount)} END AS amount` : 'CAST(NULL AS DOUBLE) AS amount',
-    amount ? `(NOT ${missing(amount)} AND ${num(amount)} IS NULL) AS amount_bad` : 'FALSE AS amount_bad',
-    quantity ? `CASE WHEN ${missing(quantity)} THEN NULL ELSE ${num(quantity)} END AS quantity` : 'CAST(NULL AS DOUBLE) AS quantity',
-    refunded ? `CASE WHEN ${missing(refunded)} THEN NULL ELSE ${num(refunded)} END AS refunded` : 'CAST(NULL AS DOUBLE) AS refunded',
-    price ? `CASE WHEN ${missing(price)} THEN NULL ELSE ${num(price)} END AS unit_price` : 'CAST(NULL AS DOUBLE) AS unit_price',
-    status ? `${text(status)} AS status` : 'CAST(NULL AS VARCHAR) AS status',
+  const cols = { order_id: col('order_id'), customer_id: col('customer_id'), date: col('date'), amount: col('amount'), status: col('status'), refunded: col('refunded'), quantity: col('quantity'), unit_price: col('unit_price') };
+  const trimmed = Object.entries(cols).map(([k, c]) => `${c ? `trim(${c})` : 'CAST(NULL AS VARCHAR)'} AS t_${k}`);
+  const email = `'[^\\s@]+@[^\\s@]+\\.[^\\s@]+'`;
+  const num = (x: string) => `CASE WHEN ${missing(x)} THEN NULL ELSE ${numberOf(x, d.decimal, d.thousands)} END`;
+  const typed = [
+    `CASE WHEN ${missing('t_order_id')} THEN NULL ELSE nfc_normalize(t_order_id) END AS order_id`,
+    `CASE WHEN ${missing('t_customer_id')} THEN NULL WHEN contains(t_customer_id, '@') AND regexp_full_match(t_customer_id, ${email}) THEN lower(nfc_normalize(t_customer_id)) ELSE nfc_normalize(t_customer_id) END AS customer_id`,
+    `CASE WHEN ${missing('t_date')} THEN NULL ELSE ${dateOf('t_date', 'date_parts', d.dateOrder)} END AS order_date`,
+    `${missing('t_date')} AS date_missing`,
+    `${num('t_amount')} AS amount`,
+    `${missing('t_amount')} AS amount_missing`,
+    `${num('t_quantity')} AS quantity`,
+    `${num('t_refunded')} AS refunded`,
+    `${num('t_unit_price')} AS unit_price`,
+    `CASE WHEN ${missing('t_status')} THEN NULL ELSE nfc_normalize(t_status) END AS status`,
   ];
-  // A line is invalid when its amount or date cannot be read, or its date is missing (a later
-  // line of an order may leave the date empty when another line of the order gives it).
-  const undated = orderId ? '(order_id IS NULL OR COUNT(order_date) OVER (PARTITION BY order_id) = 0)' : 'TRUE';
-  const lines = `SELECT *, (amount_bad OR (NOT date_missing AND order_date IS NULL) OR (date_missing AND ${undated})) AS invalid
-    FROM (SELECT ${fields.join(',\n      ')} FROM ${from}) typed`;
-
-  const orders = (linesTable: string, statusEffects: string | undefined): string => {
+  // A line is invalid when its amount or date cannot be read, or it has no date and no order id
+  // (a later line of an order may leave the date empty when another line gives it).
+  const lines = `SELECT order_id, customer_id, order_date, date_missing, amount, quantity, refunded, unit_price, status,
+      ((NOT amount_missing AND amount IS NULL) OR (NOT date_missing AND order_date IS NULL) OR (date_missing AND order_id IS NULL)) AS invalid
+    FROM (SELECT ${typed.join(',\n      ')}
+      FROM (SELECT *, CASE WHEN t_date IS NOT NULL AND NOT ${isoShape('t_date')} THEN ${dateParts('t_date')} END AS date_parts
+        FROM (SELECT ${trimmed.join(', ')} FROM ${from}) trimmed) shaped) typed`;
+  const facts = (t: string) => `SELECT COUNT(CASE WHEN invalid THEN 1 END) AS invalid,
+      COUNT(CASE WHEN NOT invalid AND date_missing THEN 1 END) AS undated,
+      COUNT(CASE WHEN NOT invalid AND customer_id IS NULL AND order_id IS NOT NULL THEN 1 END) AS ownerless,
+      COUNT(CASE WHEN NOT invalid THEN order_id END) AS with_id,
+      COUNT(DISTINCT CASE WHEN NOT invalid THEN order_id END) AS ids,
+      COUNT(DISTINCT CASE WHEN NOT invalid AND (order_id LIKE 'C%' OR order_id LIKE 'c%') AND regexp_full_match(order_id, '[Cc][0-9]+') THEN order_id END) AS prefixed,
+      CASE WHEN COUNT(CASE WHEN order_id LIKE 'C%' OR order_id LIKE 'c%' THEN 1 END) = 0 THEN 0
+        ELSE COUNT(DISTINCT CASE WHEN NOT invalid AND regexp_full_match(order_id, '[0-9]+') THEN order_id END) END AS digits
+    FROM ${t}`;
+  const undatedOrders = (t: string) => `SELECT COUNT(*) AS n FROM ${t} WHERE NOT invalid AND order_id IN (
+      SELECT order_id FROM ${t} WHERE NOT invalid AND order_id IS NOT NULL GROUP BY order_id HAVING COUNT(order_date) = 0)`;
+  // A later line that leaves the customer empty belongs to its order's customer.
+  const owned = (t: string, f: LineFacts) => `SELECT l.*,
+      ${f.ownerless > 0 ? 'CASE WHEN l.customer_id IS NULL AND l.order_id IS NOT NULL THEN MIN(l.customer_id) OVER (PARTITION BY l.order_id) ELSE l.customer_id END' : 'l.customer_id'} AS owner,
+      CASE WHEN l.quantity < 0 AND l.amount > 0 THEN -l.amount ELSE l.amount END AS line_amount
+    FROM ${t} l WHERE NOT l.invalid`;
+  const lineAmounts = (t: string, f: LineFacts) => `SELECT COUNT(*) AS n FROM (
+      SELECT order_id FROM (${owned(t, f)}) o WHERE order_id IS NOT NULL GROUP BY order_id, owner HAVING COUNT(*) > 1 AND COUNT(DISTINCT amount) > 1 LIMIT 1) varying`;
+  const orders = (t: string, f: LineFacts, byLine: boolean, statusEffects: string | undefined): string => {
+    // An order's amount: the lines summed (line amounts), the amount given (an order total; a
+    // one-line order's negative quantity subtracts), else quantity x unit price (quantity 1 when missing).
+    const rolled = f.withId > f.ids
+      ? `SELECT owner AS customer_id, order_id, MIN(order_date) AS order_date,
+            COALESCE(${byLine ? 'SUM(line_amount)' : 'CASE WHEN COUNT(*) = 1 THEN MAX(line_amount) ELSE MAX(amount) END'},
+                     CASE WHEN COUNT(unit_price) > 0 THEN SUM(COALESCE(quantity, 1) * unit_price) END) AS amount,
+            MIN(status) AS status, SUM(refunded) AS refunded
+          FROM owned WHERE order_id IS NOT NULL GROUP BY owner, order_id
+          UNION ALL
+          SELECT owner, order_id, order_date, COALESCE(line_amount, COALESCE(quantity, 1) * unit_price), status, refunded FROM owned WHERE order_id IS NULL`
+      : `SELECT owner AS customer_id, order_id, order_date, COALESCE(line_amount, COALESCE(quantity, 1) * unit_price) AS amount, status, refunded FROM owned`;
+    const credit = f.prefixed > 0 && f.digits >= f.prefixed ? `o.amount > 0 AND regexp_full_match(o.order_id, '[Cc][0-9]+')` : 'FALSE';
     const effect = statusEffects ? `COALESCE(fx.effect, 'none')` : `'none'`;
     const effectJoin = statusEffects ? `LEFT JOIN (${statusEffects}) fx ON fx.status = o.status` : '';
     return `WITH
-  valid AS (SELECT * FROM ${linesTable} WHERE NOT invalid),
-  owned AS (
-    -- A later line that leaves the customer empty belongs to its order's customer.
-    SELECT v.*, CASE WHEN v.customer_id IS NULL AND v.order_id IS NOT NULL THEN MIN(v.customer_id) OVER (PARTITION BY v.order_id) ELSE v.customer_id END AS owner,
-           CASE WHEN v.quantity < 0 AND v.amount > 0 THEN -v.amount ELSE v.amount END AS line_amount
-    FROM valid v
-  ),
-  level AS (
-    -- Line amounts when the amount varies between the lines of some order, else order totals.
-    SELECT COUNT(*) > 0 AS line_amounts FROM (
-      SELECT order_id FROM owned WHERE order_id IS NOT NULL GROUP BY order_id, owner HAVING COUNT(*) > 1 AND COUNT(DISTINCT amount) > 1
-    ) varying
-  ),
-  orders_of_lines AS (
-    -- An order's amount: the lines summed (line amounts), the amount given (an order total; a
-    -- one-line order's negative quantity subtracts), else quantity x unit price (quantity 1 when missing).
-    SELECT owner AS customer_id, order_id, MIN(order_date) AS order_date,
-           CASE WHEN (SELECT line_amounts FROM level) THEN SUM(line_amount) WHEN COUNT(*) = 1 THEN MAX(line_amount) ELSE MAX(amount) END AS amount,
-           CASE WHEN COUNT(unit_price) > 0 THEN SUM(COALESCE(quantity, 1) * unit_price) END AS from_price,
-           MIN(status) AS status, SUM(refunded) AS refunded
-    FROM owned WHERE order_id IS NOT NULL
-    GROUP BY owner, order_id
-    UNION ALL
-    SELECT owner, order_id, order_date, line_amount, COALESCE(quantity, 1) * unit_price, status, refunded FROM owned WHERE order_id IS NULL
-  ),
-  grouped AS (
-    SELECT customer_id, order_id, order_date, COALESCE(amount, from_price) AS amount, status, refunded FROM orders_of_lines
-  ),
-  credit AS (
-    SELECT COUNT(CASE WHEN regexp_matches(order_id, '^[Cc][0-9]+$') THEN 1 END) AS prefixed,
-           COUNT(CASE WHEN regexp_matches(order_id, '^[0-9]+$') THEN 1 END) AS digits
-    FROM (SELECT DISTINCT order_id FROM valid WHERE order_id IS NOT NULL) ids
-  ),
+  owned AS (${owned(t, f)}),
+  grouped AS (${rolled}),
   signed AS (
     SELECT o.customer_id, o.order_id, o.order_date, o.status, o.refunded, ${effect} AS effect,
-           CASE WHEN o.amount > 0 AND c.prefixed > 0 AND c.digits >= c.prefixed AND regexp_matches(o.order_id, '^[Cc][0-9]+$') THEN -o.amount ELSE o.amount END AS amount
-    FROM grouped o CROSS JOIN credit c ${effectJoin}
+           CASE WHEN ${credit} THEN -o.amount ELSE o.amount END AS amount
+    FROM grouped o ${effectJoin}
+    WHERE o.order_date IS NOT NULL
   )
   SELECT customer_id, order_id, order_date,
     CASE
@@ -201,7 +223,10 @@ export function ordersSql(from: string, inspection: Inspection): OrdersSql {
     END AS amount
   FROM signed`;
   };
-  return { lines, orders, hasStatus: status !== undefined };
+  return {
+    lines, facts, undatedOrders, lineAmounts, orders,
+    ...(cols.status ? { statuses: (t: string) => `SELECT DISTINCT status FROM ${t} WHERE status IS NOT NULL` } : {}),
+  };
 }
 
 /**

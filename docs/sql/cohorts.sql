@@ -47,12 +47,10 @@ data_range AS (
 ),
 bounds AS (
   -- The grid runs from the period holding range_from to the one holding range_to (default: the
-  -- first and the last order, refunds included). k_max: the most periods one order stays active
-  -- after its own (every period has at least 28 days).
+  -- first and the last order, refunds included).
   SELECT CAST(FLOOR(COALESCE(EXTRACT(YEAR FROM p.range_from) * 12 + EXTRACT(MONTH FROM p.range_from) - 1, r.first_month) / p.mpp) AS BIGINT) AS g0,
          CAST(FLOOR(COALESCE(EXTRACT(YEAR FROM p.range_to) * 12 + EXTRACT(MONTH FROM p.range_to) - 1, r.last_month) / p.mpp) AS BIGINT) AS g1,
-         r.last_day, p.w, p.mpp,
-         CAST(FLOOR((p.w - 1) / (28 * p.mpp)) AS BIGINT) AS k_max
+         r.last_day, p.w, p.mpp
   FROM params p CROSS JOIN data_range r
 ),
 digits AS (
@@ -75,10 +73,14 @@ members AS (
   FROM firsts f CROSS JOIN bounds b
   WHERE f.fp BETWEEN b.g0 AND b.g1
 ),
+offsets AS (
+  -- 0 .. the grid's length - 1.
+  SELECT x.n FROM numbers x CROSS JOIN bounds b WHERE x.n <= b.g1 - b.g0
+),
 cells AS (
   SELECT b.g0 + x.n AS cohort, y.n AS k
-  FROM bounds b CROSS JOIN numbers x CROSS JOIN numbers y
-  WHERE x.n <= b.g1 - b.g0 AND y.n <= b.g1 - b.g0 - x.n
+  FROM bounds b CROSS JOIN offsets x CROSS JOIN offsets y
+  WHERE y.n <= b.g1 - b.g0 - x.n
 ),
 sizes AS (
   SELECT fp AS cohort, COUNT(*) AS size FROM members GROUP BY fp
@@ -91,7 +93,8 @@ on_counts AS (
 ),
 later_counts AS (
   SELECT m.fp AS cohort, x.n AS k, COUNT(*) AS active_or_later
-  FROM members m JOIN numbers x ON x.n <= m.lp - m.fp
+  FROM members m CROSS JOIN offsets x
+  WHERE x.n <= m.lp - m.fp
   GROUP BY m.fp, x.n
 ),
 cohort_revenue AS (

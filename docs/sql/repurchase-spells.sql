@@ -42,12 +42,10 @@ data_range AS (
 ),
 bounds AS (
   -- The grid runs from the period holding range_from to the one holding range_to (default: the
-  -- first and the last order, refunds included). k_max: the most periods one order stays active
-  -- after its own (every period has at least 28 days).
+  -- first and the last order, refunds included).
   SELECT CAST(FLOOR(COALESCE(EXTRACT(YEAR FROM p.range_from) * 12 + EXTRACT(MONTH FROM p.range_from) - 1, r.first_month) / p.mpp) AS BIGINT) AS g0,
          CAST(FLOOR(COALESCE(EXTRACT(YEAR FROM p.range_to) * 12 + EXTRACT(MONTH FROM p.range_to) - 1, r.last_month) / p.mpp) AS BIGINT) AS g1,
-         r.last_day, p.w, p.mpp,
-         CAST(FLOOR((p.w - 1) / (28 * p.mpp)) AS BIGINT) AS k_max
+         r.last_day, p.w, p.mpp
   FROM params p CROSS JOIN data_range r
 ),
 digits AS (

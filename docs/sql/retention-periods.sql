@@ -53,12 +53,10 @@ data_range AS (
 ),
 bounds AS (
   -- The grid runs from the period holding range_from to the one holding range_to (default: the
-  -- first and the last order, refunds included). k_max: the most periods one order stays active
-  -- after its own (every period has at least 28 days).
+  -- first and the last order, refunds included).
   SELECT CAST(FLOOR(COALESCE(EXTRACT(YEAR FROM p.range_from) * 12 + EXTRACT(MONTH FROM p.range_from) - 1, r.first_month) / p.mpp) AS BIGINT) AS g0,
          CAST(FLOOR(COALESCE(EXTRACT(YEAR FROM p.range_to) * 12 + EXTRACT(MONTH FROM p.range_to) - 1, r.last_month) / p.mpp) AS BIGINT) AS g1,
-         r.last_day, p.w, p.mpp,
-         CAST(FLOOR((p.w - 1) / (28 * p.mpp)) AS BIGINT) AS k_max
+         r.last_day, p.w, p.mpp
   FROM params p CROSS JOIN data_range r
 ),
 digits AS (
@@ -91,34 +89,67 @@ grid AS (
   -- Each period's first and last day (the last period, g1 + 1, only gives g1 its end).
   SELECT p, start_day, LEAD(start_day) OVER (ORDER BY p) - 1 AS end_day FROM grid_starts
 ),
-active AS (
-  -- Customers active at the end of period p: an activating order in [end_day - W + 1, end_day].
-  -- The latest such order of a period q decides for the periods q .. q + k_max after it.
-  SELECT DISTINCT l.customer_id, g.p
-  FROM latest l
-  CROSS JOIN bounds b
-  JOIN numbers x ON x.n <= b.k_max
-  JOIN grid g ON g.p = l.q + x.n
-  WHERE g.end_day <= l.last_day + b.w - 1
+spans AS (
+  -- A customer's purchase period q decides their activity from the end of q until their next
+  -- purchase period: the latest purchase in q counts for W days.
+  SELECT customer_id, q, last_day,
+         LEAD(q) OVER (PARTITION BY customer_id ORDER BY q) AS next_q,
+         MIN(q) OVER (PARTITION BY customer_id) AS fp
+  FROM latest
+),
+reach1 AS (
+  -- civil_from_days (H. Hinnant) of last_day + W, the first day the purchase no longer counts.
+  SELECT s.customer_id, s.q, s.next_q, s.fp, b.mpp, s.last_day + b.w + 719468 AS z FROM spans s CROSS JOIN bounds b
+),
+reach2 AS (
+  SELECT reach1.*, FLOOR(z / 146097) AS era FROM reach1
+),
+reach3 AS (
+  SELECT reach2.*, z - era * 146097 AS doe FROM reach2
+),
+reach4 AS (
+  SELECT reach3.*, FLOOR((doe - FLOOR(doe / 1460) + FLOOR(doe / 36524) - FLOOR(doe / 146096)) / 365) AS yoe FROM reach3
+),
+reach5 AS (
+  SELECT reach4.*, FLOOR((5 * (doe - (365 * yoe + FLOOR(yoe / 4) - FLOOR(yoe / 100))) + 2) / 153) AS mp FROM reach4
+),
+runs AS (
+  -- The periods at whose end the customer is active thanks to period q: q .. r, where r is the
+  -- period before the one holding last_day + W, cut before the next purchase period.
+  SELECT customer_id, q, fp, next_q,
+         CAST(FLOOR(((yoe + era * 400 + CASE WHEN mp >= 10 THEN 1 ELSE 0 END) * 12 + CASE WHEN mp < 10 THEN mp + 2 ELSE mp - 10 END) / mpp) AS BIGINT) - 1 AS reach
+  FROM reach5
+),
+live AS (
+  -- The runs that reach the end of their own period, with the end of the customer's previous one.
+  SELECT customer_id, q, fp, r, LAG(r) OVER (PARTITION BY customer_id ORDER BY q) AS prev_r
+  FROM (SELECT customer_id, q, fp, CASE WHEN next_q IS NOT NULL AND next_q - 1 < reach THEN next_q - 1 ELSE reach END AS r FROM runs) cut
+  WHERE r >= q
+),
+moves AS (
+  SELECT p, SUM(delta) AS delta FROM (
+    SELECT q AS p, 1 AS delta FROM live
+    UNION ALL
+    SELECT r + 1 AS p, -1 AS delta FROM live
+  ) m
+  GROUP BY p
+),
+ends AS (
+  -- E at the end of each period of the grid: the runs begun by then and not yet over.
+  SELECT g.p, SUM(m.delta) AS e FROM grid g JOIN moves m ON m.p <= g.p GROUP BY g.p
+),
+starts AS (
+  -- Runs that begin in period p: those whose customer was active at the end of p - 1 too
+  -- (continuing), and first runs (new customers still active at the end of their first period).
+  SELECT q AS p, COUNT(*) AS starts,
+         SUM(CASE WHEN prev_r = q - 1 THEN 1 ELSE 0 END) AS continuing,
+         SUM(CASE WHEN q = fp THEN 1 ELSE 0 END) AS new_active
+  FROM live
+  GROUP BY q
 ),
 firsts AS (
-  SELECT customer_id, MIN(q) AS fp FROM latest GROUP BY customer_id
-),
-flags AS (
-  -- Per customer and period: active on the day before it (at_start) and on its last day (at_end).
-  SELECT customer_id, p, MAX(at_start) AS at_start, MAX(at_end) AS at_end
-  FROM (
-    SELECT customer_id, p, 0 AS at_start, 1 AS at_end FROM active
-    UNION ALL
-    SELECT customer_id, p + 1 AS p, 1 AS at_start, 0 AS at_end FROM active
-  ) boundary
-  GROUP BY customer_id, p
-),
-counts AS (
-  SELECT f.p, SUM(f.at_start) AS s, SUM(f.at_end) AS e, SUM(f.at_start * f.at_end) AS retained,
-         SUM(CASE WHEN fi.fp = f.p AND f.at_end = 1 THEN 1 ELSE 0 END) AS new_active
-  FROM flags f LEFT JOIN firsts fi ON fi.customer_id = f.customer_id
-  GROUP BY f.p
+  -- Each customer's first purchase period (one row per customer).
+  SELECT customer_id, fp FROM spans WHERE q = fp
 ),
 news AS (
   SELECT fp AS p, COUNT(*) AS n FROM firsts GROUP BY fp
@@ -131,14 +162,18 @@ revenue AS (
   GROUP BY d.q
 ),
 figures AS (
+  -- Retained = active at both ends: the runs that began before p, and those beginning at p
+  -- right after the customer's previous run.
   SELECT g.p AS period_index, g.start_day, g.end_day,
-         COALESCE(c.s, 0) AS s, COALESCE(c.e, 0) AS e, COALESCE(nw.n, 0) AS n,
-         COALESCE(c.retained, 0) AS retained, COALESCE(c.new_active, 0) AS new_active,
+         COALESCE(prev.e, 0) AS s, COALESCE(c.e, 0) AS e, COALESCE(nw.n, 0) AS n,
+         COALESCE(c.e, 0) - COALESCE(st.starts, 0) + COALESCE(st.continuing, 0) AS retained, COALESCE(st.new_active, 0) AS new_active,
          CASE WHEN g.end_day <= b.last_day THEN 1 ELSE 0 END AS complete,
          COALESCE(r.revenue, 0) AS revenue, COALESCE(r.revenue_new, 0) AS revenue_new, COALESCE(r.revenue_returning, 0) AS revenue_returning
   FROM grid g
   CROSS JOIN bounds b
-  LEFT JOIN counts c ON c.p = g.p
+  LEFT JOIN ends c ON c.p = g.p
+  LEFT JOIN ends prev ON prev.p = g.p - 1
+  LEFT JOIN starts st ON st.p = g.p
   LEFT JOIN news nw ON nw.p = g.p
   LEFT JOIN revenue r ON r.p = g.p
   WHERE g.p BETWEEN b.g0 AND b.g1
