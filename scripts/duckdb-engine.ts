@@ -268,6 +268,7 @@ async function analyzeTables(con: DuckDBConnection, inputs: readonly { path: str
       SELECT u.*, MAX(file) OVER (PARTITION BY order_id) AS last_file
       FROM (${parts.join(' UNION ALL ')}) u
     ) ranked WHERE order_id IS NULL OR file = last_file`);
+  for (let i = 0; i < inputs.length; i++) await con.run(`DROP TABLE orders_${i}`);
   const range = (await rows(con, plausibleRangeSql('orders_merged', dayToIso(utcMsToDay(Date.now())))))[0];
   const lo = range?.lo ?? null;
   const keep = flags.keepImplausibleDates || lo === null;
@@ -277,6 +278,7 @@ async function analyzeTables(con: DuckDBConnection, inputs: readonly { path: str
     for (const c of counts) files[num(c.file)].implausibleDates = num(c.n);
   }
   await con.run(`CREATE TEMP TABLE orders AS SELECT file, customer_id, order_date, amount FROM orders_merged ${outside}`);
+  await con.run('DROP TABLE orders_merged');
   for (const c of await rows(con, 'SELECT file, COUNT(*) AS n FROM orders GROUP BY file')) files[num(c.file)].rows = num(c.n);
 
   const totals = (await rows(con, `SELECT COUNT(*) AS orders, COUNT(DISTINCT customer_id) AS customers, SUM(amount) AS revenue, COUNT(amount) AS amounts,
