@@ -32,13 +32,15 @@ import { statusEffect } from '../src/ingest/steps/rollup.ts';
 import type { Inspection } from '../src/ingest/types.ts';
 import type { AnalyzeFlags } from './analyze-args.ts';
 import { inspectWithFlags, questionsOf } from './analyze-lib.ts';
-import { lit, ordersSql, plausibleRangeSql, readCsvSql, type LineFacts } from './duckdb-source.ts';
+import { lit, ordersSql, plausibleRangeSql, readCsvSql, typedDates, type LineFacts } from './duckdb-source.ts';
 import { readHead } from './parse-in-parts.ts';
 import type { CliRetentionCohort, CliRetentionPeriod } from './retention-json.ts';
 
 /** docs/sql/, beside scripts/ and dist-cli/ alike. */
 const SQL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'sql');
 const MONTHS: Readonly<Record<PeriodUnit, number>> = { month: 1, quarter: 3, year: 12 };
+/** DuckDB's memory limit by default: past it, it works from its temporary files. */
+export const DUCKDB_MEMORY = '2GB';
 
 /** The text of one of the docs/sql files. */
 export function sqlFile(name: 'retention-periods' | 'cohorts' | 'repurchase-spells'): string {
@@ -215,7 +217,8 @@ export async function analyzeWithDuckdb(paths: readonly string[], flags: Analyze
     return { exitCode: 2, messages: [...messages, `the duckdb engine needs the optional package @duckdb/node-api, which did not load here (${(e as Error).message.split('\n')[0]}); run npm install @duckdb/node-api, or use --engine core`] };
   }
   const spill = mkdtempSync(join(tmpdir(), 'keepwise-duckdb-'));
-  const instance = await Instance.create(':memory:', { temp_directory: spill });
+  // A memory limit makes DuckDB spill to disk rather than grow with the file (KEEPWISE_DUCKDB_MEMORY: e.g. 8GB).
+  const instance = await Instance.create(':memory:', { temp_directory: spill, memory_limit: process.env.KEEPWISE_DUCKDB_MEMORY ?? DUCKDB_MEMORY });
   const con = await instance.connect();
   try {
     return await analyzeTables(con, inputs, flags, messages);
@@ -234,11 +237,19 @@ async function analyzeTables(con: DuckDBConnection, inputs: readonly { path: str
   const files: DuckdbFileReport[] = [];
   const parts: string[] = [];
   for (const [i, f] of inputs.entries()) {
-    const src = ordersSql(readCsvSql(f.path, f.inspection, { ...f, rejectsTable: `rejects_${i}` }), f.inspection);
     const lines = `lines_${i}`;
-    // The CSV is read once, into typed lines; each roll-up decision is then one constant.
+    // The CSV is read once, into typed lines; each roll-up decision is then one constant. With
+    // yyyy-mm-dd dates DuckDB's reader types them; if it rejects any row, read it again as text.
+    const typed = typedDates(f.inspection);
+    let src = ordersSql(readCsvSql(f.path, f.inspection, { ...f, rejectsTable: `rejects_${i}`, typedDates: typed }), f.inspection, typed);
     await con.run(`CREATE TEMP TABLE ${lines} AS ${src.lines}`);
-    const ragged = num((await rows(con, `SELECT COUNT(DISTINCT line) AS n FROM rejects_${i}`))[0].n);
+    let ragged = num((await rows(con, `SELECT COUNT(DISTINCT line) AS n FROM rejects_${i}`))[0].n);
+    if (typed && ragged > 0) {
+      await con.run(`DROP TABLE ${lines}`);
+      src = ordersSql(readCsvSql(f.path, f.inspection, { ...f, rejectsTable: `rejects_${i}_text` }), f.inspection, false);
+      await con.run(`CREATE TEMP TABLE ${lines} AS ${src.lines}`);
+      ragged = num((await rows(con, `SELECT COUNT(DISTINCT line) AS n FROM rejects_${i}_text`))[0].n);
+    }
     const fr = (await rows(con, src.facts(lines)))[0];
     const facts: LineFacts = {
       invalid: num(fr.invalid), undated: num(fr.undated), ownerless: num(fr.ownerless), withId: num(fr.with_id), ids: num(fr.ids), prefixed: num(fr.prefixed), digits: num(fr.digits),

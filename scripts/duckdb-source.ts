@@ -35,18 +35,34 @@ export interface SourceOptions {
   readonly headerLine: number;
   /** Physical lines before the first data line when there is no header (a `sep=` line). */
   readonly linesBefore: number;
-  /** Table DuckDB lists the rows it could not split into the header's fields in. */
+  /** Table DuckDB lists the rows it could not split into the header's fields (or type) in. */
   readonly rejectsTable: string;
+  /** Read the date column as DATE (yyyy-mm-dd) in the reader: see `typedDates`. */
+  readonly typedDates?: boolean;
+}
+
+/**
+ * Can DuckDB's reader type the date column itself (much faster than parsing text in SQL)? When
+ * the file's dates are year first and every sampled one is `yyyy-mm-dd`, the importer's own
+ * fast path. A value the reader cannot type is rejected, and the engine then reads the file
+ * again as text (so the result never depends on this choice).
+ */
+export function typedDates(inspection: Inspection): boolean {
+  const c = inspection.mapping.indexOf('date');
+  if (c < 0 || inspection.dialect.dateOrder !== 'YMD') return false;
+  const values = inspection.sampleRows.map((r) => r[c]).filter((v) => v !== undefined && v !== '');
+  return values.length > 0 && values.every((v) => /^\d{4}-\d{2}-\d{2}$/.test(v));
 }
 
 /** `read_csv(...)` of the file with the inspection's dialect: columns c0, c1, ... as text. */
 export function readCsvSql(path: string, inspection: Inspection, options: SourceOptions): string {
   const d = inspection.dialect;
-  const columns = inspection.headers.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const dateColumn = options.typedDates ? inspection.mapping.indexOf('date') : -1;
+  const columns = inspection.headers.map((_, i) => `'c${i}': '${i === dateColumn ? 'DATE' : 'VARCHAR'}'`).join(', ');
   const skip = options.headerLine > 0 ? options.headerLine : options.linesBefore;
   // Rows with too many or too few fields are rejected (counted as invalid rows, as the importer's
   // ragged-row errors), not padded.
-  return `read_csv(${lit(path)}, delim = ${lit(d.delimiter)}, quote = '"', escape = '"', header = false, skip = ${skip}, columns = {${columns}}, auto_detect = false, all_varchar = true, ignore_errors = true, store_rejects = true, rejects_table = ${lit(options.rejectsTable)}, rejects_scan = ${lit(`${options.rejectsTable}_scans`)})`;
+  return `read_csv(${lit(path)}, delim = ${lit(d.delimiter)}, quote = '"', escape = '"', header = false, skip = ${skip}, columns = {${columns}}, auto_detect = false, dateformat = '%Y-%m-%d', ignore_errors = true, store_rejects = true, rejects_table = ${lit(options.rejectsTable)}, rejects_scan = ${lit(`${options.rejectsTable}_scans`)})`;
 }
 
 /** SQL: the trimmed text `x` is missing (NULL, empty, or a null token: none is longer than 4 characters). */
@@ -141,21 +157,22 @@ export interface OrdersSql {
  * it in steps (lines into a table, the facts, then the orders) so each decision is one
  * constant in the SQL instead of a window over every row.
  */
-export function ordersSql(from: string, inspection: Inspection): OrdersSql {
+export function ordersSql(from: string, inspection: Inspection, datesTyped = false): OrdersSql {
   const d = inspection.dialect;
   const col = (key: string): string | undefined => {
     const i = inspection.mapping.indexOf(key);
     return i < 0 ? undefined : `c${i}`;
   };
   const cols = { order_id: col('order_id'), customer_id: col('customer_id'), date: col('date'), amount: col('amount'), status: col('status'), refunded: col('refunded'), quantity: col('quantity'), unit_price: col('unit_price') };
-  const trimmed = Object.entries(cols).map(([k, c]) => `${c ? `trim(${c})` : 'CAST(NULL AS VARCHAR)'} AS t_${k}`);
+  const trimmed = Object.entries(cols).map(([k, c]) => `${c && !(datesTyped && k === 'date') ? `trim(${c})` : 'CAST(NULL AS VARCHAR)'} AS t_${k}`);
+  trimmed.push(`${datesTyped && cols.date ? cols.date : 'CAST(NULL AS DATE)'} AS d_date`);
   const email = `'[^\\s@]+@[^\\s@]+\\.[^\\s@]+'`;
   const num = (x: string) => `CASE WHEN ${missing(x)} THEN NULL ELSE ${numberOf(x, d.decimal, d.thousands)} END`;
   const typed = [
     `CASE WHEN ${missing('t_order_id')} THEN NULL ELSE nfc_normalize(t_order_id) END AS order_id`,
     `CASE WHEN ${missing('t_customer_id')} THEN NULL WHEN contains(t_customer_id, '@') AND regexp_full_match(t_customer_id, ${email}) THEN lower(nfc_normalize(t_customer_id)) ELSE nfc_normalize(t_customer_id) END AS customer_id`,
-    `CASE WHEN ${missing('t_date')} THEN NULL ELSE ${dateOf('t_date', 'date_parts', d.dateOrder)} END AS order_date`,
-    `${missing('t_date')} AS date_missing`,
+    datesTyped ? 'd_date AS order_date' : `CASE WHEN ${missing('t_date')} THEN NULL ELSE ${dateOf('t_date', 'date_parts', d.dateOrder)} END AS order_date`,
+    datesTyped ? 'd_date IS NULL AS date_missing' : `${missing('t_date')} AS date_missing`,
     `${num('t_amount')} AS amount`,
     `${missing('t_amount')} AS amount_missing`,
     `${num('t_quantity')} AS quantity`,
