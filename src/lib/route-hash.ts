@@ -3,8 +3,8 @@
  * browser (router.svelte.ts holds the state), so the format has a Node test. An unknown page is
  * the overview; options are plain strings, in a fixed order so one route is one hash.
  */
-export type Page = 'overview' | 'retention' | 'churn' | 'segments' | 'clv' | 'satisfaction' | 'report' | 'import' | 'settings' | 'privacy';
-export const PAGES: readonly Page[] = ['overview', 'retention', 'churn', 'segments', 'clv', 'satisfaction', 'report', 'import', 'settings', 'privacy'];
+export type Page = 'overview' | 'retention' | 'churn' | 'segments' | 'clv' | 'satisfaction' | 'referrals' | 'report' | 'import' | 'settings' | 'privacy';
+export const PAGES: readonly Page[] = ['overview', 'retention', 'churn', 'segments', 'clv', 'satisfaction', 'referrals', 'report', 'import', 'settings', 'privacy'];
 
 /** A page's options from the hash (`?key=plan`); empty for none. */
 export type RouteQuery = Readonly<Record<string, string>>;

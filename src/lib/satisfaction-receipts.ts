@@ -10,7 +10,7 @@ import { isoToDay } from './retention-receipts.ts';
 import type { Receipt, ReceiptFact } from './receipt.ts';
 import type { ChurnRateDifference, NpsFigure, ReferralReport, ResponseRate, ShareFigure, Uplift } from './types.ts';
 import { intervalText, pEquals, pct } from './churn-text.ts';
-import { bandVerdict, npsInterval, npsValue, points, signed } from './satisfaction-text.ts';
+import { bandVerdict, npsInterval, npsValue, points, signed, signedPct } from './satisfaction-text.ts';
 
 const num = (n: number, locale: string) => formatNumber(n, locale, 0);
 
@@ -187,18 +187,19 @@ export function timeReceipt(r: ReferralReport, locale: string, fileBase: string)
 /** "Returning customers spend x % more": the ratio of the per-customer means, with its delta-method interval. */
 export function upliftReceipt(u: Uplift, kind: 'spend' | 'aov', periods: number, currency: string, locale: string, fileBase: string): Receipt {
   const money = (x: number | null) => formatMoney(x, currency, locale);
+  const signedMoney = (x: number | null) => (x === null ? '—' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${money(Math.abs(x))}`);
   return {
     key: `uplift-${kind}`,
     title: t(kind === 'spend' ? 'ret.kpi.spend' : 'ret.kpi.aov'),
-    value: u.percentMore === null ? '—' : `${signed(u.percentMore, locale)} %`,
+    value: signedPct(u.percentMore, locale),
     formula: t(kind === 'spend' ? 'ret.formula.spend' : 'ret.formula.aov'),
-    computation: u.percentMore === null ? '—' : `(${money(u.returning.mean)} / ${money(u.new.mean)} − 1) × 100 = ${signed(u.percentMore, locale, 2)} %`,
+    computation: u.percentMore === null ? '—' : `(${money(u.returning.mean)} / ${money(u.new.mean)} − 1) × 100 = ${signedPct(u.percentMore, locale, 2)}`,
     facts: [{ id: 'periods', label: t('ret.sym.periods'), value: num(periods, locale) }],
     inputs: [
       { id: 'returning', label: t('ret.sym.returning'), value: `${money(u.returning.mean)} (n = ${num(u.returning.n, locale)})` },
       { id: 'new', label: t('ret.sym.new'), value: `${money(u.new.mean)} (n = ${num(u.new.n, locale)})` },
-      { id: 'interval', label: t('sat.sym.interval'), value: u.percentLow === null ? '—' : `${signed(u.percentLow, locale)} % – ${signed(u.percentHigh, locale)} %` },
-      { id: 'diff', label: t('ret.sym.diff'), value: u.diff === null ? '—' : `${signed(u.diff, locale, 2)} (${signed(u.low, locale, 2)} – ${signed(u.high, locale, 2)}), ${pEquals('p', u.p, locale)}` },
+      { id: 'interval', label: t('sat.sym.interval'), value: u.percentLow === null ? '—' : `${signedPct(u.percentLow, locale)} – ${signedPct(u.percentHigh, locale)}` },
+      { id: 'diff', label: t('ret.sym.diff'), value: u.diff === null ? '—' : `${signedMoney(u.diff)} (${signedMoney(u.low)} – ${signedMoney(u.high)}), ${pEquals('p', u.p, locale)}` },
     ],
     rules: [t(kind === 'spend' ? 'ret.rule.spend' : 'ret.rule.aov'), t('ret.rule.new'), t('ret.rule.complete'), t('ret.rule.interval')],
     notes: [t('ret.receipt.note')],

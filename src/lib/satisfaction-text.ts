@@ -104,6 +104,14 @@ export function signed(x: number | null | undefined, intlLocale: string, digits 
   return x > 0 ? `+${text}` : `−${text}`;
 }
 
+/** A signed percent (0-100 scale) as the locale writes percents: "+67.2%", "−3,1 %". */
+export function signedPct(x: number | null | undefined, intlLocale: string, digits = 1): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  const text = pct(Math.abs(x), intlLocale, digits);
+  if (Number(text.replace(/\D/g, '')) === 0) return text;
+  return x > 0 ? `+${text}` : `−${text}`;
+}
+
 /** Percentage points: "+57.6 points" / "−8.0 odstotnih točk". */
 export function points(locale: Locale, x: number | null | undefined, intlLocale: string): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';

@@ -11,12 +11,13 @@
  * rows) imported through the import page into a fresh workspace: NPS 53.42 by its README. A
  * 390 px phone fits both pages. No CSP violation and no page error along the way.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeFiles, type AnalyzeReport } from '../../scripts/analyze-lib.ts';
 import { ImportPage } from './pages/import-page.ts';
-import { SatisfactionPage, downloadCsv } from './pages/satisfaction-page.ts';
+import { ReferralsPage, SatisfactionPage, downloadCsv } from './pages/satisfaction-page.ts';
 import { readNumber } from './pages/read-number.ts';
 import { openHarness, type Harness } from './support/harness.ts';
 import { SHARED_DATA } from '../support/shared-data.ts';
@@ -27,6 +28,7 @@ const BOTANIC = resolve(SHARED_DATA, 'real-exports/botanic_nps_survey.csv');
 
 let h: Harness;
 let sat: SatisfactionPage;
+let ref: ReferralsPage;
 let cli: AnalyzeReport;
 beforeAll(async () => {
   const out = await analyzeFiles(SAMPLE, {});
@@ -36,6 +38,7 @@ beforeAll(async () => {
   await h.app.open();
   await h.app.trySample();
   sat = new SatisfactionPage(h.app);
+  ref = new ReferralsPage(h.app);
 }, 180_000);
 afterAll(async () => {
   await h?.close();
@@ -54,7 +57,7 @@ describe('satisfaction on the sample data', () => {
     expect(n.high).toBeCloseTo(cli.nps!.high!, 3);
     expect(n.low).toBeLessThan(n.exact);
     expect(n.high).toBeGreaterThan(n.exact);
-    expect(n.interval).toMatch(/^95 % interval: \d+\.\d{1,2} – \d+\.\d{1,2}$/);
+    expect(n.interval).toMatch(/^95% interval: \d+\.\d{1,2} – \d+\.\d{1,2}$/);
     await expect(h.app.id('sat-kpi-promoters').getAttribute('data-count')).resolves.toBe(String(cli.nps!.promoters));
     await expect(h.app.id('sat-kpi-detractors').getAttribute('data-count')).resolves.toBe(String(cli.nps!.detractors));
     // The scale is said: 0-10, decided from the scores.
@@ -129,6 +132,93 @@ describe('satisfaction on the sample data', () => {
   });
 });
 
+describe('referrals and returning vs new on the sample data', () => {
+  it('shows the referral rate with its interval and benchmark band, as the command line computes it', async () => {
+    await ref.open();
+    const r = await ref.rate();
+    const cliRate = cli.referrals!;
+    expect(r.exact).toBeCloseTo(cliRate.rate!, 4);
+    expect(r.value).toBeCloseTo(cliRate.rate!, 1);
+    expect(r.text).toMatch(/^\d+(\.\d)?%$/);
+    // 12.7 %: the second band, 7 to 15 % (the CLI names it '7-15').
+    expect(cliRate.band).toBe('7-15');
+    expect(r.band).toBe(1);
+    expect(r.bandText).toBe('In the benchmark band 7% to 15%.');
+    const box = h.app.id('ref-rate');
+    expect(Number(await box.getAttribute('data-low'))).toBeCloseTo(cliRate.low!, 3);
+    expect(Number(await box.getAttribute('data-high'))).toBeCloseTo(cliRate.high!, 3);
+    // The bands are drawn as a chart with its numbers as CSV: five bands with their edges, then the rate.
+    const csv = await downloadCsv(h.app, h.app.id('chart-ref-bands-csv'));
+    expect(csv.rows.slice(0, 5).map((row) => row.slice(1, 3))).toEqual([['0', '7'], ['7', '15'], ['15', '30'], ['30', '50'], ['50', '']]);
+    // The receipt of the rate: referrers over active customers.
+    await h.app.id('ref-rate-value').click();
+    await h.app.id('receipt').waitFor();
+    expect(readNumber(await h.app.id('receipt-fact-referrers').innerText())).toBe(cliRate.referrers);
+    expect(readNumber(await h.app.id('receipt-fact-active').innerText())).toBe(cliRate.activeCustomers);
+    await h.app.id('receipt-close').click();
+    await h.app.id('receipt').waitFor({ state: 'detached' });
+  });
+
+  it('referred customers churn less than the others (the sample’s planted 0.7× hazard)', async () => {
+    const diff = h.app.id('ref-referred-diff');
+    expect(Number(await diff.getAttribute('data-diff'))).toBeLessThan(0);
+    expect(Number(await diff.getAttribute('data-diff'))).toBeCloseTo(cli.referrals!.referredVsOther!.churnDiff!.diff!, 3);
+    await expect(diff.innerText()).resolves.toMatch(/^Referred customers churn [\d.]+ points less than the others/);
+  });
+
+  it('the promoters who have not referred yet export, active ones by default and all of them on request', async () => {
+    const ask = h.app.id('ref-ask');
+    const active = Number(await ask.getAttribute('data-count'));
+    expect(active).toBe(cli.referrals!.promotersToAsk!.active);
+    let csv = await downloadCsv(h.app, h.app.id('ref-ask-csv'));
+    expect(csv.name).toMatch(/promoters-to-ask-active\.csv$/);
+    expect(csv.header).toEqual(['Customer', 'Score', 'Date', 'Active', 'Revenue to date', 'MRR']);
+    expect(csv.rows).toHaveLength(active);
+    expect(csv.rows.every((r) => Number(r[1]) >= 9 && r[3] === 'true')).toBe(true);
+    // Nobody on the list has referred anyone: no id of it is a referrer in the sample's referrals file.
+    const referrers = new Set(readFileSync(`${ROOT}public/sample/referrals.csv`, 'utf8').split('\n').slice(1).map((l) => l.split(',')[0]));
+    expect(csv.rows.some((r) => referrers.has(r[0]))).toBe(false);
+    await h.app.id('ref-ask-active').uncheck();
+    const all = Number(await ask.getAttribute('data-count'));
+    expect(all).toBe(cli.referrals!.promotersToAsk!.customers);
+    csv = await downloadCsv(h.app, h.app.id('ref-ask-csv'));
+    expect(csv.rows).toHaveLength(all);
+    await h.app.id('ref-ask-active').check();
+  });
+
+  it('says "returning customers spend x % more" with its interval, as the command line does', async () => {
+    const box = h.app.id('ret-spend');
+    const more = cli.returning!.spendMore;
+    expect(Number(await box.getAttribute('data-percent'))).toBeCloseTo(more.percentMore!, 3);
+    expect(Number(await box.getAttribute('data-low'))).toBeCloseTo(more.low!, 3);
+    expect(Number(await box.getAttribute('data-high'))).toBeCloseTo(more.high!, 3);
+    const text = await h.app.id('ret-spend-value').innerText();
+    expect(text).toMatch(/^Returning customers spend [\d.]+% more \(95% interval \+[\d.]+% to \+[\d.]+%\)$/);
+    expect(readNumber(text)).toBeCloseTo(more.percentMore!, 1);
+    // Per period, new vs returning: one CSV row per period of the CLI's report.
+    const csv = await downloadCsv(h.app, h.app.id('chart-ret-periods-csv'));
+    expect(csv.rows.map((r) => r[0])).toEqual(cli.returning!.periods.map((p) => p.period));
+  });
+});
+
+describe('on a phone', () => {
+  const overflows = () => h.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+  it('at 390 px both pages fit the screen, with the lists and number tables open', async () => {
+    await h.page.setViewportSize({ width: 390, height: 844 });
+    await h.page.waitForTimeout(300);
+    expect(await overflows()).toBe(false);
+    await h.app.id('ref-ask-all').click();
+    for (const d of await h.page.locator('[data-testid="referrals"] details').all()) await d.locator('summary').click();
+    expect(await overflows()).toBe(false);
+    await sat.open();
+    await sat.listCount('sat-comments');
+    for (const d of await h.page.locator('[data-testid="satisfaction"] details').all()) await d.locator('summary').click();
+    expect(await overflows()).toBe(false);
+    await h.page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
+
 describe('a real survey export: the Botanic NPS survey', () => {
   it('imports through the import page into a fresh workspace (windows-1252, no dates) and shows NPS 53.42 in the locale’s format', async () => {
     await h.app.id('new-workspace').click();
@@ -175,6 +265,22 @@ describe('a real survey export: the Botanic NPS survey', () => {
     const fold = (c: string) => c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
     expect(comments.every((c) => fold(c).includes('tres peu'))).toBe(true);
     expect(comments.some((c) => c.includes('è'))).toBe(true);
+  });
+
+  it('without referrals and orders the referrals page says what to import, for both of its parts', async () => {
+    await ref.open();
+    await expect(h.app.id('ref-empty').locator('h2').innerText()).resolves.toBe('No referrals yet');
+    await expect(h.app.id('ref-empty').locator('li').count()).resolves.toBe(3);
+    await expect(h.app.id('ret-empty').locator('h2').innerText()).resolves.toBe('No orders with amounts');
+  });
+
+  it('an empty workspace: the satisfaction page says what to import', async () => {
+    await h.app.id('new-workspace').click();
+    await h.app.id('workspace-name').fill('Empty');
+    await h.app.id('create-workspace-submit').click();
+    await sat.open();
+    await expect(h.app.id('sat-empty').locator('h2').innerText()).resolves.toBe('No survey answers yet');
+    await expect(h.app.id('sat-empty').getByRole('link', { name: 'Go to import' }).count()).resolves.toBe(1);
   });
 });
 
