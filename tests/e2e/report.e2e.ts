@@ -2,7 +2,9 @@
  * The client report on the sample data (issue #14 item 3): the cover lists the six sample files
  * and the data's range 2023-01-01 – 2025-12-31 (public/sample/manifest.json; the range is the
  * first and last day over the files, as each import recorded it), written in the workspace's
- * locale; the retention section's CRR is the Retention page's KPI, to the character; in print
+ * locale; the retention section's CRR is the Retention page's KPI and the churn section's
+ * no-reason share the Churn audit page's, to the character; every section renders on the
+ * sample (segments of plan, customer value, satisfaction) with its readings; in print
  * the app's header, navigation and the report's controls are hidden and every section starts
  * on a new page; the PDF Chromium prints is A4 portrait (even after the Retention page's
  * landscape print rule was loaded) or US Letter as chosen, with at least two pages. The choice
@@ -10,6 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RetentionPage } from './pages/retention-page.ts';
+import { ChurnPage } from './pages/churn-page.ts';
 import { ReportPage } from './pages/report-page.ts';
 import { openHarness, type Harness } from './support/harness.ts';
 
@@ -29,41 +32,58 @@ function pdfPages(pdf: Buffer): { pages: number; sizes: string[] } {
 let h: Harness;
 let report: ReportPage;
 let retention: RetentionPage;
+let churn: ChurnPage;
 beforeAll(async () => {
   h = await openHarness();
   await h.app.open();
   await h.app.trySample();
   report = new ReportPage(h.app);
   retention = new RetentionPage(h.app);
+  churn = new ChurnPage(h.app);
 }, 180_000);
 afterAll(async () => {
   await h?.close();
 });
 
 let crrOnRetentionPage = '';
+let noReasonOnChurnPage = '';
 
 describe('client report', () => {
-  it('reads the CRR the Retention page shows', async () => {
+  it('reads the CRR the Retention page shows and the no-reason share the Churn audit page shows', async () => {
     await retention.open();
     crrOnRetentionPage = (await retention.kpiText('crr')).trim();
     expect(crrOnRetentionPage).toMatch(/^\d+(\.\d+)?%$/);
+    await churn.open();
+    noReasonOnChurnPage = (await churn.noReasonShare()).text.trim();
+    expect(noReasonOnChurnPage).toMatch(/^\d+(\.\d+)?%$/);
   });
 
-  it('with the retention section chosen, the cover lists the six sample files and the data range', async () => {
+  it('with retention and churn chosen, the cover lists the six sample files and the data range', async () => {
     await report.open();
-    await report.choose(['retention']);
-    expect(await report.chosen()).toEqual(['retention']);
+    await report.choose(['retention', 'churn']);
+    expect(await report.chosen()).toEqual(['retention', 'churn']);
+    expect(await h.app.id('report-contents').locator('li').allInnerTexts()).toEqual(['Retention', 'Churn audit']);
     expect([...(await report.files())].sort()).toEqual([...SAMPLE_FILES].sort());
     expect(await report.rangeText()).toBe(`${day('2023-01-01', 'en-GB')} – ${day('2025-12-31', 'en-GB')}`);
     const defs = await report.definitions();
     expect(defs.some((d) => d.startsWith('Activity window W ='))).toBe(true);
     expect(defs.some((d) => d.startsWith('Periods: calendar months'))).toBe(true);
+    expect(defs.some((d) => d.startsWith('Churned = no subscription running on'))).toBe(true);
   });
 
   it('the retention section’s CRR is the Retention page’s KPI', async () => {
     expect(await report.kpiText('crr')).toBe(crrOnRetentionPage);
     const reading = await report.reading('report-figure-crr');
     expect(reading).toMatch(/^CRR stayed between \d+(\.\d+)?% and \d+(\.\d+)?% from \w+ 20\d\d to \w+ 20\d\d; lowest in \w+ 20\d\d\.$/);
+  });
+
+  it('the churn section’s no-reason share is the Churn audit page’s, and its findings are sentences', async () => {
+    expect(await report.noReasonShare()).toBe(noReasonOnChurnPage);
+    expect(await report.reading('report-figure-reasons')).toMatch(/^Price is the most common reason: \d+(\.\d+)?% of the churned customers; \d+(\.\d+)?% left without a recorded reason\.$/);
+    const findings = await h.app.id('report-findings').locator('li').allInnerTexts();
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.length).toBeLessThanOrEqual(5);
+    expect(findings.every((f) => /^Customers with .+ churn [\d.]+× (less )?(as )?often: .+\.$/.test(f))).toBe(true);
   });
 
   it('in print, only the document shows and every section starts on a new page', async () => {
@@ -76,7 +96,7 @@ describe('client report', () => {
       expect(await shown('report-controls')).toBe(false);
       expect(await shown('report-cover')).toBe(true);
       const sections = await page.locator('[data-testid^="report-section-"]').evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
-      expect(sections.length).toBeGreaterThan(0);
+      expect(sections.length).toBe(2);
       expect(sections.every((b) => b === 'page')).toBe(true);
       expect(await page.getByTestId('report-figure-crr').evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
     } finally {
@@ -108,9 +128,22 @@ describe('client report', () => {
     await h.page.reload();
     await report.root.waitFor();
     await report.waitUntilReady();
-    expect(await report.chosen()).toEqual(['retention']);
+    expect(await report.chosen()).toEqual(['retention', 'churn']);
     expect(await report.document.getAttribute('data-paper')).toBe('letter');
     await report.setPaper('a4');
+  });
+
+  it('every section on the sample: segments of plan, customer value and satisfaction with their figures and readings', async () => {
+    await report.choose(['retention', 'churn', 'segments', 'clv', 'satisfaction']);
+    expect(await h.app.id('report-contents').locator('li').count()).toBe(5);
+    expect(await h.app.id('report-segment-key').inputValue()).toBe('plan');
+    expect(await h.app.id('report-segment-row').count()).toBe(3);
+    expect(await report.reading('report-figure-segment-churn')).toMatch(/^Churn is highest for .+ \(\d+(\.\d+)?%\) and lowest for .+ \(\d+(\.\d+)?%\)\.$/);
+    expect(await h.app.id('report-clv-fit').innerText()).not.toBe('');
+    expect(await report.reading('report-figure-rfm')).toMatch(/^The largest group is .+: [\d,]+ customers, \d+(\.\d+)?% of all\.$/);
+    expect(await h.app.id('report-nps-value').innerText()).toMatch(/^−?\d+(\.\d)?$/);
+    expect(await report.reading('report-figure-nps-groups')).toMatch(/^Churn is highest for detractors/);
+    expect(await h.page.locator('[role=alert]').count()).toBe(0);
   });
 
   it('fits a 390 px phone without sideways scrolling', async () => {
