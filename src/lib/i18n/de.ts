@@ -1151,6 +1151,7 @@ export const de: Partial<Messages> = {
   'ret.col.newValue': 'Neu: {measure}',
   'ret.col.returningValue': 'Wiederkehrend: {measure}',
   'ret.table.note': 'Die Differenzspalte ist immer die Ausgabe je Kunde, wiederkehrend minus neu, mit dem 95-%-Welch-Intervall.',
+  'sat.comments.unscored': { one: '{count} Kommentar in einer Zeile ohne Bewertung wird nicht aufgeführt.', other: '{count} Kommentare in Zeilen ohne Bewertung werden nicht aufgeführt.' },
   // end of satisfaction, referrals, returning vs new
 
   // client report (issue #14 item 3) — keys below belong to src/ui/report and src/lib/report*.ts
