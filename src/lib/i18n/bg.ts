@@ -1151,6 +1151,7 @@ export const bg: Partial<Messages> = {
   'ret.col.newValue': 'Нови: {measure}',
   'ret.col.returningValue': 'Завръщащи се: {measure}',
   'ret.table.note': 'Колоната с разликата винаги е разходът на клиент, завръщащи се минус нови, с 95% интервал на Уелч.',
+  'sat.comments.unscored': { one: '{count} коментар на ред без оценка не е включен в списъка.', other: '{count} коментара на редове без оценка не са включени в списъка.' },
   // end of satisfaction, referrals, returning vs new
 
   // client report (issue #14 item 3) — keys below belong to src/ui/report and src/lib/report*.ts
