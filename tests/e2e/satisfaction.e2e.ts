@@ -25,6 +25,7 @@ import { SHARED_DATA } from '../support/shared-data.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE = ['orders', 'customers', 'subscriptions', 'churn', 'feedback', 'referrals'].map((f) => `${ROOT}public/sample/${f}.csv`);
 const BOTANIC = resolve(SHARED_DATA, 'real-exports/botanic_nps_survey.csv');
+const MIXED = `${ROOT}tests/fixtures/e2e/survey-nps-csat.csv`;
 
 let h: Harness;
 let sat: SatisfactionPage;
@@ -272,6 +273,37 @@ describe('a real survey export: the Botanic NPS survey', () => {
     await expect(h.app.id('ref-empty').locator('h2').innerText()).resolves.toBe('No referrals yet');
     await expect(h.app.id('ref-empty').locator('li').count()).resolves.toBe(3);
     await expect(h.app.id('ret-empty').locator('h2').innerText()).resolves.toBe('No orders with amounts');
+  });
+
+  it('a survey with NPS and CSAT questions in one file: each figure from its own scale (hand-computed, tests/fixtures/e2e/README.md)', async () => {
+    await h.app.id('new-workspace').click();
+    await h.app.id('workspace-name').fill('Two questions');
+    await h.app.id('create-workspace-submit').click();
+    const imp = new ImportPage(h.app);
+    await imp.open();
+    await imp.chooseFiles(MIXED);
+    await expect(imp.kind()).resolves.toBe('feedback');
+    await expect(imp.mapping(3)).resolves.toBe('scale');
+    await expect(imp.validate()).resolves.toBe('ready');
+    await imp.commit();
+    await sat.open();
+    expect((await sat.nps()).text).toBe('20.00');
+    await expect(h.app.id('sat-kpi-promoters').getAttribute('data-count')).resolves.toBe('2');
+    await expect(h.app.id('sat-csat-value').innerText()).resolves.toBe('50%');
+    // The scales as the scale column names them; the mix and the undated answer said.
+    await expect(h.app.id('sat-scale').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-scale')}:${e.getAttribute('data-by')}`))).resolves.toEqual(['nps:text', 'csat:text']);
+    await expect(h.app.id('sat-notes').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).resolves.toEqual(['some-undated', 'several-scales', 'no-response-base', 'no-churn-data']);
+    // The trend by month, NPS then CSAT, the undated answer apart.
+    const trend = async () => (await downloadCsv(h.app, h.app.id('chart-sat-trend-csv'))).rows.map((r) => [r[0], r[7], r[10]]);
+    expect(await trend()).toEqual([['2025-01', '100', '100'], ['2025-02', '-50', '33.33333333333333'], ['Without a date', '0', '']]);
+    await h.app.id('sat-trend-metric').selectOption('csat');
+    await expect(h.app.id('sat-trend').getAttribute('data-metric')).resolves.toBe('csat');
+    // Recent detractors: the low answers of both scales, newest first, each score with its scale.
+    expect(await sat.listCount('sat-detractors')).toBe(3);
+    const rows = await (await sat.shownRows('sat-detractors')).evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-customer')} ${tr.getAttribute('data-score')} ${tr.getAttribute('data-scale')}`));
+    expect(rows).toEqual(['K6 1 csat', 'K3 2 csat', 'K3 3 nps']);
+    // The search folds accents: "cakanje" finds "Predolgo čakanje".
+    expect(await sat.search('sat-comments', 'cakanje')).toBe(1);
   });
 
   it('an empty workspace: the satisfaction page says what to import', async () => {
