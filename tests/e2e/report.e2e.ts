@@ -8,12 +8,12 @@
  * the app's header, navigation and the report's controls are hidden and every section starts
  * on a new page; the PDF Chromium prints is A4 portrait (even after the Retention page's
  * landscape print rule was loaded) or US Letter as chosen, with at least two pages. The choice
- * of sections is remembered over a reload. No CSP violation and no page error along the way.
+ * of sections is remembered over a reload; a workspace without data gets the cover alone. No CSP violation and no page error along the way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RetentionPage } from './pages/retention-page.ts';
 import { ChurnPage } from './pages/churn-page.ts';
-import { ReportPage } from './pages/report-page.ts';
+import { ReportPage, SECTIONS } from './pages/report-page.ts';
 import { openHarness, type Harness } from './support/harness.ts';
 
 const SAMPLE_FILES = ['customers.csv', 'orders.csv', 'subscriptions.csv', 'churn.csv', 'feedback.csv', 'referrals.csv'];
@@ -162,6 +162,21 @@ describe('client report', () => {
     expect(await report.rangeText()).toBe(`${day('2023-01-01', 'sl-SI')} – ${day('2025-12-31', 'sl-SI')}`);
     expect(await report.reading('report-figure-crr')).toMatch(/^V obdobju .+ – .+ je bil CRR med .+ in .+; najnižji je bil v obdobju .+\.$/);
     await h.app.setLocale('en');
+  });
+
+  it('a workspace without data: every section offered disabled, the cover alone, nothing failing', async () => {
+    // A second workspace: the header's "+ New workspace" opens the form at once.
+    await h.app.id('new-workspace').click();
+    await h.app.id('workspace-name').fill('Nothing yet');
+    await h.app.id('create-workspace-submit').click();
+    await h.app.emptyState.waitFor({ state: 'hidden' });
+    await report.open();
+    for (const s of SECTIONS) expect(await report.pick(s).isDisabled()).toBe(true);
+    expect(await report.files()).toEqual([]);
+    expect(await report.rangeText()).toBe('no dated rows');
+    expect(await h.page.locator('[data-testid^="report-section-"]').count()).toBe(0);
+    expect(await h.app.id('report-print').isEnabled()).toBe(true);
+    expect(await h.page.locator('[role=alert]').count()).toBe(0);
   });
 
   it('no CSP violation and no page error', () => {
