@@ -1,7 +1,7 @@
 import type { Messages } from './messages.ts';
 
-/** Bulgarian. Typed as Partial<Messages> while English still grows; switch to Messages when complete. */
-export const bg: Partial<Messages> = {
+/** Bulgarian. Typed as Messages, so the compiler proves every English key has a translation. */
+export const bg: Messages = {
   'app.name': 'Keepwise',
   'app.tagline': 'Поверителен анализ на задържането на клиенти',
   'app.skip': 'Към основното съдържание',
