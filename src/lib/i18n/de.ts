@@ -967,7 +967,7 @@ export const de: Messages = {
   'sat.groups.rate': 'Churn-Rate {rate} ({range}), {churned} von {base} Kunden',
   'sat.groups.caution': 'Zusammenhang, keine Ursache: Die neueste Antwort kann nach den ersten Anzeichen der Abwanderung kommen.',
   'sat.groups.params': 'Abwanderung beurteilt wie auf der Seite Abwanderungsanalyse (W = {days}).',
-  'sat.groups.clv': 'Der Umsatz je Kunde nach NPS-Gruppe steht mit seinem Intervall in der Tabelle oben. Prognostizierter CLV nach NPS-Gruppe: nach der Seite Kundenwert.',
+  'sat.groups.clv': 'Der Umsatz je Kunde nach NPS-Gruppe steht mit seinem Intervall in der Tabelle oben; historischer und prognostizierter CLV nach NPS-Gruppe folgen unten.',
   'sat.detractors.title': 'Jüngste Detraktoren: die Personen, die Sie zurückrufen sollten',
   'sat.detractors.lead': 'Jede niedrige Antwort im Zeitfenster (0–6 auf 0–10, 1–2 auf 1–5), die neuesten zuerst, mit dem Kommentar und dem Wert des Kunden. Exportieren Sie die Liste für die Person, die die Anrufe übernimmt.',
   'sat.detractors.days': 'Zeitfenster',
