@@ -8,7 +8,7 @@ import { formatDay, formatMoney, formatNumber } from './format.ts';
 import { i18n, t } from './i18n/i18n.svelte.ts';
 import { isoToDay } from './retention-receipts.ts';
 import type { Receipt, ReceiptFact } from './receipt.ts';
-import type { ChurnRateDifference, NpsFigure, ReferralReport, ResponseRate, ShareFigure, Uplift } from './types.ts';
+import type { ChurnRateDifference, ClvReport, NpsFigure, ReferralReport, ResponseRate, ShareFigure, Uplift } from './types.ts';
 import { intervalText, pEquals, pct } from './churn-text.ts';
 import { bandVerdict, npsInterval, npsValue, points, signed, signedPct } from './satisfaction-text.ts';
 
@@ -205,5 +205,28 @@ export function upliftReceipt(u: Uplift, kind: 'spend' | 'aov', periods: number,
     notes: [t('ret.receipt.note')],
     groups: [],
     fileBase: `${fileBase}-uplift-${kind}`,
+  };
+}
+
+/** CLV by NPS group: the means of the CLV report's per-customer values over each group. */
+export function clvByNpsReceipt(params: ClvReport['params'], enoughData: boolean, locale: string, fileBase: string): Receipt {
+  const months = t('sat.clv.months', { count: params.horizonMonths });
+  return {
+    key: 'clv-by-nps',
+    title: t('sat.clv.title'),
+    value: months,
+    formula: t('sat.formula.clvGroup'),
+    computation: t('sat.computation.clvGroup', { months, discount: pct(params.discountYearly * 100, locale, 1), margin: pct(params.margin * 100, locale, 1) }),
+    facts: [
+      { id: 'horizon', label: t('sat.sym.horizon'), value: months },
+      { id: 'discount', label: t('sat.sym.discount'), value: pct(params.discountYearly * 100, locale, 1) },
+      { id: 'margin', label: t('sat.sym.margin'), value: pct(params.margin * 100, locale, 1) },
+      { id: 'calibrationEnd', label: t('sat.sym.calibrationEnd'), value: formatDay(params.calibrationEnd, locale) },
+    ],
+    inputs: [],
+    rules: [t('sat.rule.latestAnswer'), t('sat.rule.clvCustomers'), t('sat.rule.clvHistorical'), t(enoughData ? 'sat.rule.clvPredicted' : 'sat.rule.clvNotFitted')],
+    notes: [t('sat.receipt.clvNote')],
+    groups: [],
+    fileBase: `${fileBase}-clv-by-nps`,
   };
 }

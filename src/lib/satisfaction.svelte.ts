@@ -12,10 +12,13 @@
  */
 import { analytics, errorCode, isCancelled } from './analytics-client.ts';
 import { windowOf } from './churn.svelte.ts';
+import { nextJobId } from './job-id.ts';
 import { savedRetention } from './retention.svelte.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
 import type {
   AnswerRow,
+  ClvReport,
+  ClvSegment,
   ReferralReport,
   ReturningReport,
   SatisfactionData,
@@ -31,9 +34,8 @@ const SHOW_PROGRESS_MS = 300;
 export const DETRACTOR_DAYS = [30, 90, 180, 365] as const;
 const REPORT_DETRACTOR_DAYS = 90;
 
-// One counter for every request of these pages: the worker keeps the largest id per feature.
-let lastJobId = 0;
-const nextId = () => ++lastJobId;
+// The page's one job-id sequence: each worker feature keeps the largest id it saw (lib/job-id.ts).
+const nextId = nextJobId;
 
 /** Codes of the worker's "this workspace has no such data" errors (shown as empty states). */
 const MISSING_DATA = new Set(['no-feedback', 'no-referrals', 'no-order-amounts']);
@@ -158,6 +160,15 @@ export class SatisfactionJob extends ReportJob {
   /** Every answer with a comment (for the search), loaded after the report. */
   comments = $state.raw<readonly AnswerRow[] | null>(null);
   listError = $state<string | null>(null);
+  /**
+   * CLV by NPS group: the CLV report's segment `derived:nps` (mean historical and predicted CLV
+   * per group, the CLV page's defaults) with the report's parameters; null until computed, or
+   * without orders with amounts. Computed after the satisfaction report, in the background.
+   */
+  clv = $state.raw<{ readonly segment: ClvSegment | null; readonly params: ClvReport['params']; readonly enoughData: boolean } | null>(null);
+  clvBusy = $state(false);
+  clvError = $state<string | null>(null);
+  #clvJob = 0;
   /** The latest request per list: an older answer is dropped. */
   #latest = { detractors: 0, comments: 0 };
   // The worker keeps one latest id for all lists (satisfaction-api.ts): ask for one list at a time.
@@ -182,6 +193,45 @@ export class SatisfactionJob extends ReportJob {
       this.comments = null;
       void this.#fetch('comments', { list: 'comments' }).then((rows) => rows && (this.comments = rows));
     } else this.comments = [];
+    if (this.clv === null && !this.clvBusy) void this.loadClv();
+  }
+
+  /** New data: the CLV by NPS group is computed again after the report. */
+  override async load(): Promise<void> {
+    this.#clvJob = nextId();
+    this.clv = null;
+    this.clvBusy = false;
+    this.clvError = null;
+    await super.load();
+  }
+
+  /** Computes the CLV by NPS group (after the report; again after a Cancel). */
+  async loadClv(): Promise<void> {
+    if (!this.data?.orderAmounts) return;
+    const job = (this.#clvJob = nextId());
+    this.clvBusy = true;
+    this.clvError = null;
+    try {
+      const report = await analytics.clvReport({ workspaceId: this.workspaceId, jobId: job });
+      if (job !== this.#clvJob || report === null) return;
+      this.clv = { segment: report.segments.find((g) => g.key === 'derived:nps') ?? null, params: report.params, enoughData: report.enoughData };
+    } catch (e) {
+      if (job === this.#clvJob) this.clvError = isCancelled(e) ? null : e instanceof Error ? e.message : String(e);
+    } finally {
+      if (job === this.#clvJob) this.clvBusy = false;
+    }
+  }
+
+  /** Stops the CLV computation (the worker is restarted; the rest of the page stays). */
+  cancelClv(): void {
+    if (!this.clvBusy) return;
+    this.#clvJob = nextId();
+    analytics.cancel();
+    this.clvBusy = false;
+    // The lists asked for meanwhile died with the worker: ask again.
+    if (!this.report) return;
+    if (this.comments === null) void this.#fetch('comments', { list: 'comments' }).then((rows) => rows && (this.comments = rows));
+    if (this.detractors === null) void this.setDetractorDays(this.detractorDays);
   }
 
   /** The recent detractors of another window (the report's own 90 days need no call). */

@@ -91,6 +91,18 @@ describe('satisfaction on the sample data', () => {
     await expect(h.app.id('log-rank').innerText()).resolves.toMatch(/χ² = [\d.,]+, df = \d/);
   });
 
+  it('CLV by NPS group comes from the CLV report: promoters are worth more to date than detractors', async () => {
+    await h.page.waitForFunction(() => document.querySelector('[data-testid="sat-clv"]')?.getAttribute('data-state') === 'shown', undefined, { timeout: 90_000 });
+    const rows = await h.app.id('sat-clv-row').evaluateAll((trs) => trs.map((tr) => ({ group: tr.getAttribute('data-group'), historical: Number(tr.getAttribute('data-historical')), clv: tr.getAttribute('data-clv') })));
+    expect(rows.map((r) => r.group)).toEqual(['promoter', 'passive', 'detractor', 'no answer']);
+    const of = (g: string) => rows.find((r) => r.group === g)!;
+    expect(of('promoter').historical).toBeGreaterThan(of('detractor').historical);
+    await h.app.id('sat-clv-receipt').click();
+    await expect(h.app.id('receipt').getAttribute('data-receipt')).resolves.toBe('clv-by-nps');
+    await h.app.id('receipt-close').click();
+    await h.app.id('receipt').waitFor({ state: 'detached' });
+  });
+
   it('the recent detractors export as CSV with as many rows as the page shows', async () => {
     const count = await sat.listCount('sat-detractors');
     expect(count).toBeGreaterThan(0);
