@@ -491,12 +491,15 @@ export class PartsAccumulator {
     const n = this.n;
     if (kind === 'orders') this.creditNotesOfFile();
     const columns = Object.create(null) as Record<string, Column>;
+    // Views, not copies: the columns were sized from the file's size (a few % spare), and a copy
+    // of every column at once was the read's peak.
+    const cut = <T extends Float64Array | Int32Array | Uint32Array>(a: T): T => (a.length - n > n / 8 ? (a.slice(0, n) as T) : (a.subarray(0, n) as T));
     for (const key of this.order) {
       const g = this.cols.get(key);
       if (!g) continue;
-      columns[key] = g.type === 'num' ? { type: 'num', data: g.data.slice(0, n) }
-        : g.type === 'day' ? (g.time ? { type: 'day', data: g.data.slice(0, n), time: g.time.slice(0, n) } : { type: 'day', data: g.data.slice(0, n) })
-        : { type: 'dict', dict: g.dict, codes: g.codes.slice(0, n) };
+      columns[key] = g.type === 'num' ? { type: 'num', data: cut(g.data) }
+        : g.type === 'day' ? (g.time ? { type: 'day', data: cut(g.data), time: cut(g.time) } : { type: 'day', data: cut(g.data) })
+        : { type: 'dict', dict: g.dict, codes: cut(g.codes) };
     }
     this.cols.clear();
     this.slots = new Int32Array(0);

@@ -3,8 +3,9 @@
  * matrix computed as SQL in DuckDB (`@duckdb/node-api`, an optional dependency), out of core:
  * DuckDB reads the CSV itself (duckdb-source.ts: read_csv with the dialect and mapping of the
  * app's own inspection), and the figures come from the portable SQL in docs/sql/ run on its
- * `orders` table. DuckDB spills to a temporary folder when the data outgrows its memory limit,
- * so the file size is bounded by the disk, not by Node's heap.
+ * `orders` table. DuckDB spills to a temporary folder when the data outgrows its memory limit
+ * (DUCKDB_MEMORY, 2 GB; the environment's KEEPWISE_DUCKDB_MEMORY overrides it), so the file size
+ * is bounded by the disk, not by Node's heap.
  *
  * The JSON has the core engine's `retention.periods` and `retention.cohorts` shape
  * (retention-json.ts), tested equal to it (tests/unit/cli/duckdb-engine.test.ts); the other
