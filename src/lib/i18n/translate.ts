@@ -12,8 +12,8 @@ import { LOCALES, type Locale, type MessageKey, type Messages, type PluralForms 
 
 export type Params = Readonly<Record<string, string | number>>;
 
-/** English and Slovenian are complete (typed Messages); the others are Partial until the dictionaries settle, missing keys falling back to English. */
-export const DICTIONARIES: Readonly<Record<Locale, Partial<Messages>>> = { en, sl, bg, et, hy, de };
+/** Every language is complete: each dictionary is typed Messages, so a missing key is a compile error. */
+export const DICTIONARIES: Readonly<Record<Locale, Messages>> = { en, sl, bg, et, hy, de };
 
 /** The Intl locale behind each UI language (numbers, money, dates and plural rules). */
 export const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-GB', sl: 'sl-SI', bg: 'bg-BG', et: 'et-EE', hy: 'hy-AM', de: 'de-DE' };
