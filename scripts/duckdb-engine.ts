@@ -44,7 +44,7 @@ const MONTHS: Readonly<Record<PeriodUnit, number>> = { month: 1, quarter: 3, yea
 export const DUCKDB_MEMORY = '2GB';
 
 /** The text of one of the docs/sql files. */
-export function sqlFile(name: 'retention-periods' | 'cohorts' | 'repurchase-spells'): string {
+export function sqlFile(name: 'order-grid' | 'retention-periods' | 'cohorts' | 'repurchase-spells'): string {
   return readFileSync(join(SQL_DIR, `${name}.sql`), 'utf8');
 }
 
@@ -308,14 +308,22 @@ async function analyzeTables(con: DuckDBConnection, inputs: readonly { path: str
   const params = (w: number) =>
     `CREATE OR REPLACE TEMP TABLE retention_params AS SELECT ${w} AS window_days, ${MONTHS[unit]} AS months_per_period, ` +
     `CAST(${flags.from ? lit(flags.from) : 'NULL'} AS DATE) AS range_from, CAST(${flags.to ? lit(flags.to) : 'NULL'} AS DATE) AS range_to`;
+  // The views the other files read (order-grid.sql); over this run's temporary tables they are
+  // temporary too.
+  const setParams = async (w: number) => {
+    await con.run(params(w));
+    for (const statement of sqlFile('order-grid').split(/;\s*(?:\n|$)/u)) {
+      if (statement.replace(/--.*$/gmu, '').trim()) await con.run(statement.replace('CREATE OR REPLACE VIEW', 'CREATE OR REPLACE TEMP VIEW'));
+    }
+  };
   let suggested: NonNullable<DuckdbReport['retention']>['suggestedWindow'] = null;
   if (flags.window === undefined) {
-    await con.run(params(DEFAULT_WINDOW));
+    await setParams(DEFAULT_WINDOW);
     const spells = await rows(con, sqlFile('repurchase-spells'));
     suggested = windowFromSpells(spells.map((r) => ({ duration: num(r.duration), events: num(r.events), spells: num(r.spells) })));
   }
   const windowDays = flags.window ?? suggested!.window;
-  await con.run(params(windowDays));
+  await setParams(windowDays);
   const periodRows = await rows(con, sqlFile('retention-periods'));
   if (periodRows.length > 360) {
     return { exitCode: 2, messages: [...messages, `retention: ${periodRows.length} ${unit}s is more than a report shows (360) (pass --period quarter or year, or --from / --to)`] };
