@@ -8,15 +8,15 @@
  * from the workspace settings the retention page writes: W = the user's choice, else the W the
  * data suggest (the same suggestion the retention page follows).
  */
-import { analytics, isCancelled } from './analytics-client.ts';
+import { analytics } from './analytics-client.ts';
 import { nextJobId } from './job-id.ts';
+import { PageJob } from './page-job.svelte.ts';
 import { savedRetention, suggestedWindowOf } from './retention.svelte.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
 import type { RetentionParams } from '../core/retention/report-types.ts';
 import type { ChurnAuditRequest, ChurnAuditResult, ChurnMembersQuery, ReasonEdit, SegmentComparison, SegmentRequest, WorkspaceSettings } from './types.ts';
 
 /** Show the progress bar only for jobs slower than this, so fast recomputes do not flicker. */
-const SHOW_PROGRESS_MS = 300;
 /** W before the data's suggestion is known, and for data with nothing to suggest from (the core's default). */
 const FALLBACK_WINDOW = 90;
 
@@ -41,45 +41,9 @@ export function retentionParamsOf(workspaceId: string, settings: WorkspaceSettin
   return p;
 }
 
-/** A job's busy/slow/cancelled/error state and its elapsed-time ticker (shared by both pages). */
-class JobState {
-  busy = $state(false);
-  /** True once a busy job has run long enough to deserve a progress bar. */
-  slow = $state(false);
-  elapsedMs = $state(0);
-  error = $state<string | null>(null);
-  cancelled = $state(false);
-  #ticker: ReturnType<typeof setInterval> | undefined;
-
-  start(): void {
-    this.busy = true;
-    this.slow = false;
-    this.cancelled = false;
-    this.error = null;
-    clearInterval(this.#ticker);
-    const started = performance.now();
-    this.elapsedMs = 0;
-    this.#ticker = setInterval(() => {
-      this.elapsedMs = performance.now() - started;
-      if (this.elapsedMs >= SHOW_PROGRESS_MS) this.slow = true;
-    }, 100);
-  }
-
-  fail(e: unknown): void {
-    if (isCancelled(e)) this.cancelled = true;
-    else this.error = e instanceof Error ? e.message : String(e);
-  }
-
-  finish(): void {
-    clearInterval(this.#ticker);
-    this.busy = false;
-    this.slow = false;
-  }
-}
-
 export class ChurnAuditJob {
   readonly workspaceId: string;
-  readonly job = new JobState();
+  readonly job = new PageJob();
   /** null until known: whether the workspace has churn data at all. */
   hasData = $state<boolean | null>(null);
   /** The W in force (null until resolved) and whether it is the data's suggestion. */
@@ -211,7 +175,7 @@ export type SegmentBy = string | SegmentFilterSpec;
 
 export class SegmentJob {
   readonly workspaceId: string;
-  readonly job = new JobState();
+  readonly job = new PageJob();
   /** The attribute of the latest request (null for a filter). */
   key = $state<string | null>(null);
   result = $state.raw<SegmentComparison | null>(null);

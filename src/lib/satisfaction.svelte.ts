@@ -13,6 +13,7 @@
 import { analytics, errorCode, isCancelled } from './analytics-client.ts';
 import { windowOf } from './churn.svelte.ts';
 import { nextJobId } from './job-id.ts';
+import { PageJob } from './page-job.svelte.ts';
 import { savedRetention } from './retention.svelte.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
 import type {
@@ -29,7 +30,6 @@ import type {
 } from './types.ts';
 
 /** Show the progress bar only for jobs slower than this, so fast recomputes do not flicker. */
-const SHOW_PROGRESS_MS = 300;
 /** The recent-detractors windows offered (days); the report's own is 90. */
 export const DETRACTOR_DAYS = [30, 90, 180, 365] as const;
 const REPORT_DETRACTOR_DAYS = 90;
@@ -39,41 +39,6 @@ const nextId = nextJobId;
 
 /** Codes of the worker's "this workspace has no such data" errors (shown as empty states). */
 const MISSING_DATA = new Set(['no-feedback', 'no-referrals', 'no-order-amounts']);
-
-/** A job's busy/slow/cancelled/error state and its elapsed-time ticker. */
-export class PageJob {
-  busy = $state(false);
-  slow = $state(false);
-  elapsedMs = $state(0);
-  error = $state<string | null>(null);
-  cancelled = $state(false);
-  #ticker: ReturnType<typeof setInterval> | undefined;
-
-  start(): void {
-    this.busy = true;
-    this.slow = false;
-    this.cancelled = false;
-    this.error = null;
-    clearInterval(this.#ticker);
-    const started = performance.now();
-    this.elapsedMs = 0;
-    this.#ticker = setInterval(() => {
-      this.elapsedMs = performance.now() - started;
-      if (this.elapsedMs >= SHOW_PROGRESS_MS) this.slow = true;
-    }, 100);
-  }
-
-  fail(e: unknown): void {
-    if (isCancelled(e)) this.cancelled = true;
-    else this.error = e instanceof Error ? e.message : String(e);
-  }
-
-  finish(): void {
-    clearInterval(this.#ticker);
-    this.busy = false;
-    this.slow = false;
-  }
-}
 
 /** What both pages resolve first: W (the retention page's), the period, and which data the workspace has. */
 abstract class ReportJob {
