@@ -14,7 +14,7 @@
  * - Numbers use the file's decimal and thousands marks; currency marks are allowed on money.
  * O(length of the cell); no allocation on the hot path apart from the interned string.
  */
-import type { ImportIssue } from '../../core/issues.ts';
+import { implausibleNumberText, type ImplausibleNumberParams, type ImportIssue } from '../../core/issues.ts';
 import { isNullToken } from '../../core/parse/null-token.ts';
 import { explainNumber, parseLocaleNumber } from '../../core/parse/number.ts';
 import { parseDate } from '../../core/parse/date.ts';
@@ -99,9 +99,9 @@ function digitCount(raw: string): number {
 }
 
 /** Why a parsed number cannot be stored as written, or undefined. */
-function implausibleNumber(b: Builder, raw: string, v: number): string | undefined {
-  if (digitCount(raw) > 15) return 'has more digits than a number can hold exactly (15); it would be rounded';
-  if (b.type === 'money' && Math.abs(v) >= MAX_MONEY) return `is ${Math.abs(v) >= 1e15 ? 'far ' : ''}beyond any plausible amount (1,000,000,000,000 or more)`;
+function implausibleNumber(b: Builder, raw: string, v: number): ImplausibleNumberParams | undefined {
+  if (digitCount(raw) > 15) return { reason: 'too-many-digits', digits: 15 };
+  if (b.type === 'money' && Math.abs(v) >= MAX_MONEY) return { reason: Math.abs(v) >= 1e15 ? 'amount-far-too-large' : 'amount-too-large', limit: MAX_MONEY };
   return undefined;
 }
 
@@ -151,7 +151,7 @@ export function convertCell(b: Builder, raw: string, line: number, record: numbe
         return { severity: 'error', code: 'unparseable-number', line, record, column: b.header, value: raw, message: `line ${line}, column ${b.header}: ${explainNumber(raw, ctx.decimal, ctx.thousands)}` };
       }
       const problem = implausibleNumber(b, raw, v);
-      if (problem) return { severity: 'error', code: 'implausible-number', line, record, column: b.header, value: raw, message: `line ${line}, column ${b.header}: '${raw.trim()}' ${problem}`, params: { reason: problem } };
+      if (problem) return { severity: 'error', code: 'implausible-number', line, record, column: b.header, value: raw, message: `line ${line}, column ${b.header}: '${raw.trim()}' ${implausibleNumberText(problem)}`, params: problem };
       b.sNum = v === 0 ? 0 : v;
       return undefined;
     }

@@ -348,6 +348,9 @@ export const bg: Messages = {
   'issue.unsupported-encoding': 'Файлът е в UTF-32, което Keepwise не чете: запазете го като CSV UTF-8.',
   'issue.sentinel-dates': 'Колоната {column} има {count} дати в 2900 г. или по-късно; те се четат като „без дата“ (заместител като 9999-12-31).',
   'issue.implausible-number': 'Това число не може да бъде съхранено както е записано: {reason}.',
+  'issue.implausible-number.reason.too-many-digits': 'има повече цифри, отколкото едно число може да съхрани точно ({digits}); би било закръглено',
+  'issue.implausible-number.reason.amount-too-large': 'надхвърля всяка правдоподобна сума ({limit} или повече)',
+  'issue.implausible-number.reason.amount-far-too-large': 'далеч надхвърля всяка правдоподобна сума ({limit} или повече)',
 
   'note.key-mostly-repeated': {
     one: '{count} ред повтаря по-ранна стойност на {column}: тази колона вероятно не е ID.',

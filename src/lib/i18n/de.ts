@@ -348,6 +348,9 @@ export const de: Messages = {
   'issue.unsupported-encoding': 'Die Datei ist in UTF-32 kodiert, das Keepwise nicht liest: Speichern Sie sie als CSV UTF-8.',
   'issue.sentinel-dates': 'Die Spalte {column} enthält {count} Datumsangaben im Jahr 2900 oder später; sie werden als „kein Datum“ gelesen (ein Platzhalter wie 9999-12-31).',
   'issue.implausible-number': 'Diese Zahl kann nicht so gespeichert werden, wie sie geschrieben ist: {reason}.',
+  'issue.implausible-number.reason.too-many-digits': 'sie hat mehr Ziffern, als eine Zahl exakt darstellen kann ({digits}); sie würde gerundet',
+  'issue.implausible-number.reason.amount-too-large': 'sie liegt über jedem plausiblen Betrag ({limit} oder mehr)',
+  'issue.implausible-number.reason.amount-far-too-large': 'sie liegt weit über jedem plausiblen Betrag ({limit} oder mehr)',
 
   'note.key-mostly-repeated': {
     one: '{count} Zeile wiederholt einen früheren Wert von {column}: Diese Spalte ist wahrscheinlich nicht die ID.',

@@ -349,7 +349,10 @@ export const en = {
   'issue.header-too-long': 'Line {line} is too long to be a header row ({found} characters; at most {max}).',
   'issue.unsupported-encoding': 'The file is UTF-32, which Keepwise does not read: save it as CSV UTF-8.',
   'issue.sentinel-dates': 'The column {column} has {count} dates in the year 2900 or later; they are read as "no date" (a placeholder such as 9999-12-31).',
-  'issue.implausible-number': 'This number cannot be stored as written: it {reason}.',
+  'issue.implausible-number': 'This number cannot be stored as written: {reason}.',
+  'issue.implausible-number.reason.too-many-digits': 'it has more digits than a number can hold exactly ({digits}); it would be rounded',
+  'issue.implausible-number.reason.amount-too-large': 'it is beyond any plausible amount ({limit} or more)',
+  'issue.implausible-number.reason.amount-far-too-large': 'it is far beyond any plausible amount ({limit} or more)',
 
   'note.key-mostly-repeated': {
     one: '{count} row repeats an earlier value of {column}: this column is probably not the id.',

@@ -348,6 +348,9 @@ export const et: Messages = {
   'issue.unsupported-encoding': 'Fail on UTF-32-s, mida Keepwise ei loe: salvestage see kui CSV UTF-8.',
   'issue.sentinel-dates': 'Veerus {column} on {count} kuupäeva aastal 2900 või hiljem; neid loetakse kui „kuupäeva pole“ (kohatäide nagu 9999-12-31).',
   'issue.implausible-number': 'Seda arvu ei saa kirjutatud kujul salvestada: {reason}.',
+  'issue.implausible-number.reason.too-many-digits': 'sellel on rohkem numbreid, kui arv suudab täpselt hoida ({digits}); see ümardataks',
+  'issue.implausible-number.reason.amount-too-large': 'see ületab iga usutava summa ({limit} või rohkem)',
+  'issue.implausible-number.reason.amount-far-too-large': 'see ületab kaugelt iga usutava summa ({limit} või rohkem)',
 
   'note.key-mostly-repeated': {
     one: '{count} rida kordab veeru {column} varasemat väärtust: see veerg ei ole tõenäoliselt ID.',

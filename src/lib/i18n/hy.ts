@@ -348,6 +348,9 @@ export const hy: Messages = {
   'issue.unsupported-encoding': 'Ֆայլը UTF-32 է, որը Keepwise-ը չի կարդում․ պահպանեք այն որպես CSV UTF-8։',
   'issue.sentinel-dates': '{column} սյունակում {count} ամսաթիվ 2900 թվականին կամ ավելի ուշ է․ դրանք կարդացվում են որպես «ամսաթիվ չկա» (փոխարինող արժեք, օրինակ՝ 9999-12-31)։',
   'issue.implausible-number': 'Այս թիվը հնարավոր չէ պահել ինչպես գրված է՝ {reason}։',
+  'issue.implausible-number.reason.too-many-digits': 'այն ունի ավելի շատ թվանշան, քան թիվը կարող է ճշգրիտ պահել ({digits}), և կկլորացվեր',
+  'issue.implausible-number.reason.amount-too-large': 'այն գերազանցում է ցանկացած հավանական գումար ({limit} կամ ավելի)',
+  'issue.implausible-number.reason.amount-far-too-large': 'այն զգալիորեն գերազանցում է ցանկացած հավանական գումար ({limit} կամ ավելի)',
 
   'note.key-mostly-repeated': {
     one: '{count} տող կրկնում է {column} սյունակի ավելի վաղ արժեքը․ այս սյունակը, հավանաբար, ID չէ։',

@@ -1,5 +1,5 @@
-import type { ImportIssue } from '../../core/issues.ts';
-import type { Locale } from './messages.ts';
+import type { ImplausibleNumberReason, ImportIssue } from '../../core/issues.ts';
+import type { Locale, MessageKey } from './messages.ts';
 import { formatStoredDate } from '../format.ts';
 import { INTL_LOCALE, isMessageKey, translate, type Params } from './translate.ts';
 
@@ -12,7 +12,21 @@ import { INTL_LOCALE, isMessageKey, translate, type Params } from './translate.t
 export function issueReason(locale: Locale, issue: Pick<ImportIssue, 'code' | 'message' | 'params'>): string {
   if (locale === 'en') return issue.message;
   const key = `issue.${issue.code}`;
-  return isMessageKey(key) ? translate(locale, key, issue.params) : issue.message;
+  return isMessageKey(key) ? translate(locale, key, withReason(locale, issue.code, issue.params)) : issue.message;
+}
+
+/** The clause for each implausible-number reason: a reason without a translation is a compile error. */
+const IMPLAUSIBLE_NUMBER_REASON: Readonly<Record<ImplausibleNumberReason, MessageKey>> = {
+  'too-many-digits': 'issue.implausible-number.reason.too-many-digits',
+  'amount-too-large': 'issue.implausible-number.reason.amount-too-large',
+  'amount-far-too-large': 'issue.implausible-number.reason.amount-far-too-large',
+};
+
+/** The params with a reason code (`implausible-number`) replaced by its translated clause. */
+function withReason<P extends Params | undefined>(locale: Locale, code: string, params: P): P | Params {
+  const reason = params?.reason;
+  if (code !== 'implausible-number' || typeof reason !== 'string' || !Object.prototype.hasOwnProperty.call(IMPLAUSIBLE_NUMBER_REASON, reason)) return params;
+  return { ...params, reason: translate(locale, IMPLAUSIBLE_NUMBER_REASON[reason as ImplausibleNumberReason], params) };
 }
 
 /** "no customer id column: ..." -> "No customer id column: ....": the importer's messages as sentences. */
@@ -47,7 +61,7 @@ function translated(locale: Locale, key: string, params: Params, code: string): 
 export function issueSentence(locale: Locale, issue: Pick<ImportIssue, 'code' | 'message' | 'params' | 'column' | 'line'>): string {
   if (locale === 'en') return sentence(issue.message);
   const params: Params = { ...(issue.column !== undefined ? { column: issue.column } : {}), ...(issue.line !== undefined ? { line: issue.line } : {}), ...issue.params };
-  return translated(locale, `issue.${issue.code}`, params, issue.code) ?? sentence(issue.message);
+  return translated(locale, `issue.${issue.code}`, withReason(locale, issue.code, params), issue.code) ?? sentence(issue.message);
 }
 
 /** A note of the plausibility report (core/import/plausibility.ts) as a sentence. */

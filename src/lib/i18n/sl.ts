@@ -366,6 +366,9 @@ export const sl: Messages = {
   'issue.unsupported-encoding': 'Datoteka je v kodiranju UTF-32, ki ga Keepwise ne bere: shranite jo kot CSV UTF-8.',
   'issue.sentinel-dates': 'Stolpec {column} ima {count} datumov v letu 2900 ali pozneje; prebrani so kot »brez datuma« (nadomestna vrednost, kot je 9999-12-31).',
   'issue.implausible-number': 'Tega števila ni mogoče shraniti, kot je zapisano: {reason}.',
+  'issue.implausible-number.reason.too-many-digits': 'ima več števk, kot jih število lahko natančno hrani ({digits}); bilo bi zaokroženo',
+  'issue.implausible-number.reason.amount-too-large': 'presega vsak verjeten znesek ({limit} ali več)',
+  'issue.implausible-number.reason.amount-far-too-large': 'daleč presega vsak verjeten znesek ({limit} ali več)',
 
   'note.key-mostly-repeated': {
     one: '{count} vrstica ponovi prejšnjo vrednost stolpca {column}: ta stolpec verjetno ni ID.',

@@ -59,6 +59,8 @@ describe('amounts that cannot be stored as written', () => {
     const { p } = await read('customer_id,date,amount\nC1,2024-01-01,99999999999999999999\nC2,2024-01-02,2000000000000\nC3,2024-01-03,12.50\n');
     expect(p.errors.map((e) => [e.code, e.line, e.column])).toEqual([['implausible-number', 2, 'amount'], ['implausible-number', 3, 'amount']]);
     expect(p.errors[0].message).toBe("line 2, column amount: '99999999999999999999' has more digits than a number can hold exactly (15); it would be rounded");
+    expect(p.errors[1].message).toBe("line 3, column amount: '2000000000000' is beyond any plausible amount (1,000,000,000,000 or more)");
+    expect(p.errors.map((e) => e.params)).toEqual([{ reason: 'too-many-digits', digits: 15 }, { reason: 'amount-too-large', limit: 1e12 }]);
     expect(p.table.length).toBe(1);
   });
 });

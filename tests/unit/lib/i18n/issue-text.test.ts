@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { issueSentence, noteSentence, questionSentence, sentence } from '../../../../src/lib/i18n/issue-text.ts';
+import { issueReason, issueSentence, noteSentence, questionSentence, sentence } from '../../../../src/lib/i18n/issue-text.ts';
 import { en } from '../../../../src/lib/i18n/en.ts';
 
 /** Every `.ts` file under `dir`, recursively. */
@@ -58,6 +58,22 @@ describe('issueSentence and questionSentence', () => {
   it('explains the header-row questions by code in Slovenian', () => {
     expect(questionSentence('sl', { code: 'confirm-no-header', message: 'line 1 holds values' })).toMatch(/nima vrstice z imeni stolpcev/);
     expect(questionSentence('en', { code: 'confirm-no-header', message: 'line 1 holds values' })).toBe('Line 1 holds values.');
+  });
+});
+
+describe('issueReason of an implausible number', () => {
+  const digits = { code: 'implausible-number', message: "line 2, column amount: '99999999999999999999' has more digits than a number can hold exactly (15); it would be rounded", params: { reason: 'too-many-digits', digits: 15 } };
+  const amount = { code: 'implausible-number', message: "line 3, column amount: '5e13' is beyond any plausible amount (1,000,000,000,000 or more)", params: { reason: 'amount-too-large', limit: 1e12 } };
+
+  it('shows the importer message in English', () => {
+    expect(issueReason('en', digits)).toBe(digits.message);
+  });
+
+  it('translates the reason by its code, with the limit formatted for the locale', () => {
+    expect(issueReason('de', digits)).toBe('Diese Zahl kann nicht so gespeichert werden, wie sie geschrieben ist: sie hat mehr Ziffern, als eine Zahl exakt darstellen kann (15); sie würde gerundet.');
+    expect(issueReason('de', amount)).toBe('Diese Zahl kann nicht so gespeichert werden, wie sie geschrieben ist: sie liegt über jedem plausiblen Betrag (1.000.000.000.000 oder mehr).');
+    expect(issueReason('sl', { ...amount, params: { reason: 'amount-far-too-large', limit: 1e12 } })).toMatch(/: daleč presega vsak verjeten znesek \(1.000.000.000.000 ali več\)\.$/);
+    for (const locale of ['bg', 'et', 'hy'] as const) expect(issueReason(locale, digits)).not.toMatch(/digits|reason/);
   });
 });
 
