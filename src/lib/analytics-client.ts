@@ -3,17 +3,18 @@
  * terminates it (the only way to stop a parse mid-file) and the next call starts a fresh one.
  * Comlink never settles calls to a terminated worker, so every call is tracked here and
  * rejected with CancelledError when its worker dies. Pages and components call the typed
- * methods below, never `call` with a raw Comlink function.
+ * methods below (one request object each, worker/contract.ts); raw Comlink calls stay private here.
  */
 import * as Comlink from 'comlink';
 import type { AnalyticsApi } from '../worker/analytics.worker.ts';
-import type { ImportProgress, InspectOverrides } from './types.ts';
-import type { RetentionParams } from '../core/retention/report-types.ts';
-import type { ChurnAuditRequest, ChurnMembersQuery, SegmentRequest } from '../worker/contract.ts';
-import type { ClvMembersQuery, ClvRequest } from '../worker/contract.ts';
+import type { ImportProgress } from './types.ts';
+import type { CommitImportRequest, CreateWorkspaceRequest, DiscardImportRequest, InspectRequest, PrepareImportRequest, RemoveImportRequest, RenameWorkspaceRequest } from '../worker/contract.ts';
+import type { RestoreWorkspaceRequest, UpdateSettingsRequest, WorkspaceRequest } from '../worker/contract.ts';
+import type { CohortMembersRequest, RetentionRequest } from '../worker/contract.ts';
+import type { ChurnAuditRequest, ChurnedValuesRequest, ChurnMembersRequest, EditReasonsRequest, SegmentRequest } from '../worker/contract.ts';
+import type { ClvMembersRequest, ClvRequest } from '../worker/contract.ts';
 import type { ReferralRequest, ReturningRequest, SatisfactionListRequest, SatisfactionRequest } from '../worker/contract.ts';
 import type { SatisfactionListResult } from '../worker/satisfaction-api.ts';
-import type { ReasonEdit } from '../core/churn/reason-taxonomy.ts';
 
 export class CancelledError extends Error {
   override name = 'CancelledError';
@@ -64,7 +65,7 @@ class AnalyticsClient {
   }
 
   /** Runs one worker call; rejects with CancelledError if the worker is cancelled meanwhile. */
-  call<R>(fn: (api: Api) => Promise<R>): Promise<R> {
+  #call<R>(fn: (api: Api) => Promise<R>): Promise<R> {
     const api = this.#ensure();
     return new Promise<R>((resolve, reject) => {
       this.#pending.add(reject);
@@ -86,146 +87,143 @@ class AnalyticsClient {
     if (this.#worker) this.#stop(new CancelledError());
   }
 
-  inspect(file: Blob, fileName: string, workspaceId: string, overrides?: InspectOverrides) {
-    return this.call((api) => api.inspect(file, fileName, workspaceId, overrides));
+  // Each method takes the worker handler's one request object (worker/contract.ts); a progress
+  // callback is a second argument, proxied here (Comlink proxies only top-level arguments).
+
+  /** Dialect, kind and mapping of a file (a remembered mapping of the workspace wins unless overridden). */
+  inspect(request: InspectRequest) {
+    return this.#call((api) => api.inspect(request));
   }
 
-  prepareImport(
-    workspaceId: string,
-    file: Blob,
-    fileName: string,
-    options: Parameters<AnalyticsApi['prepareImport']>[3],
-    onProgress?: (p: ImportProgress) => void,
-  ) {
-    return this.call((api) =>
-      api.prepareImport(workspaceId, file, fileName, options, onProgress ? Comlink.proxy(onProgress) : undefined),
-    );
+  /** Reads and checks every row of a file, staged in the worker under a token. */
+  prepareImport(request: PrepareImportRequest, onProgress?: (p: ImportProgress) => void) {
+    return this.#call((api) => api.prepareImport(request, onProgress ? Comlink.proxy(onProgress) : undefined));
   }
 
-  commitImport(token: string, options: { skipInvalid: boolean }) {
-    return this.call((api) => api.commitImport(token, options));
+  commitImport(request: CommitImportRequest) {
+    return this.#call((api) => api.commitImport(request));
   }
 
-  discardImport(token: string) {
-    return this.call((api) => api.discardImport(token));
+  discardImport(request: DiscardImportRequest) {
+    return this.#call((api) => api.discardImport(request));
   }
 
-  summary(workspaceId: string) {
-    return this.call((api) => api.summary(workspaceId));
+  summary(request: WorkspaceRequest) {
+    return this.#call((api) => api.summary(request));
   }
 
-  createWorkspace(...args: Parameters<AnalyticsApi['createWorkspace']>) {
-    return this.call((api) => api.createWorkspace(...args));
+  createWorkspace(request: CreateWorkspaceRequest) {
+    return this.#call((api) => api.createWorkspace(request));
   }
 
-  renameWorkspace(...args: Parameters<AnalyticsApi['renameWorkspace']>) {
-    return this.call((api) => api.renameWorkspace(...args));
+  renameWorkspace(request: RenameWorkspaceRequest) {
+    return this.#call((api) => api.renameWorkspace(request));
   }
 
-  updateWorkspaceSettings(...args: Parameters<AnalyticsApi['updateWorkspaceSettings']>) {
-    return this.call((api) => api.updateWorkspaceSettings(...args));
+  updateWorkspaceSettings(request: UpdateSettingsRequest) {
+    return this.#call((api) => api.updateWorkspaceSettings(request));
   }
 
-  deleteWorkspace(...args: Parameters<AnalyticsApi['deleteWorkspace']>) {
-    return this.call((api) => api.deleteWorkspace(...args));
+  deleteWorkspace(request: WorkspaceRequest) {
+    return this.#call((api) => api.deleteWorkspace(request));
   }
 
-  removeImport(...args: Parameters<AnalyticsApi['removeImport']>) {
-    return this.call((api) => api.removeImport(...args));
+  removeImport(request: RemoveImportRequest) {
+    return this.#call((api) => api.removeImport(request));
   }
 
-  exportWorkspace(workspaceId: string) {
-    return this.call((api) => api.exportWorkspace(workspaceId));
+  exportWorkspace(request: WorkspaceRequest) {
+    return this.#call((api) => api.exportWorkspace(request));
   }
 
   /** A backup file (or its text) restored as a new workspace; the worker reads and parses it. */
-  restoreWorkspace(file: Blob | string) {
-    return this.call((api) => api.restoreWorkspace(file));
+  restoreWorkspace(request: RestoreWorkspaceRequest) {
+    return this.#call((api) => api.restoreWorkspace(request));
   }
 
   /** The retention report of a workspace; null when a newer job superseded this one. */
-  retention(workspaceId: string, params: RetentionParams, jobId: number, onProgress?: (done: number, total: number) => void) {
-    return this.call((api) => api.retention(workspaceId, params, jobId, onProgress ? Comlink.proxy(onProgress) : undefined));
+  retention(request: RetentionRequest, onProgress?: (done: number, total: number) => void) {
+    return this.#call((api) => api.retention(request, onProgress ? Comlink.proxy(onProgress) : undefined));
   }
 
   /** The customer ids behind one cohort cell. */
-  cohortMembers(...args: Parameters<AnalyticsApi['cohortMembers']>) {
-    return this.call((api) => api.cohortMembers(...args));
+  cohortMembers(request: CohortMembersRequest) {
+    return this.#call((api) => api.cohortMembers(request));
   }
 
   /** Whether the workspace has churn data (a churn flag, subscriptions, dated orders or cancellations). */
-  hasChurnData(workspaceId: string) {
-    return this.call((api) => api.hasChurnData(workspaceId));
+  hasChurnData(request: WorkspaceRequest) {
+    return this.#call((api) => api.hasChurnData(request));
   }
 
   /** The churn-reason audit with the workspace's saved taxonomy; null when a newer job superseded this one. */
   churnAudit(request: ChurnAuditRequest) {
-    return this.call((api) => api.churnAudit(request));
+    return this.#call((api) => api.churnAudit(request));
   }
 
   /** The customer ids behind one bar of the audit (the same request the audit came from). */
-  churnMembers(request: ChurnAuditRequest, query: ChurnMembersQuery) {
-    return this.call((api) => api.churnMembers(request, query));
+  churnMembers(request: ChurnMembersRequest) {
+    return this.#call((api) => api.churnMembers(request));
   }
 
   /** One taxonomy edit (merge, rename, split, avoidable), saved with the workspace; returns the new edits. */
-  editReasons(workspaceId: string, edit: ReasonEdit, originals: readonly string[]) {
-    return this.call((api) => api.editReasons(workspaceId, edit, originals));
+  editReasons(request: EditReasonsRequest) {
+    return this.#call((api) => api.editReasons(request));
   }
 
   /** Back to the built-in taxonomy (a new version). */
-  resetReasons(workspaceId: string) {
-    return this.call((api) => api.resetReasons(workspaceId));
+  resetReasons(request: WorkspaceRequest) {
+    return this.#call((api) => api.resetReasons(request));
   }
 
   /** Which churn-flag values mean churned (when the audit could not tell). */
-  setChurnedValues(workspaceId: string, values: readonly string[]) {
-    return this.call((api) => api.setChurnedValues(workspaceId, values));
+  setChurnedValues(request: ChurnedValuesRequest) {
+    return this.#call((api) => api.setChurnedValues(request));
   }
 
   /** Segments of one attribute side by side; null when superseded. */
   segmentComparison(request: SegmentRequest) {
-    return this.call((api) => api.segmentComparison(request));
+    return this.#call((api) => api.segmentComparison(request));
   }
 
   /** The CLV report of a workspace (margin from its settings); null when a newer job superseded this one. */
   clvReport(request: ClvRequest) {
-    return this.call((api) => api.clvReport(request));
+    return this.#call((api) => api.clvReport(request));
   }
 
   /** The customer ids behind a CLV list, an RFM group or a segment bar (the same request the report came from). */
-  clvMembers(request: ClvRequest, query: ClvMembersQuery) {
-    return this.call((api) => api.clvMembers(request, query));
+  clvMembers(request: ClvMembersRequest) {
+    return this.#call((api) => api.clvMembers(request));
   }
 
   /** Which of the satisfaction, referral and returning-vs-new reports the workspace has data for. */
-  satisfactionData(workspaceId: string) {
-    return this.call((api) => api.satisfactionData(workspaceId));
+  satisfactionData(request: WorkspaceRequest) {
+    return this.#call((api) => api.satisfactionData(request));
   }
 
   /** NPS / CSAT, trend, touchpoints, segments, churn by NPS group, recent detractors; null when superseded. */
   satisfactionReport(request: SatisfactionRequest) {
-    return this.call((api) => api.satisfactionReport(request));
+    return this.#call((api) => api.satisfactionReport(request));
   }
 
   /** The referral programme: rate, conversion, referred vs other, top referrers; null when superseded. */
   referralReport(request: ReferralRequest) {
-    return this.call((api) => api.referralReport(request));
+    return this.#call((api) => api.referralReport(request));
   }
 
   /** Returning vs new customers per period and "returning customers spend x % more"; null when superseded. */
   returningReport(request: ReturningRequest) {
-    return this.call((api) => api.returningReport(request));
+    return this.#call((api) => api.returningReport(request));
   }
 
   /** The rows of a list (recent detractors, comment search, promoters to ask, top referrers); null when superseded. */
   satisfactionList(request: SatisfactionListRequest) {
-    return this.call<SatisfactionListResult | null>((api) => api.satisfactionList(request));
+    return this.#call<SatisfactionListResult | null>((api) => api.satisfactionList(request));
   }
 
   /** The customer ids of a list, for an export. */
   satisfactionListIds(request: SatisfactionListRequest) {
-    return this.call((api) => api.satisfactionListIds(request));
+    return this.#call((api) => api.satisfactionListIds(request));
   }
 }
 

@@ -76,7 +76,7 @@ export class ChurnAuditJob {
     const job = (this.#job = nextJobId());
     this.job.start();
     try {
-      const [w, has] = await Promise.all([windowOf(this.workspaceId, this.#settings), analytics.hasChurnData(this.workspaceId)]);
+      const [w, has] = await Promise.all([windowOf(this.workspaceId, this.#settings), analytics.hasChurnData({ workspaceId: this.workspaceId })]);
       if (job !== this.#job) return;
       this.windowDays = w.days;
       this.windowSuggested = w.suggested;
@@ -118,23 +118,23 @@ export class ChurnAuditJob {
   /** The customer ids behind one bar of the audit on screen. */
   async members(query: ChurnMembersQuery): Promise<string[]> {
     if (!this.shownRequest) return [];
-    return analytics.churnMembers(this.shownRequest, query);
+    return analytics.churnMembers({ audit: this.shownRequest, query });
   }
 
   /** One taxonomy edit, saved with the workspace; then the audit is computed again with it. */
   async edit(edit: ReasonEdit): Promise<boolean> {
     const originals = this.result?.audit.originals ?? [];
-    return this.#save(() => analytics.editReasons(this.workspaceId, edit, originals));
+    return this.#save(() => analytics.editReasons({ workspaceId: this.workspaceId, edit, originals }));
   }
 
   /** Back to the built-in taxonomy (a new version, so old exports stay distinguishable). */
   async reset(): Promise<boolean> {
-    return this.#save(() => analytics.resetReasons(this.workspaceId));
+    return this.#save(() => analytics.resetReasons({ workspaceId: this.workspaceId }));
   }
 
   /** Which flag values mean churned. */
   async setChurnedValues(values: readonly string[]): Promise<boolean> {
-    return this.#save(() => analytics.setChurnedValues(this.workspaceId, values));
+    return this.#save(() => analytics.setChurnedValues({ workspaceId: this.workspaceId, values }));
   }
 
   async #save(work: () => Promise<unknown>): Promise<boolean> {

@@ -111,7 +111,7 @@ export class ClvJob {
   /** The customer ids behind a list, an RFM group or a segment value of the report on screen. */
   async members(query: ClvMembersQuery): Promise<string[]> {
     if (!this.shownRequest) return [];
-    return analytics.clvMembers(this.shownRequest, query);
+    return analytics.clvMembers({ report: this.shownRequest, query });
   }
 
   /** Stops the running computation; the last report stays on screen. */
@@ -181,7 +181,7 @@ export class WhatIfSource {
     this.loading = true;
     try {
       const w = await windowOf(this.workspaceId, settings);
-      const rr = await analytics.retention(this.workspaceId, { period: 'month', windowDays: w.days, source: 'orders', definition: 'A' }, nextRetentionJobId());
+      const rr = await analytics.retention({ workspaceId: this.workspaceId, params: { period: 'month', windowDays: w.days, source: 'orders', definition: 'A' }, jobId: nextRetentionJobId() });
       if (job !== this.#job || rr === null) return;
       this.basis = ordersBasis(rr.periods, rr.kpis.customersNow.value, report.params.trailingMonths, isoToDay);
       this.windowDays = w.days;

@@ -159,7 +159,7 @@ export class ImportJob {
     this.notice = null;
     try {
       const overrides = Object.keys(this.#overrides).length ? { ...this.#overrides } : undefined;
-      const inspection = await analytics.inspect(this.file, this.file.name, this.workspaceId, overrides);
+      const inspection = await analytics.inspect({ file: this.file, fileName: this.file.name, workspaceId: this.workspaceId, overrides });
       if (run !== this.#run) return;
       this.inspection = inspection;
       this.kind = inspection.kind;
@@ -276,7 +276,7 @@ export class ImportJob {
   async useCurrency(code: string): Promise<void> {
     this.currencyError = null;
     try {
-      await analytics.updateWorkspaceSettings(this.workspaceId, { currency: code });
+      await analytics.updateWorkspaceSettings({ workspaceId: this.workspaceId, patch: { currency: code } });
       this.currencyApplied = code;
     } catch (e) {
       this.currencyError = e instanceof Error ? e.message : String(e);
@@ -293,10 +293,10 @@ export class ImportJob {
     this.#cancelling = false;
     try {
       const prepared = await analytics.prepareImport(
-        this.workspaceId,
-        this.file,
-        this.file.name,
         {
+          workspaceId: this.workspaceId,
+          file: this.file,
+          fileName: this.file.name,
           dialect: { ...this.dialect },
           kind: this.kind,
           mapping: [...this.mapping],
@@ -343,7 +343,7 @@ export class ImportJob {
     }
     this.state = 'committing';
     try {
-      const record = await withImportLock(() => analytics.commitImport(prepared.token, { skipInvalid }));
+      const record = await withImportLock(() => analytics.commitImport({ token: prepared.token, skipInvalid }));
       if (!record) {
         this.state = 'prepared';
         this.notice = 'locked';
@@ -372,7 +372,7 @@ export class ImportJob {
     const token = this.prepared?.token;
     this.prepared = null;
     this.progress = null;
-    if (token && this.#generation === analytics.generation) analytics.discardImport(token).catch(() => {});
+    if (token && this.#generation === analytics.generation) analytics.discardImport({ token }).catch(() => {});
   }
 
   #fail(e: unknown, state: JobState = this.inspection ? 'ready' : 'inspecting'): void {

@@ -66,7 +66,7 @@ export async function saveRetention(workspaceId: string, settings: WorkspaceSett
   const now = savedRetention(workspaceId, settings);
   const next: SavedRetention = { windowDays: patch.windowDays !== undefined ? patch.windowDays : now.windowDays, controls: patch.controls ?? now.controls };
   session.set(workspaceId, next);
-  await analytics.updateWorkspaceSettings(workspaceId, { windowDays: next.windowDays, retention: next.controls });
+  await analytics.updateWorkspaceSettings({ workspaceId, patch: { windowDays: next.windowDays, retention: next.controls } });
 }
 
 /** The last W suggested for a workspace's orders in this session, or undefined. */
@@ -83,7 +83,7 @@ export async function suggestedWindowOf(workspaceId: string): Promise<number | n
   const known = suggestions.get(workspaceId);
   if (known !== undefined) return known;
   try {
-    const report = await analytics.retention(workspaceId, { period: 'year', windowDays: FALLBACK_WINDOW, source: 'orders' }, nextJobId());
+    const report = await analytics.retention({ workspaceId, params: { period: 'year', windowDays: FALLBACK_WINDOW, source: 'orders' }, jobId: nextJobId() });
     if (!report?.window) return null;
     suggestions.set(workspaceId, report.window.suggested);
     return report.window.suggested;
@@ -238,7 +238,7 @@ export class RetentionDashboard {
         this.done = done;
         this.total = total;
       };
-      const result = await analytics.retention(workspaceId, params, job, onProgress);
+      const result = await analytics.retention({ workspaceId, params, jobId: job }, onProgress);
       // Superseded: a newer job owns the screen (or the worker said so with null).
       if (job !== this.#job || result === null) return;
       if (result.window) {

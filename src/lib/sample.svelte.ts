@@ -27,7 +27,7 @@ class SampleLoader {
       const response = await fetch('./sample/manifest.json');
       if (!response.ok) throw new Error(`manifest.json: HTTP ${response.status}`);
       const manifest = (await response.json()) as Manifest;
-      const workspace = await analytics.createWorkspace(t('sample.workspaceName'), { locale: i18n.locale });
+      const workspace = await analytics.createWorkspace({ name: t('sample.workspaceName'), settings: { locale: i18n.locale } });
       workspaces.select(workspace.id);
       const total = manifest.files.length;
       for (const [i, entry] of manifest.files.entries()) {
@@ -37,16 +37,19 @@ class SampleLoader {
         const res = await fetch(`./sample/${encodeURIComponent(name)}`);
         if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
         const blob = await res.blob();
-        const inspection = await analytics.inspect(blob, name, workspace.id, { kind: entry.kind });
+        const inspection = await analytics.inspect({ file: blob, fileName: name, workspaceId: workspace.id, overrides: { kind: entry.kind } });
         if (inspection.fatal) throw new Error(`${name}: ${inspection.fatal.message}`);
-        const prepared = await analytics.prepareImport(workspace.id, blob, name, {
+        const prepared = await analytics.prepareImport({
+          workspaceId: workspace.id,
+          file: blob,
+          fileName: name,
           dialect: inspection.dialect,
           kind: inspection.kind,
           mapping: [...inspection.mapping],
           inspected: { sha256: inspection.sha256, headers: [...inspection.headers] },
         });
         if (prepared.fatal) throw new Error(`${name}: ${prepared.fatal.message}`);
-        await analytics.commitImport(prepared.token, { skipInvalid: true });
+        await analytics.commitImport({ token: prepared.token, skipInvalid: true });
       }
       return true;
     } catch (e) {

@@ -66,7 +66,7 @@ abstract class ReportJob {
     const job = (this.current = nextId());
     this.job.start();
     try {
-      const [w, data] = await Promise.all([windowOf(this.workspaceId, this.#settings), analytics.satisfactionData(this.workspaceId)]);
+      const [w, data] = await Promise.all([windowOf(this.workspaceId, this.#settings), analytics.satisfactionData({ workspaceId: this.workspaceId })]);
       if (job !== this.current) return;
       this.windowDays = w.days;
       this.windowSuggested = w.suggested;

@@ -13,7 +13,7 @@ export type { DataKind, Mapping } from '../core/schema/kinds.ts';
 export type Inspection = Awaited<ReturnType<AnalyticsApi['inspect']>>;
 export type Dialect = Inspection['dialect'];
 export type Question = Inspection['questions'][number];
-export type InspectOverrides = NonNullable<Parameters<AnalyticsApi['inspect']>[3]>;
+export type InspectOverrides = NonNullable<Parameters<AnalyticsApi['inspect']>[0]['overrides']>;
 
 // churn audit and segments (issue #10)
 export type { ChurnAuditRequest, ChurnMembersQuery, SegmentRequest } from '../worker/contract.ts';

@@ -5,11 +5,11 @@
  */
 import { churnAuditWithState, churnMembers, type ChurnAudit, type ChurnAuditState } from '../core/churn/audit.ts';
 import { churnSourceOf } from '../core/churn/churn-status.ts';
-import { editReasons, NO_EDITS, type ReasonEdit, type ReasonEdits } from '../core/churn/reason-taxonomy.ts';
+import { editReasons, NO_EDITS, type ReasonEdits } from '../core/churn/reason-taxonomy.ts';
 import { segmentComparison, type SegmentComparison } from '../core/segments/segment-compare.ts';
 import type { RetentionParams } from '../core/retention/report-types.ts';
 import { getWorkspace, listImports, updateWorkspaceSettings } from '../storage/index.ts';
-import type { ChurnAuditRequest, ChurnMembersQuery, SegmentRequest } from './contract.ts';
+import type { ChurnAuditRequest, ChurnedValuesRequest, ChurnMembersRequest, EditReasonsRequest, SegmentRequest, WorkspaceRequest } from './contract.ts';
 import type { WorkerContext } from './worker-context.ts';
 import { LatestJob, yieldToMessages } from './workspace-cache.ts';
 
@@ -49,7 +49,7 @@ export function churnApi(ctx: WorkerContext) {
 
   return {
     /** Whether the workspace has churn data at all (the page shows an empty state otherwise). */
-    async hasChurnData(workspaceId: string): Promise<boolean> {
+    async hasChurnData({ workspaceId }: WorkspaceRequest): Promise<boolean> {
       const { tables, customers } = await ctx.tables.withCustomers(workspaceId);
       return customers.count > 0 && churnSourceOf(tables, customers) !== null;
     },
@@ -65,7 +65,7 @@ export function churnApi(ctx: WorkerContext) {
     },
 
     /** The customer ids behind one bar of the latest audit of the workspace (same request). */
-    async churnMembers(req: ChurnAuditRequest, query: ChurnMembersQuery): Promise<string[]> {
+    async churnMembers({ audit: req, query }: ChurnMembersRequest): Promise<string[]> {
       let entry = last.get(req.workspaceId);
       if (!entry || entry.key !== JSON.stringify(req)) {
         await run(req);
@@ -76,14 +76,14 @@ export function churnApi(ctx: WorkerContext) {
     },
 
     /** Applies one taxonomy edit, saves it with the workspace and returns the new edits. */
-    async editReasons(workspaceId: string, edit: ReasonEdit, originals: readonly string[]): Promise<ReasonEdits> {
+    async editReasons({ workspaceId, edit, originals }: EditReasonsRequest): Promise<ReasonEdits> {
       const next = editReasons(await editsOf(workspaceId), edit, originals);
       await updateWorkspaceSettings(workspaceId, { reasonEdits: next });
       return next;
     },
 
     /** Forgets every taxonomy edit of the workspace (back to the built-in taxonomy, version 0). */
-    async resetReasons(workspaceId: string): Promise<ReasonEdits> {
+    async resetReasons({ workspaceId }: WorkspaceRequest): Promise<ReasonEdits> {
       const now = await editsOf(workspaceId);
       const next: ReasonEdits = { ...NO_EDITS, version: now.version + 1 };
       await updateWorkspaceSettings(workspaceId, { reasonEdits: next });
@@ -91,7 +91,7 @@ export function churnApi(ctx: WorkerContext) {
     },
 
     /** Which flag values mean churned (a customers table with a churn flag the audit did not recognise). */
-    async setChurnedValues(workspaceId: string, values: readonly string[]): Promise<void> {
+    async setChurnedValues({ workspaceId, values }: ChurnedValuesRequest): Promise<void> {
       await updateWorkspaceSettings(workspaceId, { churnedValues: [...values] });
     },
 

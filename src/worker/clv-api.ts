@@ -7,7 +7,7 @@ import { clvReport, type ClvReport } from '../core/clv/report.ts';
 import { RFM_GROUPS } from '../core/clv/rfm.ts';
 import { customerGroups } from '../core/customers/customer-groups.ts';
 import { getWorkspace } from '../storage/index.ts';
-import type { ClvMembersQuery, ClvRequest } from './contract.ts';
+import type { ClvMembersRequest, ClvRequest } from './contract.ts';
 import type { WorkerContext } from './worker-context.ts';
 import { LatestJob, yieldToMessages } from './workspace-cache.ts';
 
@@ -49,7 +49,7 @@ export function clvApi(ctx: WorkerContext) {
      * The customer ids behind a list (most valuable first), an RFM group or one value of a
      * segment attribute, of the report for the same request (recomputed when it is not the latest).
      */
-    async clvMembers(req: ClvRequest, query: ClvMembersQuery): Promise<string[]> {
+    async clvMembers({ report: req, query }: ClvMembersRequest): Promise<string[]> {
       let entry = last.get(req.workspaceId);
       if (!entry || entry.key !== keyOf(req)) entry = { key: keyOf(req), report: await run(req) };
       const r = entry.report;

@@ -1,17 +1,23 @@
 /**
  * Types that cross the worker boundary (plain, structured-cloneable data): the requests' option
  * objects and the responses of the feature modules (import-api.ts, workspace-api.ts,
- * retention-api.ts). The page derives its own types from these (lib/types.ts).
+ * retention-api.ts, ...). Every handler takes one request object (issue #7 item 4); the only
+ * second argument is a progress callback, because Comlink proxies a function only when it is an
+ * argument of its own (`Comlink.proxy(fn)`), never as a field of an object it structured-clones.
+ * The page derives its own types from these (lib/types.ts).
  */
 import type { PlausibilityReport } from '../core/import/plausibility.ts';
 import type { DataKind, Mapping } from '../core/schema/kinds.ts';
 import type { Dialect } from '../ingest/types.ts';
+import type { InspectOverrides } from '../ingest/inspect.ts';
 import type { ImportIssue } from '../core/issues.ts';
 import type { FieldChange } from '../core/table-diff.ts';
-import type { ImportRecord } from '../storage/entities.ts';
+import type { ImportRecord, RetentionControls, WorkspaceSettings } from '../storage/entities.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
 import type { RetentionParams } from '../core/retention/report-types.ts';
 import type { RfmGroup } from '../core/clv/rfm.ts';
+import type { CohortMembersQuery } from '../core/retention/cohort-members.ts';
+import type { ReasonEdit } from '../core/churn/reason-taxonomy.ts';
 import type { AnswerFilter } from '../core/satisfaction/comment-search.ts';
 
 export interface ImportProgress {
@@ -55,6 +61,22 @@ export type WorkspaceSummary = {
   byKind: Partial<Record<DataKind, { rows: number; firstDay: number | null; lastDay: number | null; revenue?: number; amountRows?: number }>>;
 };
 
+/** Request of `inspect`: a file read for its dialect, kind and mapping (a remembered mapping of the workspace wins). */
+export interface InspectRequest {
+  file: Blob;
+  fileName: string;
+  workspaceId: string;
+  /** The user's answers (dialect, kind, columns); with them no remembered mapping is applied. */
+  overrides?: InspectOverrides;
+}
+
+/** Request of `prepareImport`: the file, its workspace, and how to read it. */
+export interface PrepareImportRequest extends PrepareImportOptions {
+  workspaceId: string;
+  file: Blob;
+  fileName: string;
+}
+
 /** Options of `prepareImport`: how to read the file, and the user's choices for it. */
 export interface PrepareImportOptions {
   dialect: Dialect;
@@ -76,6 +98,64 @@ export interface CommitImportOptions {
   skipInvalid: boolean;
 }
 
+/** Request of `commitImport`: the staged import's token and the user's choice. */
+export interface CommitImportRequest extends CommitImportOptions {
+  token: string;
+}
+
+/** Request of `discardImport`. */
+export interface DiscardImportRequest {
+  token: string;
+}
+
+/** Request of the handlers that need only a workspace (summary, export, delete, hasChurnData, ...). */
+export interface WorkspaceRequest {
+  workspaceId: string;
+}
+
+/** Request of `createWorkspace`. */
+export interface CreateWorkspaceRequest {
+  name: string;
+  settings?: Partial<WorkspaceSettings>;
+}
+
+/** Request of `renameWorkspace`. */
+export interface RenameWorkspaceRequest {
+  workspaceId: string;
+  name: string;
+}
+
+/** Request of `updateWorkspaceSettings`: the settings to change (the retention controls merge field by field). */
+export interface UpdateSettingsRequest {
+  workspaceId: string;
+  patch: Partial<Omit<WorkspaceSettings, 'retention'>> & { retention?: Partial<RetentionControls> };
+}
+
+/** Request of `restoreWorkspace`: a backup file, or its text. */
+export interface RestoreWorkspaceRequest {
+  file: Blob | string;
+}
+
+/** Request of `removeImport`. */
+export interface RemoveImportRequest {
+  importId: string;
+}
+
+/** Request of `retention` (the progress callback is the handler's second argument). */
+export interface RetentionRequest {
+  workspaceId: string;
+  params: RetentionParams;
+  /** Increasing per client: a superseded request returns null. */
+  jobId: number;
+}
+
+/** Request of `cohortMembers`: the same params as the report the cell came from. */
+export interface CohortMembersRequest {
+  workspaceId: string;
+  params: RetentionParams;
+  query: CohortMembersQuery;
+}
+
 /** Options of `churnAudit` (and `churnMembers`: the same request the bar came from). */
 export interface ChurnAuditRequest {
   workspaceId: string;
@@ -90,6 +170,25 @@ export interface ChurnAuditRequest {
 
 /** The customers behind one bar of the churn audit: a reason category (-1 = no reason) or an attribute value. */
 export type ChurnMembersQuery = { category: number } | { key: string; value: number; churnedOnly?: boolean };
+
+/** Request of `churnMembers`: the audit request the bar came from, and the bar. */
+export interface ChurnMembersRequest {
+  audit: ChurnAuditRequest;
+  query: ChurnMembersQuery;
+}
+
+/** Request of `editReasons`: one taxonomy edit, with the reasons as the files wrote them. */
+export interface EditReasonsRequest {
+  workspaceId: string;
+  edit: ReasonEdit;
+  originals: readonly string[];
+}
+
+/** Request of `setChurnedValues`: which churn-flag values mean churned. */
+export interface ChurnedValuesRequest {
+  workspaceId: string;
+  values: readonly string[];
+}
 
 /** Options of `segmentComparison`. */
 export interface SegmentRequest {
@@ -122,6 +221,12 @@ export type ClvMembersQuery =
   | { list: 'reorder' | 'slipping' | 'anniversaries' }
   | { rfmGroup: RfmGroup }
   | { key: string; value: number };
+
+/** Request of `clvMembers`: the CLV request the list came from, and the list. */
+export interface ClvMembersRequest {
+  report: ClvRequest;
+  query: ClvMembersQuery;
+}
 
 /** Options of `satisfactionReport` (issue #12). */
 export interface SatisfactionRequest {

@@ -4,10 +4,10 @@
  * fake-indexeddb): no Comlink, no worker globals.
  */
 import type { Inspection } from '../ingest/types.ts';
-import { inspectFile, newPseudonymKey, parseFile, plausibilityOf, previewRows, pseudonymiseFile, type InspectOverrides } from '../ingest/index.ts';
+import { inspectFile, newPseudonymKey, parseFile, plausibilityOf, previewRows, pseudonymiseFile } from '../ingest/index.ts';
 import { commitImport as storeImport, findImportBySha, previewCommit, recallMappingByHeaders, rememberMapping, workspacePseudonymKey } from '../storage/index.ts';
 import type { ImportRecord } from '../storage/entities.ts';
-import type { CommitImportOptions, ImportProgress, PrepareImportOptions, PreparedImport } from './contract.ts';
+import type { CommitImportRequest, DiscardImportRequest, ImportProgress, InspectRequest, PrepareImportRequest, PreparedImport } from './contract.ts';
 import type { WorkerContext } from './worker-context.ts';
 
 async function readBytes(file: Blob): Promise<Uint8Array> {
@@ -17,12 +17,7 @@ async function readBytes(file: Blob): Promise<Uint8Array> {
 /** The import handlers over a worker context. */
 export function importApi(ctx: WorkerContext) {
   return {
-    async inspect(
-      file: Blob,
-      fileName: string,
-      workspaceId: string,
-      overrides?: InspectOverrides,
-    ): Promise<Inspection & { remembered: boolean }> {
+    async inspect({ file, fileName, workspaceId, overrides }: InspectRequest): Promise<Inspection & { remembered: boolean }> {
       const bytes = await readBytes(file);
       const first = await inspectFile(bytes, fileName, overrides);
       if (first.fatal || overrides) return { ...first, remembered: false };
@@ -35,13 +30,9 @@ export function importApi(ctx: WorkerContext) {
       return { ...again, remembered: true };
     },
 
-    async prepareImport(
-      workspaceId: string,
-      file: Blob,
-      fileName: string,
-      options: PrepareImportOptions,
-      onProgress?: (p: ImportProgress) => void,
-    ): Promise<PreparedImport> {
+    /** Reads and checks every row, staged under a token. `onProgress` is a second argument: Comlink proxies only top-level callbacks. */
+    async prepareImport(request: PrepareImportRequest, onProgress?: (p: ImportProgress) => void): Promise<PreparedImport> {
+      const { workspaceId, file, fileName, ...options } = request;
       const started = performance.now();
       const bytesTotal = file.size;
       onProgress?.({ phase: 'reading', rows: 0, bytesDone: 0, bytesTotal, rowsPerSecond: 0, secondsLeft: null });
@@ -95,7 +86,7 @@ export function importApi(ctx: WorkerContext) {
       };
     },
 
-    async commitImport(token: string, options: CommitImportOptions): Promise<ImportRecord> {
+    async commitImport({ token, ...options }: CommitImportRequest): Promise<ImportRecord> {
       const job = ctx.staged.get(token);
       if (!job) throw new Error('This import is no longer prepared: start it again.');
       const { parsed } = job;
@@ -116,7 +107,7 @@ export function importApi(ctx: WorkerContext) {
       return record;
     },
 
-    async discardImport(token: string): Promise<void> {
+    async discardImport({ token }: DiscardImportRequest): Promise<void> {
       ctx.staged.delete(token);
     },
   };

@@ -20,7 +20,7 @@ import { activeCustomersOn } from '../core/customers/active-on.ts';
 import { returningReport, type ReturningReport } from '../core/returning/returning-report.ts';
 import { MISSING_DAY } from '../core/table.ts';
 import { getWorkspace } from '../storage/index.ts';
-import type { ReferralRequest, ReturningRequest, SatisfactionListRequest, SatisfactionRequest } from './contract.ts';
+import type { ReferralRequest, ReturningRequest, SatisfactionListRequest, SatisfactionRequest, WorkspaceRequest } from './contract.ts';
 import type { WorkerContext } from './worker-context.ts';
 import { LatestJob, yieldToMessages, type WorkspaceTables } from './workspace-cache.ts';
 
@@ -79,7 +79,7 @@ export function satisfactionApi(ctx: WorkerContext) {
 
   return {
     /** Which of the three reports the workspace has data for. */
-    async satisfactionData(workspaceId: string): Promise<SatisfactionData> {
+    async satisfactionData({ workspaceId }: WorkspaceRequest): Promise<SatisfactionData> {
       const { tables, customers } = await ctx.tables.withCustomers(workspaceId);
       return { feedback: hasFeedback(tables), referrals: referralPairs(tables, customers) !== null, orderAmounts: hasOrderAmounts(tables) };
     },

@@ -26,7 +26,7 @@ vi.mock('../../../src/lib/analytics-client.ts', () => ({
       if (calls.hold) await new Promise<void>((resolve) => calls.held.push(resolve));
       return { audit: { taxonomyVersion: req.jobId, originals: ['Price', 'Cost'] }, headers: {}, edits: {} } as unknown as ChurnAuditResult;
     },
-    editReasons: async (id: string, edit: ReasonEdit, originals: readonly string[]) => {
+    editReasons: async ({ workspaceId: id, edit, originals }: { workspaceId: string; edit: ReasonEdit; originals: readonly string[] }) => {
       calls.edits.push({ id, edit, originals });
       return {};
     },

@@ -16,11 +16,11 @@ const calls = vi.hoisted(() => ({
 
 vi.mock('../../../src/lib/analytics-client.ts', () => ({
   analytics: {
-    retention: async (_id: string, params: RetentionParams): Promise<RetentionReport> => {
+    retention: async ({ params }: { params: RetentionParams }): Promise<RetentionReport> => {
       calls.retention.push(params);
       return fakeReport(params);
     },
-    updateWorkspaceSettings: async (id: string, patch: Partial<WorkspaceSettings>) => {
+    updateWorkspaceSettings: async ({ workspaceId: id, patch }: { workspaceId: string; patch: Partial<WorkspaceSettings> }) => {
       calls.settings.push({ id, patch });
       return {};
     },

@@ -23,19 +23,19 @@ const app = () => {
 };
 async function importPath(w: ReturnType<typeof app>, workspaceId: string, path: string) {
   const file = new Blob([readFileSync(path)]);
-  const i = await w.inspect(file, path, workspaceId);
-  const p = await w.prepareImport(workspaceId, file, path, { dialect: i.dialect, kind: i.kind, mapping: i.mapping });
-  await w.commitImport(p.token, { skipInvalid: false });
+  const i = await w.inspect({ file, fileName: path, workspaceId });
+  const p = await w.prepareImport({ workspaceId, file, fileName: path, dialect: i.dialect, kind: i.kind, mapping: i.mapping });
+  await w.commitImport({ token: p.token, skipInvalid: false });
 }
 
 describe('workspace backup', () => {
   it('round-trips into an empty database with byte-equal summary and retention figures', async () => {
     const w = app();
-    const ws = await w.createWorkspace('Sample shop');
-    await w.updateWorkspaceSettings(ws.id, { currency: 'USD' });
+    const ws = await w.createWorkspace({ name: 'Sample shop' });
+    await w.updateWorkspaceSettings({ workspaceId: ws.id, patch: { currency: 'USD' } });
     for (const name of ['orders', 'customers', 'subscriptions', 'churn']) await importPath(w, ws.id, sample(name));
     const params = { period: 'quarter' as const, windowDays: 60 };
-    const before = { summary: await w.summary(ws.id), report: await w.retention(ws.id, params, 1) };
+    const before = { summary: await w.summary({ workspaceId: ws.id }), report: await w.retention({ workspaceId: ws.id, params, jobId: 1 }) };
     const file = await exportWorkspace(ws.id);
     expect(JSON.parse(file)).toMatchObject({ format: 'keepwise-backup', version: 1 });
 
@@ -44,22 +44,22 @@ describe('workspace backup', () => {
     expect(restored.name).toBe('Sample shop');
     expect(restored.settings.currency).toBe('USD');
     const w2 = app();
-    expect(await w2.summary(restored.id)).toEqual(before.summary);
-    expect(JSON.stringify(await w2.retention(restored.id, params, 1))).toBe(JSON.stringify(before.report));
+    expect(await w2.summary({ workspaceId: restored.id })).toEqual(before.summary);
+    expect(JSON.stringify(await w2.retention({ workspaceId: restored.id, params, jobId: 1 }))).toBe(JSON.stringify(before.report));
     expect((await listImports(restored.id)).length).toBe(4);
     // The mapping memory came along: the same file is recognised.
-    expect((await w2.inspect(new Blob([readFileSync(sample('orders'))]), 'orders.csv', restored.id)).remembered).toBe(true);
+    expect((await w2.inspect({ file: new Blob([readFileSync(sample('orders'))]), fileName: 'orders.csv', workspaceId: restored.id })).remembered).toBe(true);
   }, 60_000);
 
   it('keeps updates (superseded rows) and restores beside the original with a new id and name', async () => {
     const w = app();
-    const ws = await w.createWorkspace('Shop');
+    const ws = await w.createWorkspace({ name: 'Shop' });
     await importPath(w, ws.id, updates('orders-v1.csv'));
     await importPath(w, ws.id, updates('orders-v2.csv'));
     const restored = await restoreWorkspace(await exportWorkspace(ws.id));
     expect(restored.id).not.toBe(ws.id);
     expect(restored.name).toBe('Shop (restored)');
-    expect((await w.summary(restored.id)).byKind.orders).toMatchObject({ rows: 5, revenue: 49 });
+    expect((await w.summary({ workspaceId: restored.id })).byKind.orders).toMatchObject({ rows: 5, revenue: 49 });
     expect((await listWorkspaces()).length).toBe(2);
   });
 

@@ -18,10 +18,10 @@ const make = () => {
 
 async function importText(w: ReturnType<typeof make>, workspaceId: string, name: string, text: string) {
   const file = new Blob([text]);
-  const i = await w.inspect(file, name, workspaceId);
-  const p = await w.prepareImport(workspaceId, file, name, { dialect: i.dialect, kind: i.kind, mapping: i.mapping });
+  const i = await w.inspect({ file, fileName: name, workspaceId });
+  const p = await w.prepareImport({ workspaceId, file, fileName: name, dialect: i.dialect, kind: i.kind, mapping: i.mapping });
   expect(p.fatal, `${name}: ${p.fatal?.message}`).toBeUndefined();
-  await w.commitImport(p.token, { skipInvalid: false });
+  await w.commitImport({ token: p.token, skipInvalid: false });
 }
 
 // The CDNOW sample as a CSV (tests/unit/cli/fixtures/cdnow-sample.csv; Fader & Hardie's data,
@@ -31,32 +31,32 @@ const CDNOW = readFileSync(new URL('../cli/fixtures/cdnow-sample.csv', import.me
 describe('clv feature module, in Node with fake-indexeddb', () => {
   it('reports CLV with the workspace margin, the hold-out check, and the customers behind a list and an RFM group', async () => {
     const w = make();
-    const ws = await w.createWorkspace('CDNOW');
+    const ws = await w.createWorkspace({ name: 'CDNOW' });
     await importText(w, ws.id, 'cdnow.csv', CDNOW);
-    await w.updateWorkspaceSettings(ws.id, { grossMargin: 0.3 });
+    await w.updateWorkspaceSettings({ workspaceId: ws.id, patch: { grossMargin: 0.3 } });
     const req = { workspaceId: ws.id, calibrationEnd: isoToDay('1997-09-30'), jobId: 1 };
     const r = (await w.clvReport(req))!;
     expect(r.params).toMatchObject({ margin: 0.3, horizonMonths: 12, discountYearly: 0.1 });
     expect(Math.abs(r.bgnbd!.r / 0.243 - 1)).toBeLessThan(0.01);
     expect(r.bgnbd!.converged).toBe(true);
     expect(r.holdout!.forecastError!).toBeCloseTo(-0.121, 2);
-    const slipping = await w.clvMembers(req, { list: 'slipping' });
+    const slipping = await w.clvMembers({ report: req, query: { list: 'slipping' } });
     expect(slipping.length).toBe(r.lists.slipping.length);
     expect(slipping[0]).toBe(r.perCustomer.ids[r.lists.slipping[0]]);
-    const champions = await w.clvMembers(req, { rfmGroup: 'champions' });
+    const champions = await w.clvMembers({ report: req, query: { rfmGroup: 'champions' } });
     expect(champions.length).toBe(r.rfm.groups.find((g) => g.group === 'champions')!.customers);
     // A fresh worker (a reload) recomputes for the members of a request it has not seen.
-    expect((await make().clvMembers(req, { list: 'reorder' })).length).toBe(r.lists.reorder.length);
+    expect((await make().clvMembers({ report: req, query: { list: 'reorder' } })).length).toBe(r.lists.reorder.length);
   }, 60_000);
 
   it('a superseded report returns null', async () => {
     const w = make();
-    const ws = await w.createWorkspace('Shop');
+    const ws = await w.createWorkspace({ name: 'Shop' });
     await importText(w, ws.id, 'orders.csv', 'order_id,customer_id,order_date,amount\n1,A,2024-01-01,10\n2,A,2024-02-01,12\n3,B,2024-01-15,30\n');
     const [older, newer] = await Promise.all([w.clvReport({ workspaceId: ws.id, jobId: 1 }), w.clvReport({ workspaceId: ws.id, jobId: 2 })]);
     expect(older).toBeNull();
     expect(newer!.enoughData).toBe(false);
     expect(newer!.guards.map((g) => g.code)).toContain('too-few-repeat-customers');
-    await expect(w.clvMembers({ workspaceId: ws.id, jobId: 3 }, { key: 'plan', value: 0 })).rejects.toThrow('clvMembers: no attribute plan');
+    await expect(w.clvMembers({ report: { workspaceId: ws.id, jobId: 3 }, query: { key: 'plan', value: 0 } })).rejects.toThrow('clvMembers: no attribute plan');
   });
 });

@@ -21,14 +21,14 @@ const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../cli/fix
 
 async function importText(w: ReturnType<typeof make>, workspaceId: string, name: string) {
   const file = new Blob([fixture(name)]);
-  const i = await w.inspect(file, name, workspaceId);
-  const p = await w.prepareImport(workspaceId, file, name, { dialect: i.dialect, kind: i.kind, mapping: i.mapping });
+  const i = await w.inspect({ file, fileName: name, workspaceId });
+  const p = await w.prepareImport({ workspaceId, file, fileName: name, dialect: i.dialect, kind: i.kind, mapping: i.mapping });
   expect(p.fatal, `${name}: ${p.fatal?.message}`).toBeUndefined();
-  await w.commitImport(p.token, { skipInvalid: false });
+  await w.commitImport({ token: p.token, skipInvalid: false });
 }
 
 async function shop(w: ReturnType<typeof make>) {
-  const ws = await w.createWorkspace('Shop');
+  const ws = await w.createWorkspace({ name: 'Shop' });
   for (const f of ['referral-orders.csv', 'referrals.csv', 'feedback.csv']) await importText(w, ws.id, f);
   return ws.id;
 }
@@ -39,7 +39,7 @@ describe('satisfaction feature module, in Node with fake-indexeddb', () => {
   it('reports NPS, referrals and returning vs new from the stored workspace', async () => {
     const w = make();
     const id = await shop(w);
-    expect(await w.satisfactionData(id)).toEqual({ feedback: true, referrals: true, orderAmounts: true });
+    expect(await w.satisfactionData({ workspaceId: id })).toEqual({ feedback: true, referrals: true, orderAmounts: true });
     const s = (await w.satisfactionReport({ workspaceId: id, windowDays: 30, asOf, jobId: 1 }))!;
     expect(s.overall.nps).toMatchObject({ promoters: 3, detractors: 1, nps: 50 });
     expect(s.recentDetractors.rows.map((r) => [r.id, r.score, r.comment])).toEqual([['A2', 6, 'Trop cher']]);
@@ -80,9 +80,9 @@ describe('satisfaction feature module, in Node with fake-indexeddb', () => {
 
   it('a workspace without the data says so with a code', async () => {
     const w = make();
-    const ws = await w.createWorkspace('Orders only');
+    const ws = await w.createWorkspace({ name: 'Orders only' });
     await importText(w, ws.id, 'returning-orders.csv');
-    expect(await w.satisfactionData(ws.id)).toEqual({ feedback: false, referrals: false, orderAmounts: true });
+    expect(await w.satisfactionData({ workspaceId: ws.id })).toEqual({ feedback: false, referrals: false, orderAmounts: true });
     await expect(w.satisfactionReport({ workspaceId: ws.id, windowDays: 30, jobId: 1 })).rejects.toMatchObject({ code: 'no-feedback' });
     await expect(w.referralReport({ workspaceId: ws.id, windowDays: 30, jobId: 1 })).rejects.toMatchObject({ code: 'no-referrals' });
     const t = (await w.returningReport({ workspaceId: ws.id, period: 'month', jobId: 1 }))!;

@@ -25,9 +25,9 @@ const path = (name: string): string => fileURLToPath(new URL(`../../fixtures/csv
 
 async function importFile(w: ReturnType<typeof appApi>, workspaceId: string, name: string) {
   const file = new Blob([readFileSync(path(name))]);
-  const i = await w.inspect(file, name, workspaceId);
-  const p = await w.prepareImport(workspaceId, file, name, { dialect: i.dialect, kind: i.kind, mapping: i.mapping });
-  const record = await w.commitImport(p.token, { skipInvalid: false });
+  const i = await w.inspect({ file, fileName: name, workspaceId });
+  const p = await w.prepareImport({ workspaceId, file, fileName: name, dialect: i.dialect, kind: i.kind, mapping: i.mapping });
+  const record = await w.commitImport({ token: p.token, skipInvalid: false });
   return { prepared: p, record };
 }
 const appApi = () => {
@@ -38,9 +38,9 @@ const appApi = () => {
 describe('a corrected export', () => {
   it('shows its changes before the commit, applies them, and the import history undoes them', async () => {
     const w = appApi();
-    const ws = await w.createWorkspace('Shop');
+    const ws = await w.createWorkspace({ name: 'Shop' });
     await importFile(w, ws.id, 'orders-v1.csv');
-    expect((await w.summary(ws.id)).byKind.orders).toMatchObject({ rows: 4, revenue: 42 });
+    expect((await w.summary({ workspaceId: ws.id })).byKind.orders).toMatchObject({ rows: 4, revenue: 42 });
     const { prepared, record } = await importFile(w, ws.id, 'orders-v2.csv');
     expect(prepared.updates).toMatchObject({ added: 1, updated: 3, unchanged: 1 });
     expect(prepared.updates.changes).toEqual([
@@ -49,16 +49,16 @@ describe('a corrected export', () => {
       { key: 'O3', fields: [{ field: 'customer_id', from: 'C3', to: 'C4' }] },
     ]);
     expect(record).toMatchObject({ rows: 4, updated: 3, duplicates: 1 });
-    const s = await w.summary(ws.id);
+    const s = await w.summary({ workspaceId: ws.id });
     expect(s.byKind.orders).toMatchObject({ rows: 5, revenue: 49 });
     expect(s.customers).toBe(5);
     // Importing v2 again changes nothing.
     const again = await importFile(w, ws.id, 'orders-v2.csv');
     expect(again.prepared.updates).toMatchObject({ added: 0, updated: 0, unchanged: 5 });
-    expect((await w.summary(ws.id)).byKind.orders).toMatchObject({ rows: 5, revenue: 49 });
+    expect((await w.summary({ workspaceId: ws.id })).byKind.orders).toMatchObject({ rows: 5, revenue: 49 });
     // Undo: remove the v2 imports from the history -> v1's rows are back.
-    for (const imp of (await listImports(ws.id)).filter((x) => x.fileName === 'orders-v2.csv')) await w.removeImport(imp.id);
-    expect((await w.summary(ws.id)).byKind.orders).toMatchObject({ rows: 4, revenue: 42 });
+    for (const imp of (await listImports(ws.id)).filter((x) => x.fileName === 'orders-v2.csv')) await w.removeImport({ importId: imp.id });
+    expect((await w.summary({ workspaceId: ws.id })).byKind.orders).toMatchObject({ rows: 4, revenue: 42 });
   });
 
   it('the command line gives the same figures for the same two files, and lists the changes', async () => {
@@ -69,10 +69,10 @@ describe('a corrected export', () => {
     expect(out.messages).toContain(`${path('orders-v2.csv')}: updated O1: amount 10 -> 0, status paid -> refunded`);
     // The app's retention figures equal the command line's.
     const w = appApi();
-    const ws = await w.createWorkspace('Shop');
+    const ws = await w.createWorkspace({ name: 'Shop' });
     await importFile(w, ws.id, 'orders-v1.csv');
     await importFile(w, ws.id, 'orders-v2.csv');
-    const app = await w.retention(ws.id, { period: 'month', windowDays: out.report!.retention!.window! }, 1);
+    const app = await w.retention({ workspaceId: ws.id, params: { period: 'month', windowDays: out.report!.retention!.window! }, jobId: 1 });
     expect(app?.kpis.customersNow.value).toBe(out.report!.retention!.kpis.customersNow);
     expect(app?.periods.map((p) => [p.period, p.S, p.E, p.N, p.revenue])).toEqual(out.report!.retention!.periods.map((p) => [p.period, p.S, p.E, p.new, p.revenue]));
   });
@@ -81,28 +81,28 @@ describe('a corrected export', () => {
 describe('keyed pseudonyms for e-mail keys', () => {
   it('stores pseudonyms instead of the e-mails; the same customer gets the same pseudonym in every import; figures are unchanged', async () => {
     const w = appApi();
-    const ws = await w.createWorkspace('Private');
+    const ws = await w.createWorkspace({ name: 'Private' });
     const text = 'Email,Order Date,Amount\nana@example.com,05.01.2024,"120,00 €"\nBen@Example.com,07.01.2024,"35,50 €"\nben@example.com,11.02.2024,"80,00 €"\n';
     const file = new Blob([text]);
-    const i = await w.inspect(file, 'a.csv', ws.id);
+    const i = await w.inspect({ file, fileName: 'a.csv', workspaceId: ws.id });
     expect(i.keyFallback).toBe('email');
-    const p = await w.prepareImport(ws.id, file, 'a.csv', { dialect: i.dialect, kind: i.kind, mapping: i.mapping, pseudonymise: true });
+    const p = await w.prepareImport({ workspaceId: ws.id, file, fileName: 'a.csv', dialect: i.dialect, kind: i.kind, mapping: i.mapping, pseudonymise: true });
     expect(p.plausibility).toMatchObject({ customers: 2, revenue: 235.5 });
     const ids = p.preview.rows.map((r) => r[p.preview.columns.indexOf('customer_id')]);
     expect(ids.every((id) => typeof id === 'string' && /^~[0-9a-f]{20}$/.test(id))).toBe(true);
     expect(ids[1]).toBe(ids[2]);
     expect(JSON.stringify(p.preview)).not.toContain('example.com');
-    await w.commitImport(p.token, { skipInvalid: false });
+    await w.commitImport({ token: p.token, skipInvalid: false });
     // A second file with one known and one new customer: the known one keeps its pseudonym.
     const more = new Blob(['Email,Order Date,Amount\nana@example.com,01.03.2024,"10,00 €"\ncleo@example.com,02.03.2024,"5,00 €"\n']);
-    const i2 = await w.inspect(more, 'b.csv', ws.id);
-    const p2 = await w.prepareImport(ws.id, more, 'b.csv', { dialect: i2.dialect, kind: i2.kind, mapping: i2.mapping, pseudonymise: true });
+    const i2 = await w.inspect({ file: more, fileName: 'b.csv', workspaceId: ws.id });
+    const p2 = await w.prepareImport({ workspaceId: ws.id, file: more, fileName: 'b.csv', dialect: i2.dialect, kind: i2.kind, mapping: i2.mapping, pseudonymise: true });
     expect(p2.preview.rows[0][p2.preview.columns.indexOf('customer_id')]).toBe(ids[0]);
-    await w.commitImport(p2.token, { skipInvalid: false });
-    expect((await w.summary(ws.id)).customers).toBe(3);
+    await w.commitImport({ token: p2.token, skipInvalid: false });
+    expect((await w.summary({ workspaceId: ws.id })).customers).toBe(3);
     // Another workspace has another key: other pseudonyms.
-    const other = await w.createWorkspace('Other');
-    const p3 = await w.prepareImport(other.id, file, 'a.csv', { dialect: i.dialect, kind: i.kind, mapping: i.mapping, pseudonymise: true });
+    const other = await w.createWorkspace({ name: 'Other' });
+    const p3 = await w.prepareImport({ workspaceId: other.id, file, fileName: 'a.csv', dialect: i.dialect, kind: i.kind, mapping: i.mapping, pseudonymise: true });
     expect(p3.preview.rows[0][p3.preview.columns.indexOf('customer_id')]).not.toBe(ids[0]);
   });
 });
