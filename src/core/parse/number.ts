@@ -17,7 +17,12 @@ import {
   isUpperAsciiCode,
   isWordLetterCode,
 } from './chars.ts';
-import type { DecimalMark, ThousandsMark } from './formats.ts';
+import { numberExample, type DecimalMark, type ThousandsMark } from './formats.ts';
+
+// Detection of a column's convention lives beside the parser (number-detect.ts); the number
+// family is imported from here.
+export { numberExample } from './formats.ts';
+export { detectNumberFormat, type NumberFormatGuess } from './number-detect.ts';
 
 /** Exact powers of ten: a 15-digit mantissa divided by one of them is correctly rounded. */
 const POW10: readonly number[] = Object.freeze(Array.from({ length: 23 }, (_, i) => 10 ** i));
@@ -212,11 +217,6 @@ export function parseLocaleNumber(text: string, decimal: DecimalMark, thousands:
   return neg !== paren ? -value : value;
 }
 
-/** `1,234.56`-style example of a convention, for messages. */
-export function numberExample(decimal: DecimalMark, thousands: ThousandsMark): string {
-  const group = thousands === ' ' ? ' ' : thousands;
-  return `1${group}234${decimal}56`;
-}
 
 const RE_SPECIAL = /^[+-]?(?:nan|inf|infinity)$/i;
 const RE_HEX = /^[+-]?0x[0-9a-f]+$/i;
@@ -260,151 +260,4 @@ export function explainNumber(text: string, decimal: DecimalMark, thousands: Tho
   if (odd !== null) return `${q} contains '${odd[0]}', which is not part of a number or a currency`;
   if (/[a-z]/i.test(t)) return `${q} has letters that are not a known currency`;
   return `${q} is not a number written as ${numberExample(decimal, thousands)} (check the digit groups and signs)`;
-}
-
-/** The convention a column was written in, decided from its values. */
-export interface NumberFormatGuess {
-  readonly decimal: DecimalMark;
-  readonly thousands: ThousandsMark;
-  /** True when no value settles it (only `1,234`-style values); the reading given is the more likely one. */
-  readonly ambiguous: boolean;
-  /** An English sentence saying what decided it, for the preview. */
-  readonly evidence: string;
-}
-
-function thousandsName(t: ThousandsMark): string {
-  return t === ' ' ? 'a space' : `'${t}'`;
-}
-
-/** Pulls the number out of a cell: digits and marks between the first and last digit. */
-function numberCore(text: string): string {
-  let a = 0;
-  let b = text.length - 1;
-  while (a <= b && !isDigitCode(text.charCodeAt(a))) a++;
-  while (b >= a && !isDigitCode(text.charCodeAt(b))) b--;
-  if (a > b) return '';
-  // A leading decimal mark: ".5" / ",5"
-  if (a > 0 && (text[a - 1] === '.' || text[a - 1] === ',')) a--;
-  return text.slice(a, b + 1);
-}
-
-/**
- * Decides the decimal and thousands marks of a column from its sample values.
- *
- * Rules, per value (currency marks and signs ignored): with both `.` and `,` the last one is the
- * decimal mark (`1.234,56` -> ','); one mark repeated is a thousands mark (`1.234.567` -> ',');
- * one mark followed by other than three digits, or after a lone 0, is the decimal mark (`12,5`,
- * `0,125` -> ','); one mark followed by exactly three digits (`1,234`) proves nothing. Spaces
- * and apostrophes between digit groups are thousands marks. Across the column the proving
- * values vote; with no proof, `1,234`/`1.234` values are read as thousands (three decimals are
- * rare in money) and `ambiguous` is true so the caller asks the user. Values without marks say
- * nothing (integers read the same everywhere).
- *
- * Complexity O(total length of samples).
- *
- * @example detectNumberFormat(['1.234,56', '19,00']) // { decimal: ',', thousands: '.', ambiguous: false, ... }
- */
-export function detectNumberFormat(samples: readonly string[]): NumberFormatGuess {
-  let commaProof = 0; // values proving decimal ','
-  let pointProof = 0; // values proving decimal '.'
-  let commaExample = '';
-  let pointExample = '';
-  let ambiguousComma = 0; // "1,234"
-  let ambiguousPoint = 0; // "1.234"
-  let ambiguousExample = '';
-  let spaceGroups = 0;
-  let apostropheGroups = 0;
-  let commaGroups = 0; // values where ',' is certainly a group mark
-  let pointGroups = 0;
-  for (const raw of samples) {
-    const core = numberCore(raw);
-    if (core === '') continue;
-    if (/\d[\s\u00a0\u202f\u2009]\d{3}/.test(core)) spaceGroups++;
-    if (/\d['\u2019]\d{3}/.test(core)) apostropheGroups++;
-    const lastComma = core.lastIndexOf(',');
-    const lastPoint = core.lastIndexOf('.');
-    if (lastComma >= 0 && lastPoint >= 0) {
-      if (lastComma > lastPoint) {
-        commaProof++;
-        pointGroups++;
-        commaExample ||= raw.trim();
-      } else {
-        pointProof++;
-        commaGroups++;
-        pointExample ||= raw.trim();
-      }
-      continue;
-    }
-    const mark = lastComma >= 0 ? ',' : lastPoint >= 0 ? '.' : '';
-    if (mark === '') continue;
-    const first = core.indexOf(mark);
-    const last = mark === ',' ? lastComma : lastPoint;
-    const after = core.length - last - 1;
-    const intPart = core.slice(0, first).replace(/\D/g, '');
-    if (first !== last) {
-      // Repeated mark: a group mark, so the other one is the decimal mark.
-      if (mark === ',') {
-        pointProof++;
-        commaGroups++;
-        pointExample ||= raw.trim();
-      } else {
-        commaProof++;
-        pointGroups++;
-        commaExample ||= raw.trim();
-      }
-    } else if (after !== 3 || intPart === '0' || intPart === '' || /[\s\u00a0\u202f']/.test(core)) {
-      if (mark === ',') {
-        commaProof++;
-        commaExample ||= raw.trim();
-      } else {
-        pointProof++;
-        pointExample ||= raw.trim();
-      }
-    } else if (mark === ',') {
-      ambiguousComma++;
-      ambiguousExample ||= raw.trim();
-    } else {
-      ambiguousPoint++;
-      ambiguousExample ||= raw.trim();
-    }
-  }
-
-  const spaceOrApostrophe = (): ThousandsMark =>
-    spaceGroups === 0 && apostropheGroups === 0 ? '' : spaceGroups >= apostropheGroups ? ' ' : "'";
-
-  if (commaProof > 0 || pointProof > 0) {
-    const decimal: DecimalMark = commaProof > pointProof ? ',' : commaProof < pointProof ? '.' : ',';
-    const conflicting = commaProof > 0 && pointProof > 0;
-    const otherGroups = decimal === ',' ? pointGroups + ambiguousPoint : commaGroups + ambiguousComma;
-    const thousands: ThousandsMark = otherGroups > 0 ? (decimal === ',' ? '.' : ',') : spaceOrApostrophe();
-    const name = decimal === ',' ? 'a decimal comma' : 'a decimal point';
-    const count = decimal === ',' ? commaProof : pointProof;
-    const example = decimal === ',' ? commaExample : pointExample;
-    const evidence = conflicting
-      ? `The column mixes conventions: ${commaProof} value(s) such as '${commaExample}' use a decimal comma and ${pointProof} such as '${pointExample}' use a decimal point; reading it with ${name}.`
-      : `${count} value(s) such as '${example}' use ${name}` +
-        (thousands === '' ? '.' : ` and ${thousandsName(thousands)} as the thousands separator.`);
-    return { decimal, thousands, ambiguous: conflicting, evidence };
-  }
-  if (ambiguousComma > 0 || ambiguousPoint > 0) {
-    const decimal: DecimalMark = ambiguousComma >= ambiguousPoint ? '.' : ',';
-    const thousands: ThousandsMark = decimal === '.' ? ',' : '.';
-    const mark = decimal === '.' ? 'a comma' : 'a point';
-    return {
-      decimal,
-      thousands,
-      ambiguous: true,
-      evidence: `Values such as '${ambiguousExample}' could use ${mark} as a thousands separator or as a decimal mark; reading it as a thousands separator (${numberExample(decimal, thousands)}) is more likely but should be confirmed.`,
-    };
-  }
-  const thousands = spaceOrApostrophe();
-  return {
-    decimal: '.',
-    thousands,
-    ambiguous: false,
-    evidence:
-      thousands === ''
-        ? 'No value has a decimal or thousands mark; whole numbers read the same in every convention.'
-        : `Values use ${thousandsName(thousands)} between digit groups and no decimal mark.`,
-  };
 }
