@@ -37,4 +37,20 @@ describe('StringDict', () => {
     expect(d.intern('C001\u200b')).toBe(2);
     expect(d.find('C001')).toBe(-1);
   });
+
+  it('gives the same codes on the ordered fast path (ascending ids) and after leaving it', () => {
+    const d = new StringDict(8);
+    // Ascending (shorter first, then by code unit), with a repeat of the previous id: appended only.
+    expect(['9', '10', '10', '11', 'A0', 'A1'].map((s) => d.intern(s))).toEqual([0, 1, 1, 2, 3, 4]);
+    expect([d.find('10'), d.find('A1'), d.find('9'), d.find('12'), d.find('')]).toEqual([1, 4, 0, -1, -1]);
+    // An earlier id again, then one out of order: the table is built and every code stays.
+    expect(d.intern('9')).toBe(0);
+    expect(d.intern('1')).toBe(5);
+    expect(['9', '10', '11', 'A0', 'A1', '1', 'B'].map((s) => d.intern(s))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(d.strings).toEqual(['9', '10', '11', 'A0', 'A1', '1', 'B']);
+    expect([d.find('A0'), d.find('1'), d.find('12')]).toEqual([3, 5, -1]);
+    for (let i = 0; i < 1000; i++) d.intern(`X${i}`);
+    expect(d.find('X999')).toBe(1006);
+    expect(d.intern('10')).toBe(1);
+  });
 });
