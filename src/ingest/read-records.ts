@@ -10,14 +10,16 @@
  * caller shows it as `column 1`, see columnNames); caps on columns, field size and rows. `headerRow: -1` reads a file without a header: columns are named `column 1`, ... and
  * the first record is data.
  *
- * PapaParse runs on the whole decoded string with `header:false` and `dynamicTyping:false`:
- * never its File/stream/worker paths, which corrupt multi-byte text at chunk boundaries.
+ * PapaParse runs on the decoded string with `header:false` and `dynamicTyping:false`: never its
+ * File/stream/worker paths, which corrupt multi-byte text at chunk boundaries. A text with no
+ * quote character is handed over in ~1 MB pieces of whole lines in fast mode, without a step
+ * callback (PERF.md: its fastest use); a text with quotes goes whole, record by record (step).
  * Line numbers are physical (1-based, in the file as given, `sep=` line included).
  */
 import Papa from 'papaparse';
 import type { ImportIssue } from '../core/issues.ts';
 import { ErrorGrouper, type ErrorGroup } from '../core/import/plausibility.ts';
-import { appearsUnquoted, columnNames, cutOffLastRecord, diagnoseQuotes } from './record-checks.ts';
+import { appearsUnquoted, columnNames, cutOffLastRecord, diagnoseQuotes, readLines } from './record-checks.ts';
 
 export { columnNames, diagnoseQuotes, type QuoteProblem } from './record-checks.ts';
 
@@ -177,77 +179,35 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
     }
   };
 
-  const step = (results: Papa.ParseStepResult<string[]>, parser: Papa.Parser): void => {
-    const fields = results.data;
-    const cursor = results.meta.cursor;
-    const at = line;
-    // Lines this record spans: one, plus the newlines inside quoted fields.
-    const nl = text.indexOf('\n', start);
-    if (nl >= 0 && nl < cursor - 1) {
-      for (let p = nl; p < cursor - 1; p++) if (text.charCodeAt(p) === 10) line++;
-    }
-    line++;
-    const recordStart = start;
-    start = cursor;
-
-    if (results.errors.length > 0 && results.errors.some((e) => e.type === 'Quotes')) {
-      const problem = diagnoseQuotes(text, recordStart, at, delimiter);
-      const colName = (c: number): string => header[c] || `column ${c + 1}`;
-      if (problem?.code === 'unclosed-quote' && headerLine > 0 && cutOffLastRecord(text, recordStart)) {
-        recordsRead++;
-        invalidRecords++;
-        rowError({
-          severity: 'error', code: 'truncated-last-line', line: problem.line, record: recordsRead, column: colName(problem.column),
-          message: `line ${problem.line}: the last line is cut off (a quote in column ${colName(problem.column)} is never closed); skip it or export the file again`,
-        });
-        parser.abort();
-        return;
-      }
-      if (problem) {
-        const column = colName(problem.column);
-        const message =
-          problem.code === 'unclosed-quote'
-            ? `quote opened on line ${problem.line} (column ${column}) is never closed`
-            : problem.code === 'backslash-quote'
-              ? `line ${problem.line}, column ${column}: the file uses backslash-escaped quotes (\\"); re-export as standard CSV`
-              : `line ${problem.line}, column ${column}: text after a closing quote`;
-        fatal = { severity: 'fatal', code: problem.code === 'backslash-quote' ? 'invalid-quote' : problem.code, line: problem.line, column, message, ...(problem.code === 'backslash-quote' ? { params: { hint: 're-export as standard CSV' } } : {}) };
-      } else {
-        fatal = { severity: 'fatal', code: 'invalid-quote', line: at, message: `line ${at}: malformed quotes` };
-      }
-      parser.abort();
-      return;
-    }
-
+  /** The checks on one record (`fields` from `recordStart` to `cursor`, its newline included). True: stop reading. */
+  const handle = (fields: string[], at: number, recordStart: number, cursor: number): boolean => {
     if (isBlank(fields)) {
       if (headerLine > 0) blanks.push(at);
-      return;
+      return false;
     }
     if (headerLine === 0) {
       if (skippedTitle < headerRow) {
         skippedTitle++;
-        return;
+        return false;
       }
       readHeader(fields, at);
       if (!fatal && options.onHeader) fatal = options.onHeader(header);
-      if (fatal) parser.abort();
+      if (fatal) return true;
       // Without a header row the first record is data.
-      if (fatal || headerRow >= 0) return;
+      if (headerRow >= 0) return false;
     }
 
     recordsRead++;
     lastDataLine = at;
     if (recordsRead > maxRows) {
       fatal = { severity: 'fatal', code: 'too-many-rows', line: at, message: `too many rows (more than ${maxRows.toLocaleString('en')})`, params: { max: maxRows } };
-      parser.abort();
-      return;
+      return true;
     }
     if (++steps === CHECK_EVERY) {
       steps = 0;
       if (signal?.aborted) {
         aborted = true;
-        parser.abort();
-        return;
+        return true;
       }
     }
     if (onProgress && recordsRead % PROGRESS_EVERY === 0) onProgress(recordsRead, cursor);
@@ -301,11 +261,64 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
     }
     if (recordsRead >= maxRecords) {
       truncated = true;
-      parser.abort();
+      return true;
     }
+    return false;
   };
 
-  Papa.parse<string[]>(text, { delimiter, header: false, dynamicTyping: false, quoteChar: '"', escapeChar: '"', skipEmptyLines: false, step });
+
+  const step = (results: Papa.ParseStepResult<string[]>, parser: Papa.Parser): void => {
+    const fields = results.data;
+    const cursor = results.meta.cursor;
+    const at = line;
+    // Lines this record spans: one, plus the newlines inside quoted fields.
+    const nl = text.indexOf('\n', start);
+    if (nl >= 0 && nl < cursor - 1) {
+      for (let p = nl; p < cursor - 1; p++) if (text.charCodeAt(p) === 10) line++;
+    }
+    line++;
+    const recordStart = start;
+    start = cursor;
+
+    if (results.errors.length > 0 && results.errors.some((e) => e.type === 'Quotes')) {
+      const problem = diagnoseQuotes(text, recordStart, at, delimiter);
+      const colName = (c: number): string => header[c] || `column ${c + 1}`;
+      if (problem?.code === 'unclosed-quote' && headerLine > 0 && cutOffLastRecord(text, recordStart)) {
+        recordsRead++;
+        invalidRecords++;
+        rowError({
+          severity: 'error', code: 'truncated-last-line', line: problem.line, record: recordsRead, column: colName(problem.column),
+          message: `line ${problem.line}: the last line is cut off (a quote in column ${colName(problem.column)} is never closed); skip it or export the file again`,
+        });
+        parser.abort();
+        return;
+      }
+      if (problem) {
+        const column = colName(problem.column);
+        const message =
+          problem.code === 'unclosed-quote'
+            ? `quote opened on line ${problem.line} (column ${column}) is never closed`
+            : problem.code === 'backslash-quote'
+              ? `line ${problem.line}, column ${column}: the file uses backslash-escaped quotes (\\"); re-export as standard CSV`
+              : `line ${problem.line}, column ${column}: text after a closing quote`;
+        fatal = { severity: 'fatal', code: problem.code === 'backslash-quote' ? 'invalid-quote' : problem.code, line: problem.line, column, message, ...(problem.code === 'backslash-quote' ? { params: { hint: 're-export as standard CSV' } } : {}) };
+      } else {
+        fatal = { severity: 'fatal', code: 'invalid-quote', line: at, message: `line ${at}: malformed quotes` };
+      }
+      parser.abort();
+      return;
+    }
+
+    if (handle(fields, at, recordStart, cursor)) parser.abort();
+  };
+
+  if (nextQuote < 0) {
+    // No quote anywhere: every record is one line, and PapaParse's fastest mode (chunks of
+    // whole lines, no step callback: no result object per row) gives the same fields.
+    readLines(text, delimiter, maxRecords < Infinity ? 65536 : 1 << 20, (fields, recordStart, cursor) => handle(fields, line++, recordStart, cursor));
+  } else {
+    Papa.parse<string[]>(text, { delimiter, header: false, dynamicTyping: false, quoteChar: '"', escapeChar: '"', skipEmptyLines: false, step });
+  }
   if (aborted) throw new DOMException('import cancelled', 'AbortError');
 
   if (!fatal && headerLine === 0) {

@@ -1,3 +1,5 @@
+import Papa from 'papaparse';
+
 /**
  * Checks read-records.ts runs on a record: where a quote problem starts (and whether the record
  * is the file's cut-off last line), bare quotes in unquoted fields, and the display names of a
@@ -82,3 +84,30 @@ export function appearsUnquoted(raw: string, value: string, d: string): boolean 
   return raw === value || raw.startsWith(value + d) || raw.endsWith(d + value) || raw.includes(d + value + d);
 }
 
+
+/**
+ * Splits a text WITHOUT quote characters into records with PapaParse in its fastest mode: pieces
+ * of about `pieceChars` cut after whole lines (so pieces never split a record), `fastMode`,
+ * no step callback. Each line is one record, in order, blank lines included (as `['']`); a
+ * final newline adds no record. `onLine(fields, start, end)` gets the line's fields and its
+ * span in `text` (`end` past its newline); returning true stops. Linear in the text.
+ */
+export function readLines(text: string, delimiter: string, pieceChars: number, onLine: (fields: string[], start: number, end: number) => boolean): void {
+  const config = { delimiter, newline: '\n' as const, header: false, dynamicTyping: false, skipEmptyLines: false, fastMode: true };
+  const d = delimiter.length;
+  let pos = 0;
+  while (pos < text.length) {
+    const cut = pos + pieceChars >= text.length ? -1 : text.indexOf('\n', pos + pieceChars);
+    const end = cut < 0 ? text.length : cut;
+    const rows = Papa.parse<string[]>(text.slice(pos, end), config).data;
+    for (let r = 0; r < rows.length; r++) {
+      const fields = rows[r];
+      let length = (fields.length - 1) * d;
+      for (let c = 0; c < fields.length; c++) length += fields[c].length;
+      const next = pos + length + 1;
+      if (onLine(fields, pos, next)) return;
+      pos = next;
+    }
+    pos = end + 1;
+  }
+}
