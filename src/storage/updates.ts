@@ -15,6 +15,7 @@
 import { rowChanges, type FieldChange } from '../core/table-diff.ts';
 import type { Table } from '../core/table.ts';
 import { isContentKey } from '../ingest/steps/dedupe-keys.ts';
+import { StringDict } from '../ingest/string-dict.ts';
 import type { ParsedFile } from '../ingest/types.ts';
 import { decodeColumns } from './column-codec.ts';
 import { db } from './db.ts';
@@ -67,17 +68,26 @@ export async function planCommit(workspaceId: string, parsed: ParsedFile): Promi
   const chunks = (await db.chunks.where('[workspaceId+kind]').equals([workspaceId, parsed.kind]).toArray())
     .filter((c) => order.has(c.importId))
     .sort((a, b) => order.get(a.importId)! - order.get(b.importId)! || a.seq - b.seq);
-  // key -> where the visible stored row is: chunk index, row in chunk, import, position in import.
-  const where = new Map<string, { chunk: number; row: number; importId: string; position: number }>();
+  // key -> where the visible stored row is (a later row with the same key wins): chunk index and
+  // row in chunk, by the key's code in `stored` (typed arrays: no object per stored row).
+  let total = 0;
+  for (const c of chunks) total += c.length;
+  const stored = new StringDict(total);
+  const whereChunk = new Int32Array(total);
+  const whereRow = new Int32Array(total);
+  const bases: number[] = [];
   const offsets = new Map<string, number>();
   chunks.forEach((c, ci) => {
     const base = offsets.get(c.importId) ?? 0;
+    bases.push(base);
     offsets.set(c.importId, base + c.length);
     const gone = hidden.get(c.importId);
     const keys = splitKeys(c.keys);
     for (let r = 0; r < keys.length; r++) {
       if (gone?.has(base + r)) continue;
-      where.set(keys[r], { chunk: ci, row: r, importId: c.importId, position: base + r });
+      const code = stored.intern(keys[r]); // < total: at most one code per stored row
+      whereChunk[code] = ci;
+      whereRow[code] = r;
     }
   });
   const decoded = new Map<number, Table>();
@@ -92,7 +102,9 @@ export async function planCommit(workspaceId: string, parsed: ParsedFile): Promi
   };
   const n = parsed.table.length;
   const keep = new Uint8Array(n);
-  const seenInFile = new Set<string>();
+  // A typed-array dictionary, not a Set: a million keys (in ascending order: its fast path) cost
+  // next to nothing instead of ~0.6 s.
+  const seenInFile = new StringDict(n);
   const supersedes = new Map<string, number[]>();
   const changes: RowUpdate[] = [];
   let added = 0;
@@ -100,13 +112,13 @@ export async function planCommit(workspaceId: string, parsed: ParsedFile): Promi
   let unchanged = 0;
   for (let i = 0; i < n; i++) {
     const key = parsed.keys[i];
-    if (seenInFile.has(key)) {
+    const before = seenInFile.size;
+    if (seenInFile.intern(key) < before) {
       unchanged++; // a key repeated within the file is kept once
       continue;
     }
-    seenInFile.add(key);
-    const at = where.get(key);
-    if (!at) {
+    const code = stored.size === 0 ? -1 : stored.find(key);
+    if (code < 0) {
       keep[i] = 1;
       added++;
       continue;
@@ -115,16 +127,18 @@ export async function planCommit(workspaceId: string, parsed: ParsedFile): Promi
       unchanged++;
       continue;
     }
-    const fields = rowChanges(tableOf(at.chunk), at.row, parsed.table, i);
+    const ci = whereChunk[code];
+    const fields = rowChanges(tableOf(ci), whereRow[code], parsed.table, i);
     if (fields.length === 0) {
       unchanged++;
       continue;
     }
     keep[i] = 1;
     updated++;
-    const list = supersedes.get(at.importId) ?? [];
-    list.push(at.position);
-    supersedes.set(at.importId, list);
+    const importId = chunks[ci].importId;
+    const list = supersedes.get(importId) ?? [];
+    list.push(bases[ci] + whereRow[code]);
+    supersedes.set(importId, list);
     if (changes.length < 1000) changes.push({ key, fields });
   }
   return { keep, added, updated, unchanged, supersedes: [...supersedes].map(([importId, rows]) => ({ importId, rows })), changes };
