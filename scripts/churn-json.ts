@@ -5,9 +5,9 @@
  * English name). Documented in README.md ("Command line").
  */
 import type { ChurnAudit } from '../src/core/churn/audit.ts';
-import { findingSentence } from '../src/core/churn/findings.ts';
 import type { GroupValue } from '../src/core/customers/customer-groups.ts';
 import type { MeanComparison, SegmentComparison } from '../src/core/segments/segment-compare.ts';
+import { findingSentence } from './cli-text.ts';
 
 /** English names of the derived attributes. */
 export const DERIVED_NAMES: Readonly<Record<string, string>> = {

@@ -10,6 +10,7 @@
  * dashboard under their own keys. Documented in README.md ("Command line").
  */
 import type { ChurnDefinition, RetentionReport, WindowReport } from '../src/core/retention/report-types.ts';
+import { reconciliationSentence, windowSentence } from './cli-text.ts';
 
 export interface CliRetentionPeriod {
   period: string;
@@ -51,7 +52,8 @@ export interface CliRetention {
   cohorts: CliRetentionCohort[];
   source: RetentionReport['source'];
   definition: ChurnDefinition;
-  suggestedWindow: Omit<WindowReport, 'used'> | null;
+  /** The suggestion with its numbers; `explanation` in English (cli-text.ts). */
+  suggestedWindow: (Omit<WindowReport, 'used' | 'explanation'> & { explanation: string }) | null;
   kpis: {
     asOf: string;
     period: string | null;
@@ -91,12 +93,18 @@ export interface CliRetention {
   definitions: { period: string; rows: { id: ChurnDefinition; numerator: number; denominator: number; rate: number | null }[]; reconciliation: string[] } | null;
 }
 
+/** The window report without the W in force (the JSON has it as `window`), its explanation in English. */
+function suggestedWindow(w: WindowReport): NonNullable<CliRetention['suggestedWindow']> {
+  const { used: _used, ...rest } = w;
+  // Same keys in the same order as the report: `explanation` keeps its place, now a sentence.
+  return { ...rest, explanation: windowSentence(w.explanation) };
+}
+
 /**
  * The command line's `retention` object. O(periods^2 + Kaplan-Meier rows).
  */
 export function retentionJson(r: RetentionReport): CliRetention {
   const k = r.kpis;
-  const { used: _used, ...suggested } = r.window ?? { used: 0 };
   return {
     period: r.params.period,
     window: r.source === 'orders' ? r.params.windowDays : null,
@@ -129,7 +137,7 @@ export function retentionJson(r: RetentionReport): CliRetention {
     })),
     source: r.source,
     definition: r.params.definition,
-    suggestedWindow: r.window ? (suggested as Omit<WindowReport, 'used'>) : null,
+    suggestedWindow: r.window ? suggestedWindow(r.window) : null,
     kpis: {
       asOf: k.asOf,
       period: k.period,
@@ -196,7 +204,7 @@ export function retentionJson(r: RetentionReport): CliRetention {
       ? {
           period: r.definitions.period,
           rows: r.definitions.rows.map((d) => ({ id: d.id, numerator: d.numerator, denominator: d.denominator, rate: d.rate })),
-          reconciliation: r.definitions.reconciliation.map((x) => x.sentence),
+          reconciliation: r.definitions.reconciliation.map((x) => reconciliationSentence(x.explanation)),
         }
       : null,
   };

@@ -97,7 +97,7 @@ export { normaliseReason, builtInCategory, classifyReasons, editReasons, isAvoid
 export type { ReasonEdits, ReasonEdit } from './churn/reason-taxonomy.ts';
 export { reasonCounts } from './churn/reason-counts.ts';
 export { churnProfile, adjustProfiles, SMALL_GROUP } from './churn/churn-profile.ts';
-export { churnFindings, findingSentence, EXPOSURE_ATTRIBUTES } from './churn/findings.ts';
+export { churnFindings, EXPOSURE_ATTRIBUTES } from './churn/findings.ts';
 export { idealProfile } from './churn/ideal-profile.ts';
 
 // segments

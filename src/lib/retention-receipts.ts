@@ -8,15 +8,16 @@ import type { Receipt as CoreReceipt, ReceiptTerm, RetentionReport, PeriodRow } 
 import type { ReceiptSymbol } from '../core/retention/receipts.ts';
 import { periodMembers, type PeriodSet } from '../core/retention/report-receipts.ts';
 import { formatDay, formatMoney, formatNumber, formatPercent } from './format.ts';
-import { t, type MessageKey } from './i18n/i18n.svelte.ts';
+import { i18n, t, type MessageKey } from './i18n/i18n.svelte.ts';
 import type { Receipt, ReceiptFact, ReceiptGroup } from './receipt.ts';
+import { crrAbove100Text, crrExactText } from './retention-text.ts';
 
 export interface ReceiptOptions {
   key: string;
   title: string;
   locale: string;
   currency: string;
-  /** Extra sentences (e.g. why CRR and exact retention differ). */
+  /** Extra sentences beside the receipt's own note. */
   notes?: readonly string[];
   /** More customer lists than the formula's inputs carry (lost, reactivated, ...). */
   extraGroups?: readonly ReceiptGroup[];
@@ -124,8 +125,9 @@ export function toReceipt(r: CoreReceipt, report: RetentionReport, options: Rece
     .filter((i) => i.members !== undefined)
     .map((i) => ({ code: i.symbol, label: `${i.symbol}: ${t(SYMBOL_KEYS[i.symbol])}`, ids: (i.members ?? []).map((m) => report.customers[m] ?? String(m)) }));
   for (const extra of options.extraGroups ?? []) if (!groups.some((g) => g.code === extra.code)) groups.push(extra);
-  // Notes come in the page's language from the caller; the core's English note is for the JSON.
-  const notes = [...(options.notes ?? [])];
+  // The core's note is a code (why CRR and exact retention differ); the caller may add more.
+  const note = r.note ? crrExactText(i18n.locale, locale, r.note) : '';
+  const notes = [...(note ? [note] : []), ...(options.notes ?? [])];
   let formula = prettyFormula(r.formula);
   let computation = substituted(r, locale, currency);
   if (r.kind === 'count' && r.inputs.length === 1) {
@@ -185,33 +187,20 @@ export function windowFact(window: number | null, report: RetentionReport): stri
 }
 
 /**
- * Why CRR passes 100 % in a period, from its numbers ('' when it does not): customers back after
- * a pause are in E without being in S or N. Never clamped (docs/metrics.md, "CRR above 100 %").
+ * Why CRR passes 100 % in a period ('' when it does not), from the row's explanation code
+ * (retention-text.ts): customers back after a pause are in E without being in S or N. Never
+ * clamped (docs/metrics.md, "CRR above 100 %").
  */
 export function crrAbove100Sentence(row: PeriodRow, locale: string): string {
-  if (row.crr === null || row.crr <= 100 || row.reactivated === 0) return '';
-  return t('retention.why.above100', {
-    count: row.reactivated,
-    crr: formatPercent(row.crr / 100, locale, 1),
-    exact: row.exact === null ? t('retention.na') : formatPercent(row.exact / 100, locale, 1),
-  });
+  return crrAbove100Text(i18n.locale, locale, row.explanation);
 }
 
 /**
  * Why the seed CRR and exact retention differ in a period, in one sentence ('' when they agree);
- * above 100 % (with a locale), the sentence says why CRR passes 100 %.
+ * above 100 %, the sentence says why CRR passes 100 %.
  */
-export function crrExactSentence(row: PeriodRow, locale?: string): string {
-  if (row.S === 0 || row.crr === null || row.exact === null) return '';
-  if (locale !== undefined) {
-    const above = crrAbove100Sentence(row, locale);
-    if (above) return above;
-  }
-  const parts: string[] = [];
-  if (row.reactivated > 0) parts.push(t('retention.why.reactivated', { count: row.reactivated }));
-  if (row.newLost > 0) parts.push(t('retention.why.newLost', { count: row.newLost }));
-  if (parts.length === 0) return '';
-  return t('retention.why.sentence', { reasons: parts.join(t('retention.why.and')) });
+export function crrExactSentence(row: PeriodRow, locale: string): string {
+  return crrExactText(i18n.locale, locale, row.explanation);
 }
 
 const UNIT_KEYS = { month: 'retention.filter.months', quarter: 'retention.filter.quarters', year: 'retention.filter.years' } as const;

@@ -1,13 +1,14 @@
 /**
- * Findings of the churn audit in plain sentences (issue #10 item 3): the attribute values whose
+ * Findings of the churn audit (issue #10 item 3), as codes and numbers: the attribute values whose
  * churn rate differs from the rest after Benjamini-Hochberg correction (q < 0.05), not small
  * (n >= 30), and by at least 10 % (lift >= 1.1 or <= 0.9), ranked by the churned customers they
  * explain: |churned - customers x overall rate|, the excess (or deficit) against the overall rate.
  *
  * Acquisition cohorts never make a finding (EXPOSURE_ATTRIBUTES).
  *
- * Core returns codes and numbers (`churn-more` / `churn-less`); the page writes the sentence in
- * the user's language, the command line in English (`findingSentence`).
+ * Core returns codes and numbers (`churn-more` / `churn-less` / `churn-none`); the page writes the
+ * sentence in the user's language (lib/churn-text.ts), the command line in English
+ * (scripts/cli-text.ts).
  *
  * Complexity: O(values log values).
  */
@@ -69,24 +70,4 @@ export function churnFindings(profiles: readonly AttributeProfile[], overall: nu
     }
   }
   return out.sort((a, b) => Math.abs(b.excess) - Math.abs(a.excess)).slice(0, MAX_FINDINGS);
-}
-
-const round1 = (x: number) => String(Math.round(x * 10) / 10);
-
-/** The attribute and value as an English phrase: "budget under 500", "plan Basic". */
-export function valuePhrase(attribute: string, value: GroupValue): string {
-  return `${attribute} ${value.label}`;
-}
-
-/**
- * A finding as an English sentence (the command line; the page translates the code):
- * "Customers with budget under 500 churn 2.1x as often: 38 % vs 18 % overall, significant (q = 0.001)."
- *
- * @param attribute the attribute's name as the user knows it (the column header).
- */
-export function findingSentence(f: Finding, attribute: string): string {
-  const q = f.q < 0.001 ? 'q < 0.001' : `q = ${f.q.toFixed(3)}`;
-  if (f.code === 'churn-none') return `None of the ${f.customers} customers with ${valuePhrase(attribute, f.value)} churned: 0 % vs ${round1(f.overall)} % overall, significant (${q}).`;
-  const how = f.code === 'churn-more' ? `churn ${round1(f.lift)}x as often` : `churn ${round1(1 / f.lift)}x less often`;
-  return `Customers with ${valuePhrase(attribute, f.value)} ${how}: ${round1(f.rate)} % vs ${round1(f.overall)} % overall, significant (${q}).`;
 }

@@ -22,7 +22,11 @@
 import { dayToIso, isoToDay } from '../parse/date.ts';
 import type { ChurnDefinition, DefinitionRow, DefinitionsReport, PeriodRow, Reconciliation } from './report-types.ts';
 import type { Receipt, ReceiptInput, ReceiptSymbol, ReceiptTerm } from './receipts.ts';
-import { receiptNumber, receiptResult } from './receipts.ts';
+import { receiptResult } from './receipts.ts';
+import type { ReceiptRow } from './report-receipts.ts';
+
+/** `{ members }` when the row has its member lists (a full report), else nothing (the page's copy: counts only). */
+const listed = (members: readonly number[] | undefined): { members?: readonly number[] } => (members ? { members } : {});
 
 export const CHURN_DEFINITIONS: readonly { readonly id: ChurnDefinition; readonly name: string; readonly formula: string }[] = Object.freeze([
   { id: 'A', name: 'Lost over customers at start', formula: 'lost / S x 100' },
@@ -60,7 +64,7 @@ export interface ReceiptContext {
   readonly filters: readonly string[];
 }
 
-function periodOf(row: PeriodRow, dayBefore: string): NonNullable<Receipt['period']> {
+function periodOf(row: Pick<PeriodRow, 'period' | 'start' | 'end'>, dayBefore: string): NonNullable<Receipt['period']> {
   return { label: row.period, start: row.start, end: row.end, startMeasuredOn: dayBefore, endMeasuredOn: row.end };
 }
 
@@ -77,14 +81,14 @@ function term(symbol: ReceiptSymbol, sign: 1 | -1 = 1): ReceiptTerm {
  * The receipt of one period's churn rate under definition `id`. O(members listed).
  * Returns null for D/E when the row has no cancellation data.
  */
-export function churnReceipt(row: PeriodRow, id: ChurnDefinition, ctx: ReceiptContext): Receipt | null {
+export function churnReceipt(row: ReceiptRow, id: ChurnDefinition, ctx: ReceiptContext): Receipt | null {
   const def = CHURN_DEFINITIONS.find((d) => d.id === id)!;
   const value = row.churn[id];
   const p = periodOf(row, isoDayBefore(row.start));
   const S: ReceiptInput = { symbol: 'S', name: `customers active on ${p.startMeasuredOn} (the day before the period)`, value: row.S };
-  const N: ReceiptInput = { symbol: 'N', name: `new customers (first activity in ${row.period})`, value: row.N, members: row.members.new };
-  const lost: ReceiptInput = { symbol: 'lost', name: `customers in S not active on ${row.end}`, value: row.lost, members: row.members.lost };
-  const newLost: ReceiptInput = { symbol: 'newLost', name: `new in ${row.period} and no longer active on ${row.end}`, value: row.newLost, members: row.members.newLost };
+  const N: ReceiptInput = { symbol: 'N', name: `new customers (first activity in ${row.period})`, value: row.N, ...listed(row.members?.new) };
+  const lost: ReceiptInput = { symbol: 'lost', name: `customers in S not active on ${row.end}`, value: row.lost, ...listed(row.members?.lost) };
+  const newLost: ReceiptInput = { symbol: 'newLost', name: `new in ${row.period} and no longer active on ${row.end}`, value: row.newLost, ...listed(row.members?.newLost) };
   const base = { figure: `churn rate ${id} ${row.period}`, value, unit: '%' as const, formula: def.formula, kind: 'ratio' as const, scale: 100, period: p, window: ctx.window, filters: ctx.filters, source: 'DESIGN.md section 3; docs/metrics.md "Churn definitions"' };
   const res = (why: string) => receiptResult(value, '%', why);
   if (id === 'E' && !row.cancellation) return null; // E is only offered beside D
@@ -123,8 +127,6 @@ export function churnReceipt(row: PeriodRow, id: ChurnDefinition, ctx: ReceiptCo
   };
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
 /**
  * The definitions side by side for one period, with the counts that reconcile them.
  * O(members of the period).
@@ -145,24 +147,22 @@ export function definitionsFor(row: PeriodRow, ctx: ReceiptContext): Definitions
       from: 'A',
       to: 'B',
       counts: [
-        { label: 'new customers who joined and left in the period (added to lost)', value: row.newLost, members: row.members.newLost },
-        { label: 'new customers (added to the base)', value: row.N, members: row.members.new },
+        { code: 'newLost-to-lost', value: row.newLost, members: row.members.newLost },
+        { code: 'new-to-base', value: row.N, members: row.members.new },
       ],
-      sentence:
-        `${plural(row.newLost, 'customer who joined and left', 'customers who joined and left')} in ${P} count as lost in B, not in A; ` +
-        `B also divides by the ${plural(row.N, 'new customer', 'new customers')} of ${P} (${row.S} + ${row.N} instead of ${row.S}).`,
+      explanation: { code: 'recon-A-B', params: { period: P, newLost: row.newLost, N: row.N, S: row.S } },
     },
     {
       from: 'B',
       to: 'C',
-      counts: [{ label: 'new customers who joined and left in the period (removed from both)', value: row.newLost, members: row.members.newLost }],
-      sentence: `C leaves out the ${plural(row.newLost, 'customer who joined and left', 'customers who joined and left')} in ${P}: they are in B's lost and base, in neither of C's.`,
+      counts: [{ code: 'newLost-removed', value: row.newLost, members: row.members.newLost }],
+      explanation: { code: 'recon-B-C', params: { period: P, newLost: row.newLost } },
     },
     {
       from: 'A',
       to: 'C',
-      counts: [{ label: 'new customers still active at the end (added to the base)', value: stillActiveNew }],
-      sentence: `C divides by ${row.S} + ${stillActiveNew} = ${row.S + stillActiveNew} (the ${plural(stillActiveNew, 'new customer', 'new customers')} still active on ${row.end} join the base); the lost count is the same ${row.lost}.`,
+      counts: [{ code: 'stillActiveNew-to-base', value: stillActiveNew }],
+      explanation: { code: 'recon-A-C', params: { period: P, end: row.end, S: row.S, stillActiveNew, base: row.S + stillActiveNew, lost: row.lost } },
     },
   ];
   const c = row.cancellation;
@@ -171,17 +171,12 @@ export function definitionsFor(row: PeriodRow, ctx: ReceiptContext): Definitions
       from: 'D',
       to: 'E',
       counts: [
-        { label: 'cancelled in the period, paid into a later one (in D, not E)', value: c.cancelledPaidLater.length, members: c.cancelledPaidLater },
-        { label: 'paid period ended in the period, cancelled earlier (in E, not D)', value: c.endedCancelledEarlier.length, members: c.endedCancelledEarlier },
-        { label: 'base difference SD - S', value: c.startActive - row.S },
+        { code: 'cancelledPaidLater', value: c.cancelledPaidLater.length, members: c.cancelledPaidLater },
+        { code: 'endedCancelledEarlier', value: c.endedCancelledEarlier.length, members: c.endedCancelledEarlier },
+        { code: 'base-SD-S', value: c.startActive - row.S },
       ],
-      sentence:
-        `${plural(c.cancelledPaidLater.length, 'customer', 'customers')} cancelled in ${P} but paid into a later period (in D, not E); ` +
-        `${plural(c.endedCancelledEarlier.length, 'customer', 'customers')} whose paid period ended in ${P} had cancelled earlier (in E, not D).`,
+      explanation: { code: 'recon-D-E', params: { period: P, cancelledPaidLater: c.cancelledPaidLater.length, endedCancelledEarlier: c.endedCancelledEarlier.length } },
     });
   }
   return { period: P, rows, reconciliation };
 }
-
-/** Rounded rate for sentences. */
-export const shownRate = (x: number | null): string => (x === null ? 'n/a' : `${receiptNumber(x)} %`);

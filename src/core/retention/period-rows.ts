@@ -1,27 +1,26 @@
 /**
  * The report's rows per period: S, E, N, lost, retained, reactivated, CRR, exact retention, the
  * churn rate under each definition, revenue new vs returning, the customers behind each count,
- * and a sentence when CRR and exact retention differ (docs/metrics.md sections 2-5).
+ * and why CRR and exact retention differ, as a code (docs/metrics.md sections 2-5).
  */
 import { dayToIso } from '../parse/date.ts';
 import { toNumbers } from '../table-ops.ts';
 import { churnRates } from './churn-definitions.ts';
-import { receiptNumber } from './receipts.ts';
-import type { CancellationChurn, ChurnDefinition, PeriodRow } from './report-types.ts';
+import type { CancellationChurn, ChurnDefinition, CrrExactExplanation, PeriodRow } from './report-types.ts';
 import type { RetentionSeries } from './retention-periods.ts';
 import type { PeriodRevenue } from './revenue-by-period.ts';
 
-/** Why CRR and exact retention differ in a period, in one sentence ('' when they cannot). */
-export function explanationOf(p: { S: number; reactivated: number; newLost: number; crr: number | null; exact: number | null }): string {
-  if (p.S === 0 || (p.reactivated === 0 && p.newLost === 0)) return '';
-  const parts: string[] = [];
-  if (p.reactivated > 0) parts.push(`${p.reactivated} ${p.reactivated === 1 ? 'customer came' : 'customers came'} back after a pause (CRR counts them as retained)`);
-  if (p.newLost > 0) parts.push(`${p.newLost} new ${p.newLost === 1 ? 'customer was' : 'customers were'} no longer active at the period's end (CRR subtracts all new customers, exact retention ignores them)`);
-  if (p.crr !== null && p.crr > 100 && p.reactivated > 0) {
-    // Never clamped: say why the seed formula passes 100 %.
-    return `CRR is ${receiptNumber(p.crr)} %, above 100 %, because ${p.reactivated} ${p.reactivated === 1 ? 'customer came' : 'customers came'} back after a pause (CRR counts them as retained); exact retention is ${receiptNumber(p.exact)} %.`;
-  }
-  return `CRR (${receiptNumber(p.crr)} %) and exact retention (${receiptNumber(p.exact)} %) differ because ${parts.join(' and ')}.`;
+/**
+ * Why CRR and exact retention differ in a period, as a code and its numbers (report-phrases.ts);
+ * null when they cannot (S = 0, or nobody came back and no new customer was lost). CRR above
+ * 100 % is never clamped: `crr-above-100` says why. O(1).
+ *
+ * @example explanationOf({ S: 44, reactivated: 2, newLost: 0, crr: 104.5, exact: 95.5 }).code // 'crr-above-100'
+ */
+export function explanationOf(p: { S: number; reactivated: number; newLost: number; crr: number | null; exact: number | null }): CrrExactExplanation | null {
+  if (p.S === 0 || (p.reactivated === 0 && p.newLost === 0)) return null;
+  const above = p.crr !== null && p.crr > 100 && p.reactivated > 0;
+  return { code: above ? 'crr-above-100' : 'crr-exact-differ', params: { crr: p.crr, exact: p.exact, reactivated: p.reactivated, newLost: p.newLost } };
 }
 
 /** One row per period of `series`; `asOf` decides which periods are complete. O(periods + members). */

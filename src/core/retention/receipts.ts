@@ -9,6 +9,10 @@
  * can hold every receipt to the figure it explains. Inputs that are sets of customers carry the
  * customer numbers (indexes into `RetentionReport.customers`) when the report has them.
  */
+import type { CrrExactExplanation } from './report-phrases.ts';
+
+/** A note on a receipt, as a code and its numbers (report-phrases.ts); the page writes it. */
+export type ReceiptNote = CrrExactExplanation;
 
 /**
  * Every symbol a receipt's formula uses (docs/metrics.md section 9). A string union, so the page's
@@ -73,8 +77,8 @@ export interface Receipt {
   readonly filters: readonly string[];
   /** Where the definition lives. */
   readonly source: string;
-  /** A sentence for the reader, e.g. why CRR and exact retention differ. */
-  readonly note?: string;
+  /** What the reader should know beside the figure, as a code and its numbers (why CRR and exact retention differ). */
+  readonly note?: ReceiptNote;
 }
 
 const sumTerms = (r: Receipt, terms: readonly ReceiptTerm[]): number => {

@@ -11,10 +11,12 @@
  * - Money is in the file's currency, unrounded.
  */
 import type { PeriodUnit } from './periods.ts';
+import type { CrrExactExplanation, ReconciliationCount, ReconciliationExplanation, RepurchaseExplanation, SbgNotProjected, SbgRising, WindowExplanation } from './report-phrases.ts';
 import type { Receipt } from './receipts.ts';
 import type { RepurchaseCurve } from './repurchase.ts';
 
 export type { Receipt, ReceiptInput, ReceiptTerm } from './receipts.ts';
+export type { CrrExactExplanation, ReconciliationCount, ReconciliationExplanation, RepurchaseExplanation, SbgNotProjected, SbgRising, WindowExplanation } from './report-phrases.ts';
 
 /**
  * Churn definitions vendors use (issue 3, item 5); see docs/metrics.md:
@@ -68,8 +70,8 @@ export interface WindowReport {
   /** The 50 % point in days. */
   readonly medianDays: number | null;
   readonly clamped: boolean;
-  /** One sentence: '80 % of the repeat purchases came within 41 days of the previous purchase (...)'. */
-  readonly explanation: string;
+  /** Why W is what it is, as a code and its numbers (report-phrases.ts). */
+  readonly explanation: WindowExplanation;
 }
 
 export interface Kpis {
@@ -142,8 +144,8 @@ export interface PeriodRow {
   readonly revenueNew: number | null;
   readonly revenueReturning: number | null;
   readonly members: PeriodMembers;
-  /** Why CRR and exact retention differ, in a sentence ('' when they agree or S = 0). */
-  readonly explanation: string;
+  /** Why CRR and exact retention differ, as a code and its numbers (null when they agree or S = 0). */
+  readonly explanation: CrrExactExplanation | null;
 }
 
 /** Shares of one cohort view, both bases, with the counts behind each cell. */
@@ -231,9 +233,10 @@ export interface SbgReport {
   readonly horizon: number;
   /** E[min(T, H)] periods for H = calibration + horizon; null without a converged fit. */
   readonly expectedLifetime: number | null;
-  /** null when projected; else one sentence saying why there is no projection. */
-  readonly notProjected: string | null;
-  readonly note: string;
+  /** null when projected; else why there is no projection, as a code and its numbers. */
+  readonly notProjected: SbgNotProjected | null;
+  /** Why the projected retention rate rises with t; null without a projection of two periods or more. */
+  readonly rising: SbgRising | null;
 }
 
 export interface SurvivalReport {
@@ -267,8 +270,8 @@ export interface SurvivalReport {
 export interface RepurchaseReport extends Omit<RepurchaseCurve, 'km'> {
   /** The curve: S(t) = share of purchases not yet followed by another after t days, with the 95 % band. */
   readonly points: SurvivalPoint[];
-  /** One sentence: "Half of the repeat purchases come within 23 days; ..." */
-  readonly explanation: string;
+  /** What the curve says ("half of the repeat purchases come within 23 days; ..."), as a code and its numbers. */
+  readonly explanation: RepurchaseExplanation;
 }
 
 export interface MrrRow {
@@ -310,9 +313,9 @@ export interface DefinitionRow {
 export interface Reconciliation {
   readonly from: ChurnDefinition;
   readonly to: ChurnDefinition;
-  readonly counts: { readonly label: string; readonly value: number; readonly members?: number[] }[];
-  /** '3 customers who joined and left in 2011-03 count in B, not in A.' */
-  readonly sentence: string;
+  readonly counts: { readonly code: ReconciliationCount; readonly value: number; readonly members?: number[] }[];
+  /** What the counts say ('3 customers who joined and left in 2011-03 count in B, not in A.'), as a code and its numbers. */
+  readonly explanation: ReconciliationExplanation;
 }
 
 export interface DefinitionsReport {

@@ -7,7 +7,7 @@ import { dayToIso } from '../parse/date.ts';
 import { fitSbg, sbgExpectedLifetime, sbgProjection } from './sbg.ts';
 import type { Lifetimes } from './lifetimes.ts';
 import { periodLookup, type PeriodGrid, type PeriodUnit } from './periods.ts';
-import type { RepurchaseReport, SbgReport, SurvivalPoint, SurvivalReport } from './report-types.ts';
+import type { RepurchaseExplanation, RepurchaseReport, SbgPoint, SbgReport, SbgRising, SurvivalPoint, SurvivalReport } from './report-types.ts';
 import { repurchaseCurve } from './repurchase.ts';
 import type { OrderIndex } from './customer-index.ts';
 import { kaplanMeier, type KaplanMeierCurve } from './survival-km.ts';
@@ -76,7 +76,7 @@ export function sbgReport(grid: PeriodGrid, counts: number[][], wanted: string |
   const horizon = SBG_HORIZON[grid.unit];
   const T = n.length - 1;
   // Project only from a fit whose optimiser converged to finite shapes (issue #8): a fit that ran
-  // off to the boundary says nothing about the future; the report then says why in one line.
+  // off to the boundary says nothing about the future; the report then says why (notProjected).
   const usable = fit.converged && fit.alpha > 0 && fit.beta > 0 && Number.isFinite(fit.alpha) && Number.isFinite(fit.beta);
   const proj = usable ? sbgProjection(fit.alpha, fit.beta, 0, T + horizon, n[0]) : null;
   const points = !proj ? [] : Array.from(proj.t, (t, i) => ({
@@ -98,13 +98,21 @@ export function sbgReport(grid: PeriodGrid, counts: number[][], wanted: string |
     points,
     horizon,
     expectedLifetime: usable ? sbgExpectedLifetime(fit.alpha, fit.beta, T + horizon) : null,
-    notProjected: usable
-      ? null
-      : `No projection: the sBG fit on cohort ${grid.labels[pick]} did not converge (the survival counts ${n.slice(0, 4).join(', ')}${n.length > 4 ? ', ...' : ''} do not fit a shifted-beta-geometric curve${n.every((v) => v === n[0]) ? '; nobody has left yet' : ''}).`,
-    note:
-      'The projected retention rate (beta + t - 1) / (alpha + beta + t - 1) rises with t although no customer becomes more loyal: ' +
-      'the customers likely to leave leave early, and those who remain are the loyal ones.',
+    notProjected: usable ? null : { code: n.every((v) => v === n[0]) ? 'sbg-not-converged-flat' : 'sbg-not-converged', params: { cohort: grid.labels[pick], counts: n } },
+    rising: risingOf(points),
   };
+}
+
+/**
+ * Why the projected retention rate rises (report-phrases.ts `sbg-rate-rises`): its first and
+ * last values; null with fewer than two projected rates.
+ */
+function risingOf(points: readonly SbgPoint[]): SbgRising | null {
+  const rates = points.filter((p) => p.retentionRate !== null);
+  if (rates.length < 2) return null;
+  const first = rates[0];
+  const last = rates[rates.length - 1];
+  return { code: 'sbg-rate-rises', params: { r1: first.retentionRate!, rN: last.retentionRate!, n: last.t } };
 }
 
 /** The lifetimes of customers whose start is on or after `from`. O(lifetimes). */
@@ -170,20 +178,19 @@ function pointsOf(km: KaplanMeierCurve): SurvivalPoint[] {
   }));
 }
 
-const days = (d: number | null): string => (d === null ? 'n/a' : `${d} ${d === 1 ? 'day' : 'days'}`);
-
 /**
  * The repurchase report of an order index, censored on `asOf` (repurchase.ts): the curve, its
- * 50 / 80 / 90 % points and one sentence. O(activity days log activity days).
+ * 50 / 80 / 90 % points and what they say, as a code. O(activity days log activity days).
  */
 export function repurchaseReport(index: OrderIndex, asOf: number): RepurchaseReport {
   const c = repurchaseCurve(index, asOf);
-  const explanation =
-    c.repeats === 0
-      ? `No customer has bought twice yet (${c.spells} purchases), so there is no repurchase curve.`
-      : `Half of the repeat purchases come within ${days(c.p50Days)} of the previous purchase; 80 % within ${days(c.p80Days)}, so after ` +
-        `${days(c.p80Days)} only 1 in 5 of those who will come back is still to come. ${Math.round((c.eventualShare ?? 0) * 100)} % of purchases ` +
-        `are followed by another (${c.repeats} repeat purchases of ${c.repeatCustomers} customers; ${c.censored} purchases not yet followed by another are counted as still open on ${dayToIso(asOf)}).`;
+  const explanation: RepurchaseExplanation =
+    c.repeats === 0 || c.p50Days === null || c.p80Days === null
+      ? { code: 'repurchase-none', params: { purchases: c.spells } }
+      : {
+          code: 'repurchase-curve',
+          params: { p50Days: c.p50Days, p80Days: c.p80Days, p90Days: c.p90Days, share: c.eventualShare, repeats: c.repeats, customers: c.repeatCustomers, censored: c.censored, asOf: dayToIso(asOf) },
+        };
   return {
     points: pointsOf(c.km),
     spells: c.spells,

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { crrAbove100Sentence, crrExactSentence, prettyFormula, substituted, windowFact } from '../../../src/lib/retention-receipts.ts';
 import { i18n } from '../../../src/lib/i18n/i18n.svelte.ts';
 import type { PeriodRow, Receipt, RetentionReport } from '../../../src/core/retention/report-types.ts';
+import { explanationOf } from '../../../src/core/retention/period-rows.ts';
 
 const crr: Receipt = Object.freeze<Receipt>({
   figure: 'CRR 2011-03',
@@ -72,7 +73,11 @@ describe('CRR above 100 % and the W on a receipt, in the page\'s language', () =
   });
   // S = 1000, 60 back after a pause, 100 lost, N = 50 of whom 10 gone again: E = 1000, CRR 95 %;
   // with 160 back, E = 1100 and CRR = (1100 - 50) / 1000 = 105 %, exact 90 %.
-  const row = (reactivated: number, crr: number): PeriodRow => ({ S: 1000, reactivated, newLost: 10, crr, exact: 90 }) as unknown as PeriodRow;
+  const row = (reactivated: number, crr: number): PeriodRow => {
+    const numbers = { S: 1000, reactivated, newLost: 10, crr, exact: 90 };
+    // The sentence is read from the row's explanation code, as the core writes it.
+    return { ...numbers, explanation: explanationOf(numbers) } as unknown as PeriodRow;
+  };
 
   it('says why CRR passes 100 %, from the numbers, never clamped', () => {
     expect(crrAbove100Sentence(row(160, 105), 'en-GB')).toBe(

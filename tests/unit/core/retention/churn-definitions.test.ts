@@ -26,7 +26,7 @@ function march(cancellation: PeriodRow['cancellation'] = null): PeriodRow {
     revenueNew: null,
     revenueReturning: null,
     members: { lost: [], reactivated: [], new: [], newLost: [7, 8, 9] },
-    explanation: '',
+    explanation: null,
   });
 }
 
@@ -60,15 +60,14 @@ describe('definitionsFor', () => {
       ['C', 13, 53],
     ]);
   });
-  it('reconciles them in counts and in words ("3 customers who joined and left in March count in B, not in A")', () => {
+  it('reconciles them in counts and codes ("3 customers who joined and left in March count in B, not in A")', () => {
     const [aToB, bToC, aToC] = definitionsFor(march(), ctx).reconciliation;
     expect(aToB.counts.map((c) => c.value)).toEqual([3, 12]);
     expect(aToB.counts[0].members).toEqual([7, 8, 9]);
-    expect(aToB.sentence).toBe(
-      '3 customers who joined and left in 2011-03 count as lost in B, not in A; B also divides by the 12 new customers of 2011-03 (44 + 12 instead of 44).',
-    );
-    expect(bToC.sentence).toBe("C leaves out the 3 customers who joined and left in 2011-03: they are in B's lost and base, in neither of C's.");
-    expect(aToC.sentence).toBe('C divides by 44 + 9 = 53 (the 9 new customers still active on 2011-03-31 join the base); the lost count is the same 13.');
+    // The words are the page's (lib/retention-text.ts) and the command line's (scripts/cli-text.ts).
+    expect(aToB.explanation).toEqual({ code: 'recon-A-B', params: { period: '2011-03', newLost: 3, N: 12, S: 44 } });
+    expect(bToC.explanation).toEqual({ code: 'recon-B-C', params: { period: '2011-03', newLost: 3 } });
+    expect(aToC.explanation).toEqual({ code: 'recon-A-C', params: { period: '2011-03', end: '2011-03-31', S: 44, stillActiveNew: 9, base: 53, lost: 13 } });
   });
   it('adds D and E and their reconciliation when the data has cancellation dates', () => {
     const d = definitionsFor(march({ startActive: 43, lost: 12, cancelledPaidLater: [1, 2], endedCancelledEarlier: [3, 4, 5] }), ctx);
@@ -81,8 +80,6 @@ describe('definitionsFor', () => {
     ]);
     const dToE = d.reconciliation[3];
     expect(dToE.counts.map((c) => c.value)).toEqual([2, 3, -1]);
-    expect(dToE.sentence).toBe(
-      '2 customers cancelled in 2011-03 but paid into a later period (in D, not E); 3 customers whose paid period ended in 2011-03 had cancelled earlier (in E, not D).',
-    );
+    expect(dToE.explanation).toEqual({ code: 'recon-D-E', params: { period: '2011-03', cancelledPaidLater: 2, endedCancelledEarlier: 3 } });
   });
 });

@@ -134,10 +134,9 @@ describe('retentionReport on orders (W = 30, months)', () => {
     // The data end on 03-25: March is not complete.
     expect(r.periods.map((p) => p.complete)).toEqual([true, true, false]);
     expect(r.periods[2].members).toEqual({ lost: [4], reactivated: [1, 2], new: [5, 6], newLost: [5] });
-    expect(r.periods[2].explanation).toBe(
-      "CRR (100 %) and exact retention (50 %) differ because 2 customers came back after a pause (CRR counts them as retained) and 1 new customer was no longer active at the period's end (CRR subtracts all new customers, exact retention ignores them).",
-    );
-    expect(r.periods[1].explanation).toBe('');
+    // CRR 100 %, exact 50 %: 2 came back after a pause, 1 new customer gone again (the words: lib/retention-text.ts).
+    expect(r.periods[2].explanation).toEqual({ code: 'crr-exact-differ', params: { crr: 100, exact: 50, reactivated: 2, newLost: 1 } });
+    expect(r.periods[1].explanation).toBeNull();
   });
 
   it('lists S, E and retained from the boundary bitsets', () => {
@@ -230,9 +229,7 @@ describe('retentionReport on orders (W = 30, months)', () => {
       ['B', 3, 5, 60],
       ['C', 3, 5, 60],
     ]);
-    expect(r.definitions?.reconciliation[0].sentence).toBe(
-      '0 customers who joined and left in 2011-02 count as lost in B, not in A; B also divides by the 1 new customer of 2011-02 (4 + 1 instead of 4).',
-    );
+    expect(r.definitions?.reconciliation[0].explanation).toEqual({ code: 'recon-A-B', params: { period: '2011-02', newLost: 0, N: 1, S: 4 } });
   });
 
   it('the headline churn rate follows the chosen definition', () => {
@@ -285,9 +282,7 @@ describe('retentionReport on subscriptions with cancellations (D vs E) and MRR',
     expect(r.periods[2].churn.E).toBe(50);
     expect(r.periods[2].cancellation).toEqual({ startActive: 1, lost: 0, cancelledPaidLater: [], endedCancelledEarlier: [1] });
     const dToE = r.definitions?.reconciliation.find((x) => x.from === 'D');
-    expect(dToE?.sentence).toBe(
-      '1 customer cancelled in 2011-02 but paid into a later period (in D, not E); 0 customers whose paid period ended in 2011-02 had cancelled earlier (in E, not D).',
-    );
+    expect(dToE?.explanation).toEqual({ code: 'recon-D-E', params: { period: '2011-02', cancelledPaidLater: 1, endedCancelledEarlier: 0 } });
     expect(r.definitions?.rows.map((d) => d.id)).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(r.availableDefinitions).toEqual(['A', 'B', 'C', 'D', 'E']);
   });
