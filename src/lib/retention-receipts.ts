@@ -93,7 +93,9 @@ function termsText(r: CoreReceipt, terms: readonly ReceiptTerm[], locale: string
 /** The formula with the numbers put in, in the locale's number format. */
 export function substituted(r: CoreReceipt, locale: string, currency: string): string {
   const result = r.value === null ? t('retention.receipt.naResult') : `= ${formatFigure(r.value, r.unit, locale, currency, 2)}`;
-  if (r.kind === 'lookup') return r.substituted;
+  // A lookup with terms (a revenue cohort cell whose base is not positive) is written as the
+  // ratio it would be; only a lookup without terms (the median, replaced by toReceipt) keeps the core's words.
+  if (r.kind === 'lookup' && r.numerator.length === 0) return r.substituted;
   const num = termsText(r, r.numerator, locale);
   if (r.kind === 'count') return `${num}${r.scale !== 1 ? ` × ${formatNumber(r.scale, locale)}` : ''} ${result}`;
   let expr = `${num} / ${termsText(r, r.denominator, locale)}${r.scale !== 1 ? ` × ${formatNumber(r.scale, locale)}` : ''}`;

@@ -104,3 +104,22 @@ describe('CRR above 100 % and the W on a receipt, in the page\'s language', () =
     expect(windowFact(30, orders)).toBe('30 dni (predlog iz podatkov je 77 dni)');
   });
 });
+
+describe('a revenue cohort cell whose base is 0', () => {
+  it('is written as its ratio in the page’s words, not the core’s English', () => {
+    const cell: Receipt = {
+      ...crr,
+      value: null,
+      kind: 'lookup',
+      formula: 'revenue(c + k) / revenue(c) x 100',
+      substituted: '0 / 0 x 100 = n/a (base is 0)',
+      inputs: [
+        { symbol: 'a', name: 'a', value: 120 },
+        { symbol: 'b', name: 'b', value: 0 },
+      ],
+      numerator: [{ symbol: 'a', sign: 1 }],
+      denominator: [{ symbol: 'b', sign: 1 }],
+    };
+    expect(substituted(cell, 'en-GB', 'EUR')).toBe('120 / 0 × 100 = n/a (the base is 0)');
+  });
+});
