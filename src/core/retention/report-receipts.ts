@@ -3,11 +3,34 @@
  * open the receipt of any cell without another worker round trip), and the member lists behind
  * a period's counts. See receipts.ts for the receipt shape and docs/metrics.md for the
  * definitions each formula comes from.
+ *
+ * The receipts also read the page's copy of the report, which has every count but no member
+ * lists (the worker keeps those and lists them on demand: worker/retention-figures.ts); a receipt
+ * built from it has the same figures and inputs, without `members`.
  */
 import { popcount32 } from './activity.ts';
 import { churnReceipt, isoDayBefore, type ReceiptContext } from './churn-definitions.ts';
-import type { ChurnDefinition, CohortView, MrrRow, PeriodRow, RetentionReport } from './report-types.ts';
+import type { CancellationChurn, ChurnDefinition, CohortView, MrrRow, PeriodMembers, PeriodRow, RetentionReport } from './report-types.ts';
 import { receiptNumber, receiptResult, type Receipt, type ReceiptInput, type ReceiptSymbol } from './receipts.ts';
+
+/** A period row as the receipts read it: the member lists may be absent (the page's copy of the report). */
+export type ReceiptRow = Omit<PeriodRow, 'members' | 'cancellation'> & {
+  readonly members?: PeriodMembers;
+  readonly cancellation: Pick<CancellationChurn, 'startActive' | 'lost'> | null;
+};
+
+/** An MRR row as the receipts read it: the member lists may be absent. */
+export type ReceiptMrrRow = Omit<MrrRow, 'members'> & { readonly members?: MrrRow['members'] };
+
+/** What the receipts read of a report: a full RetentionReport, or the page's copy without member lists. */
+export interface ReceiptReport extends Pick<RetentionReport, 'window' | 'filters' | 'source' | 'params'> {
+  readonly periods: readonly ReceiptRow[];
+  readonly cohorts: Pick<RetentionReport['cohorts'], 'view' | 'labels' | 'logo' | 'unbounded' | 'revenue'>;
+  readonly mrr: readonly ReceiptMrrRow[] | null;
+}
+
+/** `{ members }` when the list is there, else nothing (the input then carries its count only). */
+const listed = (members: readonly number[] | undefined): { members?: readonly number[] } => (members ? { members } : {});
 
 const ctxOf = (r: Pick<RetentionReport, 'window' | 'filters' | 'source'>): ReceiptContext => ({
   window: r.source === 'orders' && r.window ? r.window.used : null,
@@ -51,17 +74,17 @@ export function activityCount(report: Pick<RetentionReport, 'activity'>, t: numb
   return n;
 }
 
-function inputsSEN(row: PeriodRow): { S: ReceiptInput; E: ReceiptInput; N: ReceiptInput } {
+function inputsSEN(row: ReceiptRow): { S: ReceiptInput; E: ReceiptInput; N: ReceiptInput } {
   const p = periodBounds(row);
   return {
     S: { symbol: 'S', name: `customers active on ${p.startMeasuredOn} (the day before the period)`, value: row.S },
     E: { symbol: 'E', name: `customers active on ${row.end} (the period's last day)`, value: row.E },
-    N: { symbol: 'N', name: `new customers: first activity in ${row.period}`, value: row.N, members: row.members.new },
+    N: { symbol: 'N', name: `new customers: first activity in ${row.period}`, value: row.N, ...listed(row.members?.new) },
   };
 }
 
 /** Seed-formula CRR of period j: (E - N) / S x 100. O(1) plus the member lists referenced. */
-export function crrReceipt(report: RetentionReport, j: number): Receipt {
+export function crrReceipt(report: Pick<ReceiptReport, 'periods' | 'window' | 'filters' | 'source'>, j: number): Receipt {
   const row = report.periods[j];
   const { S, E, N } = inputsSEN(row);
   return {
@@ -86,7 +109,7 @@ export function crrReceipt(report: RetentionReport, j: number): Receipt {
 }
 
 /** Exact retention of period j: |S ∩ E| / |S| x 100. */
-export function exactReceipt(report: RetentionReport, j: number): Receipt {
+export function exactReceipt(report: Pick<ReceiptReport, 'periods' | 'window' | 'filters' | 'source'>, j: number): Receipt {
   const row = report.periods[j];
   const { S } = inputsSEN(row);
   return {
@@ -108,23 +131,24 @@ export function exactReceipt(report: RetentionReport, j: number): Receipt {
 }
 
 /** Churn rate of period j under a definition (default: the report's). null for D/E without cancellation data. */
-export function periodChurnReceipt(report: RetentionReport, j: number, definition: ChurnDefinition = report.params.definition): Receipt | null {
+export function periodChurnReceipt(report: Pick<ReceiptReport, 'periods' | 'window' | 'filters' | 'source' | 'params'>, j: number, definition: ChurnDefinition = report.params.definition): Receipt | null {
   return churnReceipt(report.periods[j], definition, ctxOf(report));
 }
 
 /** A plain count of period j ('S', 'E', 'N', 'lost', 'retained', 'reactivated', 'newLost'). */
-export function countReceipt(report: RetentionReport, j: number, set: Exclude<PeriodSet, 'start' | 'end'> | 'S' | 'E' | 'N'): Receipt {
+export function countReceipt(report: Pick<ReceiptReport, 'periods' | 'window' | 'filters' | 'source'>, j: number, set: Exclude<PeriodSet, 'start' | 'end'> | 'S' | 'E' | 'N'): Receipt {
   const row = report.periods[j];
   const before = isoDayBefore(row.start);
+  const m = row.members;
   const spec: Record<string, [ReceiptSymbol, string, number, number[] | undefined]> = {
     S: ['S', `active on ${before}`, row.S, undefined],
     E: ['E', `active on ${row.end}`, row.E, undefined],
-    N: ['N', `first activity in ${row.period}`, row.N, row.members.new],
-    new: ['N', `first activity in ${row.period}`, row.N, row.members.new],
-    lost: ['lost', `active on ${before}, not on ${row.end}`, row.lost, row.members.lost],
+    N: ['N', `first activity in ${row.period}`, row.N, m?.new],
+    new: ['N', `first activity in ${row.period}`, row.N, m?.new],
+    lost: ['lost', `active on ${before}, not on ${row.end}`, row.lost, m?.lost],
     retained: ['retained', `active on ${before} and on ${row.end}`, row.retained, undefined],
-    reactivated: ['reactivated', `active on ${row.end}, not on ${before}, not new`, row.reactivated, row.members.reactivated],
-    newLost: ['newLost', `first activity in ${row.period}, not active on ${row.end}`, row.newLost, row.members.newLost],
+    reactivated: ['reactivated', `active on ${row.end}, not on ${before}, not new`, row.reactivated, m?.reactivated],
+    newLost: ['newLost', `first activity in ${row.period}, not active on ${row.end}`, row.newLost, m?.newLost],
   };
   const [symbol, name, value, members] = spec[set];
   return {
@@ -151,7 +175,7 @@ export type CohortViewName = 'logo' | 'unbounded' | 'revenue';
  * The receipt of cohort cell (c, k) of a view, against the cohort start or the previous period.
  * Returns null when the view or the cell does not exist.
  */
-export function cohortReceipt(report: RetentionReport, view: CohortViewName, basis: 'start' | 'previous', c: number, k: number): Receipt | null {
+export function cohortReceipt(report: Pick<ReceiptReport, 'periods' | 'cohorts' | 'window' | 'filters' | 'source'>, view: CohortViewName, basis: 'start' | 'previous', c: number, k: number): Receipt | null {
   const v: CohortView | null = report.cohorts[view];
   if (!v || !v.counts[c] || k < 0 || k >= v.counts[c].length) return null;
   const labels = report.cohorts.labels;
@@ -201,15 +225,15 @@ export function cohortReceipt(report: RetentionReport, view: CohortViewName, bas
 }
 
 /** NRR or GRR of MRR row j. */
-export function mrrReceipt(report: RetentionReport, j: number, which: 'nrr' | 'grr'): Receipt | null {
-  const row: MrrRow | undefined = report.mrr?.[j];
+export function mrrReceipt(report: Pick<ReceiptReport, 'mrr' | 'filters'>, j: number, which: 'nrr' | 'grr'): Receipt | null {
+  const row: ReceiptMrrRow | undefined = report.mrr?.[j];
   if (!row) return null;
   const value = row[which];
   const inputs: ReceiptInput[] = [
     { symbol: 'MRR0', name: `MRR on ${isoDayBefore(row.start)}`, value: row.mrrStart },
-    { symbol: 'churn', name: 'MRR of customers active at the start, gone at the end', value: row.churn, members: row.members.churn },
-    { symbol: 'contraction', name: 'MRR decrease of staying customers', value: row.contraction, members: row.members.contraction },
-    { symbol: 'expansion', name: 'MRR increase of staying customers', value: row.expansion, members: row.members.expansion },
+    { symbol: 'churn', name: 'MRR of customers active at the start, gone at the end', value: row.churn, ...listed(row.members?.churn) },
+    { symbol: 'contraction', name: 'MRR decrease of staying customers', value: row.contraction, ...listed(row.members?.contraction) },
+    { symbol: 'expansion', name: 'MRR increase of staying customers', value: row.expansion, ...listed(row.members?.expansion) },
   ];
   const n = receiptNumber;
   const nrr = which === 'nrr';
