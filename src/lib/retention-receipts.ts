@@ -4,7 +4,7 @@
  * (formatted for the locale), the period bounds, W, the inputs and the customers behind them.
  */
 import { isoToDay as coreIsoToDay } from '../core/parse/date.ts';
-import type { Receipt as CoreReceipt, ReceiptTerm, RetentionReport, PeriodRow } from '../core/retention/report-types.ts';
+import type { Receipt as CoreReceipt, ReceiptTerm, ReportFilter, RetentionReport, PeriodRow } from '../core/retention/report-types.ts';
 import type { ReceiptSymbol } from '../core/retention/receipts.ts';
 import { periodMembers, type PeriodSet } from '../core/retention/report-receipts.ts';
 import { formatDay, formatMoney, formatNumber, formatPercent } from './format.ts';
@@ -207,21 +207,25 @@ export function crrExactSentence(row: PeriodRow, locale: string): string {
 
 const UNIT_KEYS = { month: 'retention.filter.months', quarter: 'retention.filter.quarters', year: 'retention.filter.years' } as const;
 
-/** The report's filters and data rules in the page's language (the core writes them in English for the JSON). */
+/** One filter or data rule of the report (a core code, report-phrases.ts) in the page's language; `window` overrides W. */
+function filterText(f: ReportFilter, locale: string, window: number | null): string {
+  switch (f.code) {
+    case 'periods':
+      return t('retention.filter.periods', { unit: t(UNIT_KEYS[f.params.unit]), from: formatDay(isoToDay(f.params.from), locale), to: formatDay(isoToDay(f.params.to), locale) });
+    case 'now':
+      return t('retention.filter.now', { date: formatDay(isoToDay(f.params.asOf), locale) });
+    case 'orders-active':
+      return t('retention.filter.orders', { days: window ?? f.params.window });
+    case 'orders-refunds':
+      return t('retention.filter.refunds');
+    case 'subscriptions-active':
+      return t('retention.filter.subscriptions');
+    case 'rows-skipped':
+      return t('retention.filter.skipped', { count: f.params.rows });
+  }
+}
+
+/** The report's filters and data rules in the page's language, from the core's codes. */
 export function localFilters(report: RetentionReport, locale: string, window: number | null = report.window?.used ?? null): string[] {
-  const out: string[] = [];
-  const first = report.periods[0];
-  const last = report.periods[report.periods.length - 1];
-  if (first && last) {
-    out.push(t('retention.filter.periods', { unit: t(UNIT_KEYS[report.params.period]), from: formatDay(isoToDay(first.start), locale), to: formatDay(isoToDay(last.end), locale) }));
-  }
-  out.push(t('retention.filter.now', { date: formatDay(isoToDay(report.kpis.asOf), locale) }));
-  if (report.source === 'orders') {
-    out.push(t('retention.filter.orders', { days: window ?? report.params.windowDays }));
-    out.push(t('retention.filter.refunds'));
-  } else {
-    out.push(t('retention.filter.subscriptions'));
-  }
-  if (report.skippedRows > 0) out.push(t('retention.filter.skipped', { count: report.skippedRows }));
-  return out;
+  return report.filters.map((f) => filterText(f, locale, window));
 }

@@ -20,7 +20,7 @@
  * D, not E; customers whose paid period ended in P after cancelling earlier count in E, not D.
  */
 import { dayToIso, isoToDay } from '../parse/date.ts';
-import type { ChurnDefinition, DefinitionRow, DefinitionsReport, PeriodRow, Reconciliation } from './report-types.ts';
+import type { ChurnDefinition, DefinitionRow, DefinitionsReport, PeriodRow, Reconciliation, ReportFilter } from './report-types.ts';
 import type { Receipt, ReceiptInput, ReceiptSymbol, ReceiptTerm } from './receipts.ts';
 import { receiptResult } from './receipts.ts';
 import type { ReceiptRow } from './report-receipts.ts';
@@ -61,7 +61,7 @@ export function churnRates(
 /** Context a receipt needs besides the period row. */
 export interface ReceiptContext {
   readonly window: number | null;
-  readonly filters: readonly string[];
+  readonly filters: readonly ReportFilter[];
 }
 
 function periodOf(row: Pick<PeriodRow, 'period' | 'start' | 'end'>, dayBefore: string): NonNullable<Receipt['period']> {

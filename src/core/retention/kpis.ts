@@ -7,7 +7,7 @@ import { toNumbers } from '../table-ops.ts';
 import type { KaplanMeierCurve } from './survival-km.ts';
 import { receiptNumber, type Receipt } from './receipts.ts';
 import { crrReceipt, exactReceipt, mrrReceipt, periodChurnReceipt } from './report-receipts.ts';
-import type { ChurnDefinition, Kpi, Kpis, RetentionReport, SurvivalReport } from './report-types.ts';
+import type { ChurnDefinition, Kpi, Kpis, ReportFilter, RetentionReport, SurvivalReport } from './report-types.ts';
 
 /** The report so far (everything but the KPIs and the definitions), as the receipts read it. */
 export type ReportDraft = Omit<RetentionReport, 'kpis' | 'definitions' | 'availableDefinitions'>;
@@ -18,7 +18,7 @@ export function lastCompletePeriod(periods: RetentionReport['periods']): number 
   return -1;
 }
 
-function nowReceipt(now: Uint32Array, asOf: number, window: number | null, filters: string[]): Receipt {
+function nowReceipt(now: Uint32Array, asOf: number, window: number | null, filters: readonly ReportFilter[]): Receipt {
   return {
     figure: 'customers now',
     value: now.length,
@@ -36,7 +36,7 @@ function nowReceipt(now: Uint32Array, asOf: number, window: number | null, filte
   };
 }
 
-function medianReceipt(km: KaplanMeierCurve, survival: SurvivalReport, asOf: number, window: number | null, filters: string[]): Receipt {
+function medianReceipt(km: KaplanMeierCurve, survival: SurvivalReport, asOf: number, window: number | null, filters: readonly ReportFilter[]): Receipt {
   return {
     figure: 'median lifetime',
     value: km.median,

@@ -9,7 +9,7 @@
  * can hold every receipt to the figure it explains. Inputs that are sets of customers carry the
  * customer numbers (indexes into `RetentionReport.customers`) when the report has them.
  */
-import type { CrrExactExplanation } from './report-phrases.ts';
+import type { CrrExactExplanation, ReportFilter } from './report-phrases.ts';
 
 /** A note on a receipt, as a code and its numbers (report-phrases.ts); the page writes it. */
 export type ReceiptNote = CrrExactExplanation;
@@ -73,8 +73,8 @@ export interface Receipt {
   };
   /** Activity window W in days (orders), null for subscriptions. */
   readonly window: number | null;
-  /** Filters and data rules that shaped the inputs, in words. */
-  readonly filters: readonly string[];
+  /** Filters and data rules that shaped the inputs, as codes and numbers (report-phrases.ts). */
+  readonly filters: readonly ReportFilter[];
   /** Where the definition lives. */
   readonly source: string;
   /** What the reader should know beside the figure, as a code and its numbers (why CRR and exact retention differ). */

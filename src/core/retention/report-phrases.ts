@@ -9,6 +9,7 @@
  * unrounded, as in the report); `share`, `r1` and `rN` are fractions (0-1); days are unrounded
  * day counts; dates are ISO `yyyy-mm-dd`; period labels as in the report (`2011-03`).
  */
+import type { PeriodUnit } from './periods.ts';
 
 /**
  * Why the suggested activity window W is what it is (window-report.ts).
@@ -128,3 +129,21 @@ export type ReconciliationCount =
   | 'cancelledPaidLater'
   | 'endedCancelledEarlier'
   | 'base-SD-S';
+
+/**
+ * The filters and data rules every receipt lists (report-source.ts `filtersOf`), as codes:
+ * - `periods`: calendar `unit`s from `from` to `to` (ISO days; only when there are periods);
+ * - `now`: "now" is `asOf`, the data's last day;
+ * - `orders-active`: active on day d = an order with amount > 0 dated d - (W - 1) .. d;
+ * - `orders-refunds`: orders with amount <= 0 never make a customer active, they count in revenue;
+ * - `subscriptions-active`: active on day d = a subscription with start <= d < end (no end =
+ *   still running); touching or overlapping subscriptions are one spell;
+ * - `rows-skipped`: `rows` rows left out (missing customer id or date; subscriptions also an
+ *   end on or before the start).
+ */
+export type ReportFilter =
+  | { readonly code: 'periods'; readonly params: { readonly unit: PeriodUnit; readonly from: string; readonly to: string } }
+  | { readonly code: 'now'; readonly params: { readonly asOf: string } }
+  | { readonly code: 'orders-active'; readonly params: { readonly window: number } }
+  | { readonly code: 'orders-refunds' | 'subscriptions-active'; readonly params: Readonly<Record<string, never>> }
+  | { readonly code: 'rows-skipped'; readonly params: { readonly rows: number; readonly source: 'orders' | 'subscriptions' } };

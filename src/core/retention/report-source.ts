@@ -8,7 +8,7 @@ import { dayToIso, isoToDay } from '../parse/date.ts';
 import { MISSING_DAY, type Table } from '../table.ts';
 import { buildOrderIndex, buildSubscriptionIndex, type OrderIndex, type SubscriptionIndex } from './customer-index.ts';
 import { periodLabel, periodOf, type PeriodUnit } from './periods.ts';
-import type { ChurnDefinition, RetentionParams } from './report-types.ts';
+import type { ChurnDefinition, ReportFilter, RetentionParams } from './report-types.ts';
 
 const UNITS: readonly PeriodUnit[] = ['month', 'quarter', 'year'];
 const DEFINITIONS: readonly ChurnDefinition[] = ['A', 'B', 'C', 'D', 'E'];
@@ -82,18 +82,17 @@ export function sourceIndex(tables: RetentionTables, params: Pick<RetentionParam
     : { source, table, index: buildSubscriptionIndex(table, keep?.(table)) };
 }
 
-/** The filters every receipt lists (periods, "now", the activity rule, rows left out). */
-export function filtersOf(source: 'orders' | 'subscriptions', unit: PeriodUnit, from: number, to: number, window: number, skipped: number, asOf: number): string[] {
-  const out = [`periods: calendar ${unit}s from ${dayToIso(from)} to ${dayToIso(to)}`, `now = ${dayToIso(asOf)} (the data's last day)`];
-  if (source === 'orders') {
-    out.push(
-      `active on day d = an order with amount > 0 dated d - ${window - 1} .. d (W = ${window} days)`,
-      'orders with amount <= 0 (refunds, corrections) never make a customer active; they count in revenue',
-    );
-  } else {
-    out.push('active on day d = a subscription with start <= d < end (no end = still running); touching or overlapping subscriptions are one spell');
-  }
-  if (skipped > 0) out.push(`${skipped} rows left out (missing customer id or date${source === 'subscriptions' ? ', or end on or before start' : ''})`);
+/**
+ * The filters every receipt lists (periods, "now", the activity rule, rows left out), as codes
+ * and numbers (report-phrases.ts `ReportFilter`); `periods` is null when the report has none.
+ */
+export function filtersOf(source: 'orders' | 'subscriptions', unit: PeriodUnit, periods: { from: number; to: number } | null, window: number, skipped: number, asOf: number): ReportFilter[] {
+  const out: ReportFilter[] = [];
+  if (periods) out.push({ code: 'periods', params: { unit, from: dayToIso(periods.from), to: dayToIso(periods.to) } });
+  out.push({ code: 'now', params: { asOf: dayToIso(asOf) } });
+  if (source === 'orders') out.push({ code: 'orders-active', params: { window } }, { code: 'orders-refunds', params: {} });
+  else out.push({ code: 'subscriptions-active', params: {} });
+  if (skipped > 0) out.push({ code: 'rows-skipped', params: { rows: skipped, source } });
   return out;
 }
 

@@ -11,12 +11,12 @@
  * - Money is in the file's currency, unrounded.
  */
 import type { PeriodUnit } from './periods.ts';
-import type { CrrExactExplanation, ReconciliationCount, ReconciliationExplanation, RepurchaseExplanation, SbgNotProjected, SbgRising, WindowExplanation } from './report-phrases.ts';
+import type { CrrExactExplanation, ReconciliationCount, ReconciliationExplanation, ReportFilter, RepurchaseExplanation, SbgNotProjected, SbgRising, WindowExplanation } from './report-phrases.ts';
 import type { Receipt } from './receipts.ts';
 import type { RepurchaseCurve } from './repurchase.ts';
 
 export type { Receipt, ReceiptInput, ReceiptTerm } from './receipts.ts';
-export type { CrrExactExplanation, ReconciliationCount, ReconciliationExplanation, RepurchaseExplanation, SbgNotProjected, SbgRising, WindowExplanation } from './report-phrases.ts';
+export type { CrrExactExplanation, ReconciliationCount, ReconciliationExplanation, ReportFilter, RepurchaseExplanation, SbgNotProjected, SbgRising, WindowExplanation } from './report-phrases.ts';
 
 /**
  * Churn definitions vendors use (issue 3, item 5); see docs/metrics.md:
@@ -356,6 +356,6 @@ export interface RetentionReport {
   readonly availableDefinitions: ChurnDefinition[];
   /** The definitions side by side for the KPI period (null when no period is complete). */
   readonly definitions: DefinitionsReport | null;
-  /** Filters and data rules in words, repeated in every receipt. */
-  readonly filters: string[];
+  /** Filters and data rules as codes (report-phrases.ts), repeated in every receipt. */
+  readonly filters: ReportFilter[];
 }

@@ -134,7 +134,7 @@ export function retentionReport(tables: RetentionTables, params: RetentionParams
   step();
 
   const window = orderIndex ? windowReport(orderIndex, W) : null;
-  const filters = filtersOf(source, unit, grid.count > 0 ? grid.starts[0] : from, gridEnd, W, index.skippedRows, asOf);
+  const filters = filtersOf(source, unit, grid.count > 0 ? { from: grid.starts[0], to: gridEnd } : null, W, index.skippedRows, asOf);
   const draft = {
     version: 1 as const,
     source,

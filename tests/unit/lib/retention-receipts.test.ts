@@ -4,7 +4,7 @@
  * CRR = (43 - 12) / 44 x 100 = 70.45 %.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { crrAbove100Sentence, crrExactSentence, prettyFormula, substituted, windowFact } from '../../../src/lib/retention-receipts.ts';
+import { crrAbove100Sentence, crrExactSentence, localFilters, prettyFormula, substituted, windowFact } from '../../../src/lib/retention-receipts.ts';
 import { i18n } from '../../../src/lib/i18n/i18n.svelte.ts';
 import type { PeriodRow, Receipt, RetentionReport } from '../../../src/core/retention/report-types.ts';
 import { explanationOf } from '../../../src/core/retention/period-rows.ts';
@@ -121,5 +121,31 @@ describe('a revenue cohort cell whose base is 0', () => {
       denominator: [{ symbol: 'b', sign: 1 }],
     };
     expect(substituted(cell, 'en-GB', 'EUR')).toBe('120 / 0 × 100 = n/a (the base is 0)');
+  });
+});
+
+describe('localFilters', () => {
+  afterEach(() => {
+    i18n.locale = 'en';
+  });
+  const report = {
+    window: { used: 30 },
+    filters: [
+      { code: 'periods', params: { unit: 'month', from: '2011-01-01', to: '2011-03-31' } },
+      { code: 'now', params: { asOf: '2011-03-25' } },
+      { code: 'orders-active', params: { window: 30 } },
+      { code: 'orders-refunds', params: {} },
+      { code: 'rows-skipped', params: { rows: 2, source: 'orders' } },
+    ],
+  } as unknown as RetentionReport;
+  it('writes the core’s filter codes in the page’s language', () => {
+    expect(localFilters(report, 'en-GB')).toEqual([
+      'Periods: calendar months from 1 Jan 2011 to 31 Mar 2011.',
+      '“Now” is 25 Mar 2011, the last day of the data.',
+      'Active on day d = an order with an amount above 0 in the 30 days up to and including d.',
+      'Orders of 0 or less (refunds, corrections) never make a customer active; they do count in revenue.',
+      '2 rows without a customer id or date were left out.',
+    ]);
+    expect(localFilters(report, 'en-GB', 45)[2]).toBe('Active on day d = an order with an amount above 0 in the 45 days up to and including d.');
   });
 });

@@ -51,7 +51,7 @@ describe('churnRates', () => {
 });
 
 describe('definitionsFor', () => {
-  const ctx = { window: 30, filters: ['W = 30'] };
+  const ctx = { window: 30, filters: [{ code: 'orders-active', params: { window: 30 } }] } as const;
   it('puts A, B and C side by side with their numerators and denominators', () => {
     const d = definitionsFor(march(), ctx);
     expect(d.rows.map((r) => [r.id, r.numerator, r.denominator])).toEqual([

@@ -139,6 +139,16 @@ describe('retentionReport on orders (W = 30, months)', () => {
     expect(r.periods[1].explanation).toBeNull();
   });
 
+  it('lists the filters every receipt repeats as codes: periods, now, the activity rule, refunds', () => {
+    expect(r.filters).toEqual([
+      { code: 'periods', params: { unit: 'month', from: '2011-01-01', to: '2011-03-31' } },
+      { code: 'now', params: { asOf: '2011-03-25' } },
+      { code: 'orders-active', params: { window: 30 } },
+      { code: 'orders-refunds', params: {} },
+    ]);
+    expect(r.kpis.customersNow.receipt.filters).toBe(r.filters);
+  });
+
   it('lists S, E and retained from the boundary bitsets', () => {
     expect(periodMembers(r, 2, 'start')).toEqual([0, 4]); // ret, lost
     expect(periodMembers(r, 2, 'end')).toEqual([0, 1, 2, 6]); // ret, pause, pause2, newstay
@@ -376,6 +386,8 @@ describe('retentionReport: parameters and bad input', () => {
     expect(r.kpis.customersNow.value).toBe(0);
     expect(r.kpis.crr).toBeNull();
     expect(r.survival.median).toBeNull();
+    // No periods: no period filter.
+    expect(r.filters.map((f) => f.code)).toEqual(['now', 'orders-active', 'orders-refunds']);
   });
   it('throws for a missing table or bad parameters', () => {
     expect(() => retentionReport({}, { period: 'month', windowDays: 90 })).toThrow('retentionReport requires an orders or subscriptions table');
