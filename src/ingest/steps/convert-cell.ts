@@ -106,6 +106,20 @@ function implausibleNumber(b: Builder, raw: string, v: number): ImplausibleNumbe
 }
 
 /**
+ * One pass over an id cell: 0 = printable ASCII without spaces and without `e`/`E`, 1 = the same
+ * with an `e`/`E` (maybe scientific notation), 2 = anything else (spaces, controls, non-ASCII).
+ */
+function asciiIdShape(raw: string): number {
+  let e = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return 2;
+    if ((c | 0x20) === 0x65) e = 1;
+  }
+  return e;
+}
+
+/**
  * Converts `raw` (not missing) into `b.sNum` / `b.sStr`. Returns undefined when it is valid,
  * else the error to report (the row is then invalid).
  */
@@ -114,6 +128,12 @@ export function convertCell(b: Builder, raw: string, line: number, record: numbe
   b.sStr = undefined;
   switch (b.type) {
     case 'id': {
+      // Printable ASCII (the common case): already trimmed and NFC, nothing invisible.
+      const shape = asciiIdShape(raw);
+      if (shape === 0 || (shape === 1 && !looksLikeScientificNotation(raw))) {
+        b.sStr = raw;
+        return undefined;
+      }
       const v = normaliseId(raw);
       if (looksLikeScientificNotation(v)) {
         return { severity: 'error', code: 'ids-look-like-scientific-notation', line, record, column: b.header, value: raw, message: `line ${line}, column ${b.header}: '${raw}': IDs look like scientific notation: format the column as Text and re-export` };

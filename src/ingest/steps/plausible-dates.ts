@@ -42,12 +42,27 @@ export function findDateOutliers(days: Int32Array, n: number, today: number): Da
   const hist = new Uint32Array(MAX_YEAR + 2);
   let total = 0;
   const hardHi = today + 366;
-  for (let r = 0; r < n; r++) {
-    const d = days[r];
-    if (d === MISSING_DAY || d < EPOCH || d > hardHi) continue;
-    const y = Math.min(MAX_YEAR + 1, Math.max(MIN_YEAR, Math.floor(monthIndexOfDay(d) / 12)));
-    hist[y]++;
-    total++;
+  const yearOf = (d: number): number => Math.min(MAX_YEAR + 1, Math.max(MIN_YEAR, Math.floor(monthIndexOfDay(d) / 12)));
+  if (hardHi >= EPOCH && hardHi - EPOCH < 1 << 20) {
+    // Counted per day first, then per year: one calendar conversion per distinct day, not per row.
+    const perDay = new Uint32Array(hardHi - EPOCH + 1);
+    for (let r = 0; r < n; r++) {
+      const d = days[r];
+      if (d === MISSING_DAY || d < EPOCH || d > hardHi) continue;
+      perDay[d - EPOCH]++;
+    }
+    for (let i = 0; i < perDay.length; i++) {
+      if (perDay[i] === 0) continue;
+      hist[yearOf(i + EPOCH)] += perDay[i];
+      total += perDay[i];
+    }
+  } else {
+    for (let r = 0; r < n; r++) {
+      const d = days[r];
+      if (d === MISSING_DAY || d < EPOCH || d > hardHi) continue;
+      hist[yearOf(d)]++;
+      total++;
+    }
   }
   if (total === 0) {
     // Every date is implausible by the first rule: flag them all (the user decides).
