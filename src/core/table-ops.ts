@@ -92,7 +92,23 @@ function sliceColumn(col: Column, start: number, end: number): Column {
     const data = col.data.slice(start, end);
     return col.time ? { type: 'day', data, time: col.time.slice(start, end) } : { type: 'day', data };
   }
-  return compactDict(col, end - start, (i) => start + i);
+  return sequentialDict(col, start, end) ?? compactDict(col, end - start, (i) => start + i);
+}
+
+/**
+ * The compacted slice when the rows' codes run c, c + 1, c + 2, ... (every row its own value, in
+ * dictionary order, as order ids are): the dictionary's own slice, and codes 0, 1, 2 ... — what
+ * compactDict gives, without its remap over the whole dictionary (a million entries, per chunk).
+ */
+function sequentialDict(col: DictColumn, start: number, end: number): DictColumn | undefined {
+  const n = end - start;
+  if (n === 0) return undefined;
+  const first = col.codes[start];
+  if (first + n > col.dict.length) return undefined;
+  for (let i = 1; i < n; i++) if (col.codes[start + i] !== first + i) return undefined;
+  const codes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) codes[i] = i;
+  return { type: 'dict', dict: col.dict.slice(first, first + n), codes };
 }
 
 function gatherTable(table: Table, index: Uint32Array): Table {
