@@ -96,8 +96,14 @@ export interface ChunkRecord {
   length: number;
   /** Typed-array columns; dictionaries packed into one string each (column-codec.ts). */
   columns: Record<string, StoredColumn>;
-  /** The rows' dedupe keys joined by NUL (see imports.ts joinKeys/splitKeys). */
+  /** The rows' dedupe keys joined by NUL (see keys.ts joinKeys/splitKeys); '' when `keysColumn` is set. */
   keys: string;
+  /**
+   * Set when every row's key is its value in this dictionary column (an order id, a customer or
+   * subscription id: the common case); the keys are then not stored a second time (keys.ts
+   * chunkKeys). Chunks written before it existed have no `keysColumn` and their keys in `keys`.
+   */
+  keysColumn?: string;
 }
 
 /** A remembered column mapping, recalled when a file with the same headers comes again. */

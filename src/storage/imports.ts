@@ -19,7 +19,8 @@ import { encodeColumns } from './column-codec.ts';
 import { db } from './db.ts';
 import type { ChunkRecord, ImportRecord } from './entities.ts';
 import { StorageError, toStorageError } from './errors.ts';
-import { joinKeys } from './keys.ts';
+import { joinKeys, keysColumnOf } from './keys.ts';
+import { UNIQUE_KEY } from '../core/schema/kinds.ts';
 import { planCommit, type CommitPlan } from './updates.ts';
 
 export interface CommitMeta {
@@ -43,7 +44,7 @@ function nextImportedAt(): number {
   return lastImportedAt;
 }
 
-export { joinKeys, splitKeys } from './keys.ts';
+export { chunkKeys, joinKeys, splitKeys } from './keys.ts';
 
 /**
  * Stores the valid rows of a parsed file that are not stored yet, plus its ledger row.
@@ -67,15 +68,15 @@ export async function commitImport(workspaceId: string, parsed: ParsedFile, meta
       const keys: string[] = [];
       for (let i = 0; i < n; i++) if (keep[i]) keys.push(parsed.keys[i]);
       const fresh = keys.length === n ? parsed.table : filterTable(parsed.table, keep);
-      const chunks: ChunkRecord[] = chunkRanges(fresh.length, CHUNK_ROWS).map(([a, b], seq) => ({
-        workspaceId,
-        importId: id,
-        kind: parsed.kind,
-        seq,
-        length: b - a,
-        columns: encodeColumns(sliceTable(fresh, a, b).columns),
-        keys: joinKeys(keys.slice(a, b)),
-      }));
+      const idColumn = parsed.kind === 'orders' ? 'order_id' : UNIQUE_KEY[parsed.kind];
+      const chunks: ChunkRecord[] = chunkRanges(fresh.length, CHUNK_ROWS).map(([a, b], seq) => {
+        const columns = sliceTable(fresh, a, b).columns;
+        const keysColumn = keysColumnOf(columns, idColumn, keys, a, b - a);
+        return {
+          workspaceId, importId: id, kind: parsed.kind, seq, length: b - a, columns: encodeColumns(columns),
+          ...(keysColumn ? { keys: '', keysColumn } : { keys: joinKeys(keys.slice(a, b)) }),
+        };
+      });
       if (chunks.length > 0) await db.chunks.bulkAdd(chunks);
       commitTestHooks.afterChunks?.();
       const record: ImportRecord = {

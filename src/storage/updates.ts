@@ -20,7 +20,7 @@ import type { ParsedFile } from '../ingest/types.ts';
 import { decodeColumns } from './column-codec.ts';
 import { db } from './db.ts';
 import type { ChunkRecord, ImportRecord } from './entities.ts';
-import { splitKeys } from './keys.ts';
+import { chunkKeys } from './keys.ts';
 
 
 /** Per older import: the positions of its rows that a newer committed import superseded. */
@@ -82,7 +82,7 @@ export async function planCommit(workspaceId: string, parsed: ParsedFile): Promi
     bases.push(base);
     offsets.set(c.importId, base + c.length);
     const gone = hidden.get(c.importId);
-    const keys = splitKeys(c.keys);
+    const keys = chunkKeys(c);
     for (let r = 0; r < keys.length; r++) {
       if (gone?.has(base + r)) continue;
       const code = stored.intern(keys[r]); // < total: at most one code per stored row

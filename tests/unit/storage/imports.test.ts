@@ -11,8 +11,8 @@ import {
   loadWorkspaceTables,
   removeImport,
   decodeColumn,
+  chunkKeys,
   joinKeys,
-  splitKeys,
 } from '../../../src/storage/index.ts';
 import { META, day, ordersFile } from './fixtures.ts';
 import { countsOf, resetDb } from './reset.ts';
@@ -39,7 +39,34 @@ describe('commitImport', () => {
     });
     const chunks = await db.chunks.toArray();
     expect(chunks).toHaveLength(1);
-    expect(chunks[0]).toMatchObject({ importId: rec.id, seq: 0, length: 3, keys: joinKeys(['o1', 'o2', 'o3']) });
+    // The keys are the order ids: the chunk names its order_id column instead of storing them twice.
+    expect(chunks[0]).toMatchObject({ importId: rec.id, seq: 0, length: 3, keys: '', keysColumn: 'order_id' });
+    expect(chunkKeys(chunks[0])).toEqual(['o1', 'o2', 'o3']);
+  });
+
+  it('stores the keys themselves when they are not the order ids (an order id shared by two customers)', async () => {
+    const w = await createWorkspace('W');
+    const file = ordersFile(ROWS);
+    await commitImport(w.id, { ...file, keys: ['o1', 'o2\u001fc1', 'o3'] }, META);
+    const [chunk] = await db.chunks.toArray();
+    expect(chunk.keysColumn).toBeUndefined();
+    expect(chunk.keys).toBe(joinKeys(['o1', 'o2\u001fc1', 'o3']));
+    expect(chunkKeys(chunk)).toEqual(['o1', 'o2\u001fc1', 'o3']);
+  });
+
+  it('reads chunks saved before keysColumn existed (keys joined in the record): same tables, same dedupe', async () => {
+    const w = await createWorkspace('W');
+    await commitImport(w.id, ordersFile(ROWS), META);
+    const before = await loadWorkspaceTables(w.id);
+    // Rewrite the chunk as the previous version stored it.
+    const [chunk] = await db.chunks.toArray();
+    const { keysColumn: _named, ...old } = chunk;
+    await db.chunks.put({ ...old, keys: joinKeys(['o1', 'o2', 'o3']) });
+    expect((await db.chunks.toArray())[0]).not.toHaveProperty('keysColumn');
+    expect(await loadWorkspaceTables(w.id)).toEqual(before);
+    expect(await commitImport(w.id, ordersFile(ROWS), META)).toMatchObject({ rows: 0, duplicates: 3 });
+    const overlap = await commitImport(w.id, ordersFile([ROWS[2], ['o4', 'c3', '2024-03-01', 1]]), { ...META, sha256: 'cd'.repeat(32) });
+    expect(overlap).toMatchObject({ rows: 1, duplicates: 1 });
   });
 
   it('re-importing the same rows adds nothing; new rows in an overlapping file are added', async () => {
@@ -69,7 +96,7 @@ describe('commitImport', () => {
     const rec = await commitImport(w.id, ordersFile(rows), META);
     expect(rec.rows).toBe(65_540);
     const chunks = await db.chunks.orderBy('id').toArray();
-    expect(chunks.map((c) => [c.seq, c.length, splitKeys(c.keys).length])).toEqual([[0, 65_536, 65_536], [1, 4, 4]]);
+    expect(chunks.map((c) => [c.seq, c.length, chunkKeys(c).length])).toEqual([[0, 65_536, 65_536], [1, 4, 4]]);
     const cust = decodeColumn(chunks[1].columns.customer_id);
     // Rows 65536..65539 have customers c2..c5 (65536 = 7 x 9362 + 2); the chunk dictionary holds only those,
     // packed into one string in the record.
@@ -95,7 +122,7 @@ describe('commitImport', () => {
     };
     await expect(commitImport(w.id, ordersFile(ROWS), { ...META, sha256: '99'.repeat(32) })).rejects.toMatchObject({ code: 'internal' });
     expect((await db.imports.toArray()).map((i) => i.id)).toEqual([first.id]);
-    expect((await db.chunks.toArray()).map((c) => splitKeys(c.keys))).toEqual([['o1']]);
+    expect((await db.chunks.toArray()).map((c) => chunkKeys(c))).toEqual([['o1']]);
   });
 
   it('a quota error inside the transaction rolls back and gives the quota message', async () => {
