@@ -13,6 +13,7 @@
  */
 import type { Column, DayColumn, DictColumn, NumColumn, Table } from './table.ts';
 import { MISSING_CODE, MISSING_DAY } from './table.ts';
+import { StringDict } from './string-dict.ts';
 
 /** Largest number of rows stored in one chunk record (2^16; PERF.md "64k-row chunks"). */
 export const CHUNK_ROWS = 65_536;
@@ -164,7 +165,7 @@ export function filterTable(table: Table, keep: ArrayLike<boolean | number>): Ta
  * the output dictionary holds each distinct string once, in order of first use, and codes are
  * rewritten to it. A `day` column gets a `time` array when any input has one (-1 elsewhere).
  *
- * O(total rows x columns) with one Map lookup per distinct string per input table.
+ * O(total rows x columns) with one hash lookup (string-dict.ts) per distinct string per input table.
  *
  * @throws TypeError when one key has columns of different types in different tables.
  * @example concatTables([chunk0, chunk1]) // the whole import again
@@ -217,8 +218,9 @@ export function concatTables(tables: readonly Table[]): Table {
     } else {
       // One pass: each input code is mapped to a merged code the first time a row uses it, so
       // the merged dictionary is compact and in first-use order without a second pass.
-      const dict: string[] = [];
-      const codeOf = new Map<string, number>();
+      // Typed-array hashing (string-dict.ts), not a Map: opening a 1M-row workspace merges ~16
+      // chunk dictionaries of ~50k customer ids each.
+      const merged = new StringDict();
       const codes = new Uint32Array(length);
       let at = 0;
       for (const t of tables) {
@@ -238,20 +240,14 @@ export function concatTables(tables: readonly Table[]): Table {
           }
           let m = remap[c];
           if (m === MISSING_CODE) {
-            const str = col.dict[c];
-            const known = codeOf.get(str);
-            if (known === undefined) {
-              m = dict.length;
-              codeOf.set(str, m);
-              dict.push(str);
-            } else m = known;
+            m = merged.intern(col.dict[c]);
             remap[c] = m;
           }
           codes[at + i] = m;
         }
         at += t.length;
       }
-      columns[key] = { type: 'dict', dict, codes };
+      columns[key] = { type: 'dict', dict: merged.strings, codes };
     }
   }
   return { length, columns };
