@@ -10,7 +10,7 @@ import type { AnalyticsApi } from '../worker/analytics.worker.ts';
 import type { ImportProgress } from './types.ts';
 import type { CommitImportRequest, CreateWorkspaceRequest, DiscardImportRequest, InspectRequest, PrepareImportRequest, RemoveImportRequest, RenameWorkspaceRequest } from '../worker/contract.ts';
 import type { RestoreWorkspaceRequest, UpdateSettingsRequest, WorkspaceRequest } from '../worker/contract.ts';
-import type { CohortMembersRequest, RetentionRequest } from '../worker/contract.ts';
+import type { CohortMembersRequest, ReceiptMembersRequest, RetentionExportRequest, RetentionRequest } from '../worker/contract.ts';
 import type { ChurnAuditRequest, ChurnedValuesRequest, ChurnMembersRequest, EditReasonsRequest, SegmentRequest } from '../worker/contract.ts';
 import type { ClvMembersRequest, ClvRequest } from '../worker/contract.ts';
 import type { ReferralRequest, ReturningRequest, SatisfactionListRequest, SatisfactionRequest } from '../worker/contract.ts';
@@ -141,9 +141,19 @@ class AnalyticsClient {
     return this.#call((api) => api.restoreWorkspace(request));
   }
 
-  /** The retention report of a workspace; null when a newer job superseded this one. */
+  /** The figures of a workspace's retention report (no per-customer lists); null when a newer job superseded this one. */
   retention(request: RetentionRequest, onProgress?: (done: number, total: number) => void) {
     return this.#call((api) => api.retention(request, onProgress ? Comlink.proxy(onProgress) : undefined));
+  }
+
+  /** The customer ids behind one count of a retention report (send the report's `request`). */
+  receiptMembers(request: ReceiptMembersRequest) {
+    return this.#call((api) => api.receiptMembers(request));
+  }
+
+  /** The full retention report (member lists included) for the JSON download. */
+  retentionExport(request: RetentionExportRequest) {
+    return this.#call((api) => api.retentionExport(request));
   }
 
   /** The customer ids behind one cohort cell. */

@@ -14,7 +14,12 @@ export interface ReceiptGroup {
   readonly label: string;
   /** Short code for the CSV ("lost"). */
   readonly code: string;
+  /** The customers; empty until `load` has answered when the group lists them on demand. */
   readonly ids: readonly string[];
+  /** How many customers a group listed on demand has (known before its ids are). */
+  readonly count?: number;
+  /** Lists the customers on demand: the worker keeps them (retention receipts), the dialog asks when it opens. */
+  readonly load?: () => Promise<readonly string[]>;
 }
 
 export interface Receipt {

@@ -4,9 +4,12 @@
  * (formatted for the locale), the period bounds, W, the inputs and the customers behind them.
  */
 import { isoToDay as coreIsoToDay } from '../core/parse/date.ts';
-import type { Receipt as CoreReceipt, ReceiptTerm, ReportFilter, RetentionReport, PeriodRow } from '../core/retention/report-types.ts';
+import type { Receipt as CoreReceipt, ReceiptTerm, ReportFilter, PeriodRow } from '../core/retention/report-types.ts';
 import type { ReceiptSymbol } from '../core/retention/receipts.ts';
-import { periodMembers, type PeriodSet } from '../core/retention/report-receipts.ts';
+import type { PeriodSet } from '../core/retention/report-receipts.ts';
+import type { MrrMovement } from '../core/retention/mrr.ts';
+import { analytics } from './analytics-client.ts';
+import type { ReceiptFigures, RetentionFigures, RetentionMembersQuery } from './types.ts';
 import { formatDay, formatMoney, formatNumber, formatPercent } from './format.ts';
 import { i18n, t, type MessageKey } from './i18n/i18n.svelte.ts';
 import type { Receipt, ReceiptFact, ReceiptGroup } from './receipt.ts';
@@ -103,7 +106,50 @@ export function substituted(r: CoreReceipt, locale: string, currency: string): s
   return `${expr} ${result}`;
 }
 
-export function toReceipt(r: CoreReceipt, report: RetentionReport, options: ReceiptOptions): Receipt {
+/**
+ * The symbols whose customers a receipt lists, and what the worker lists for them (the page's
+ * report has the counts only: worker/retention-figures.ts). Exactly the inputs that carry
+ * `members` in a full report (tests/unit/worker/retention-figures.test.ts).
+ */
+const LISTED: Partial<Record<ReceiptSymbol, PeriodSet | 'now' | MrrMovement>> = {
+  N: 'new',
+  lost: 'lost',
+  newLost: 'newLost',
+  reactivated: 'reactivated',
+  active: 'now',
+  churn: 'churn',
+  contraction: 'contraction',
+  expansion: 'expansion',
+};
+const MRR_SYMBOLS: ReadonlySet<string> = new Set(['churn', 'contraction', 'expansion']);
+
+/** A group whose customers the worker lists when the receipt opens. */
+function listedGroup(report: RetentionFigures, code: string, label: string, count: number, query: RetentionMembersQuery): ReceiptGroup {
+  return { code, label, ids: [], count, load: () => analytics.receiptMembers({ workspaceId: report.request.workspaceId, params: report.request.params, query }) };
+}
+
+/** The customer lists behind a receipt's inputs (N, lost, the customers now, an MRR movement, ...). */
+function inputGroups(r: ReceiptFigures, report: RetentionFigures): ReceiptGroup[] {
+  const out: ReceiptGroup[] = [];
+  for (const input of r.inputs) {
+    const what = LISTED[input.symbol];
+    if (what === undefined) continue;
+    const label = `${input.symbol}: ${t(SYMBOL_KEYS[input.symbol])}`;
+    if (what === 'now') {
+      out.push(listedGroup(report, input.symbol, label, input.value, { now: true }));
+    } else if (MRR_SYMBOLS.has(input.symbol)) {
+      const j = report.mrr?.findIndex((row) => row.period === r.period?.label) ?? -1;
+      const movement = what as MrrMovement;
+      if (j >= 0) out.push(listedGroup(report, input.symbol, label, report.mrr![j].customers[movement], { mrr: j, movement }));
+    } else {
+      const j = report.periods.findIndex((row) => row.period === r.period?.label);
+      if (j >= 0) out.push(listedGroup(report, input.symbol, label, input.value, { period: j, set: what as PeriodSet }));
+    }
+  }
+  return out;
+}
+
+export function toReceipt(r: ReceiptFigures, report: RetentionFigures, options: ReceiptOptions): Receipt {
   const { locale, currency } = options;
   const facts: ReceiptFact[] = [];
   if (r.period) {
@@ -123,9 +169,7 @@ export function toReceipt(r: CoreReceipt, report: RetentionReport, options: Rece
       value: formatNumber(input.value, locale, 2),
     });
   }
-  const groups: ReceiptGroup[] = r.inputs
-    .filter((i) => i.members !== undefined)
-    .map((i) => ({ code: i.symbol, label: `${i.symbol}: ${t(SYMBOL_KEYS[i.symbol])}`, ids: (i.members ?? []).map((m) => report.customers[m] ?? String(m)) }));
+  const groups = inputGroups(r, report);
   for (const extra of options.extraGroups ?? []) if (!groups.some((g) => g.code === extra.code)) groups.push(extra);
   // The core's note is a code (why CRR and exact retention differ); the caller may add more.
   const note = r.note ? crrExactText(i18n.locale, locale, r.note) : '';
@@ -166,20 +210,19 @@ export function toReceipt(r: CoreReceipt, report: RetentionReport, options: Rece
   };
 }
 
-/** The customer lists of period j: S, E, new, lost, reactivated, new-and-gone (labels in the page's language). */
-export function periodGroups(report: RetentionReport, j: number, sets: readonly PeriodSet[]): ReceiptGroup[] {
+/** The customer lists of period j: S, E, new, lost, reactivated, new-and-gone (labels in the page's language; the worker lists them). */
+export function periodGroups(report: RetentionFigures, j: number, sets: readonly PeriodSet[]): ReceiptGroup[] {
   const code: Record<PeriodSet, ReceiptSymbol> = { start: 'S', end: 'E', retained: 'retained', lost: 'lost', reactivated: 'reactivated', new: 'N', newLost: 'newLost' };
-  return sets.map((set) => {
-    const c = code[set];
-    return { code: c, label: `${c}: ${t(SYMBOL_KEYS[c])}`, ids: periodMembers(report, j, set).map((m) => report.customers[m] ?? String(m)) };
-  });
+  const row = report.periods[j];
+  const count: Record<PeriodSet, number> = { start: row.S, end: row.E, retained: row.retained, lost: row.lost, reactivated: row.reactivated, new: row.N, newLost: row.newLost };
+  return sets.map((set) => listedGroup(report, code[set], `${code[set]}: ${t(SYMBOL_KEYS[code[set]])}`, count[set], { period: j, set }));
 }
 
 /**
  * The W a receipt was computed with, and whether it is the data's suggestion: "77 days
  * (suggested from the repurchase curve)", "30 days (the suggestion from the data is 77 days)".
  */
-export function windowFact(window: number | null, report: RetentionReport): string {
+export function windowFact(window: number | null, report: Pick<RetentionFigures, 'source' | 'window'>): string {
   if (window === null) return t('retention.receipt.noWindow');
   const days = t('retention.unit.days', { count: window });
   const suggested = report.source === 'orders' ? report.window?.suggested : undefined;
@@ -193,7 +236,7 @@ export function windowFact(window: number | null, report: RetentionReport): stri
  * (retention-text.ts): customers back after a pause are in E without being in S or N. Never
  * clamped (docs/metrics.md, "CRR above 100 %").
  */
-export function crrAbove100Sentence(row: PeriodRow, locale: string): string {
+export function crrAbove100Sentence(row: Pick<PeriodRow, 'explanation'>, locale: string): string {
   return crrAbove100Text(i18n.locale, locale, row.explanation);
 }
 
@@ -201,7 +244,7 @@ export function crrAbove100Sentence(row: PeriodRow, locale: string): string {
  * Why the seed CRR and exact retention differ in a period, in one sentence ('' when they agree);
  * above 100 %, the sentence says why CRR passes 100 %.
  */
-export function crrExactSentence(row: PeriodRow, locale: string): string {
+export function crrExactSentence(row: Pick<PeriodRow, 'explanation'>, locale: string): string {
   return crrExactText(i18n.locale, locale, row.explanation);
 }
 
@@ -226,6 +269,6 @@ function filterText(f: ReportFilter, locale: string, window: number | null): str
 }
 
 /** The report's filters and data rules in the page's language, from the core's codes. */
-export function localFilters(report: RetentionReport, locale: string, window: number | null = report.window?.used ?? null): string[] {
+export function localFilters(report: Pick<RetentionFigures, 'filters' | 'window'>, locale: string, window: number | null = report.window?.used ?? null): string[] {
   return report.filters.map((f) => filterText(f, locale, window));
 }

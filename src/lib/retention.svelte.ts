@@ -1,6 +1,7 @@
 /**
- * The retention dashboard's state: the chosen parameters, the current report (in $state.raw: it
- * holds member lists of every customer) and the job that computes it in the worker.
+ * The retention dashboard's state: the chosen parameters, the current report's figures (in
+ * $state.raw; the customers behind them stay in the worker until a receipt lists them) and the
+ * job that computes it in the worker.
  *
  * Every parameter change sends a new job with a fresh id; a result whose id is not the latest is
  * dropped here (and the worker may return null for it early). Cancel terminates the worker
@@ -15,7 +16,8 @@ import { analytics, errorCode, errorParams, isCancelled } from './analytics-clie
 import { nextJobId } from './job-id.ts';
 import { settingsOf, MAX_WINDOW_DAYS } from '../storage/workspaces.ts';
 import type { RetentionControls, WorkspaceSettings } from '../storage/entities.ts';
-import type { ChurnDefinition, RetentionParams, RetentionReport } from '../core/retention/report-types.ts';
+import type { ChurnDefinition, RetentionParams } from '../core/retention/report-types.ts';
+import type { RetentionFigures } from './types.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
 
 export type RetentionSource = 'orders' | 'subscriptions';
@@ -112,7 +114,7 @@ export class RetentionDashboard {
   /** undefined = let the report choose (subscriptions when there are any). */
   source = $state<RetentionSource | undefined>(undefined);
 
-  report = $state.raw<RetentionReport | null>(null);
+  report = $state.raw<RetentionFigures | null>(null);
   /** The parameters `report` was computed with. */
   shownParams = $state.raw<RetentionParams | null>(null);
   busy = $state(false);

@@ -6,6 +6,8 @@
 import type { AnalyticsApi } from '../worker/analytics.worker.ts';
 
 export type { ImportProgress, PreparedImport, WorkspaceSummary } from '../worker/contract.ts';
+// the retention report as the page gets it (issue #13 item 3)
+export type { RetentionFigures, PeriodFigures, MrrFigures, KpiFigures, ReceiptFigures, DefinitionsFigures, RetentionMembersQuery } from '../worker/contract.ts';
 export type { Workspace, WorkspaceSettings, ImportRecord } from '../storage/entities.ts';
 export type { ImportIssue } from '../core/issues.ts';
 export type { DataKind, Mapping } from '../core/schema/kinds.ts';

@@ -14,7 +14,9 @@ import type { ImportIssue } from '../core/issues.ts';
 import type { FieldChange } from '../core/table-diff.ts';
 import type { ImportRecord, RetentionControls, WorkspaceSettings } from '../storage/entities.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
-import type { RetentionParams } from '../core/retention/report-types.ts';
+import type { CancellationChurn, CohortReport, DefinitionRow, DefinitionsReport, Kpi, Kpis, MrrRow, PeriodRow, Receipt, ReceiptInput, Reconciliation, RetentionParams, RetentionReport } from '../core/retention/report-types.ts';
+import type { MrrMovement } from '../core/retention/mrr.ts';
+import type { PeriodSet } from '../core/retention/report-receipts.ts';
 import type { RfmGroup } from '../core/clv/rfm.ts';
 import type { CohortMembersQuery } from '../core/retention/cohort-members.ts';
 import type { ReasonEdit } from '../core/churn/reason-taxonomy.ts';
@@ -147,6 +149,63 @@ export interface RetentionRequest {
   params: RetentionParams;
   /** Increasing per client: a superseded request returns null. */
   jobId: number;
+}
+
+// The retention report as the page gets it (issue #13 item 3): every figure, no list with one
+// entry per customer. The worker keeps the full report (retention-api.ts) and lists the customers
+// behind a count when a receipt opens (`receiptMembers`); worker/retention-figures.ts builds it.
+
+/** A receipt input without its customers (`members`): `receiptMembers` lists them. */
+export type InputFigures = Omit<ReceiptInput, 'members'>;
+export type ReceiptFigures = Omit<Receipt, 'inputs'> & { readonly inputs: readonly InputFigures[] };
+export type KpiFigures = Omit<Kpi, 'receipt'> & { readonly receipt: ReceiptFigures };
+export type KpisFigures = { readonly [K in keyof Kpis]: Kpis[K] extends Kpi ? KpiFigures : Kpis[K] extends Kpi | null ? KpiFigures | null : Kpis[K] };
+/** Cancellation-date churn of a period, with how many customers (not which) differ between D and E. */
+export type CancellationFigures = Omit<CancellationChurn, 'cancelledPaidLater' | 'endedCancelledEarlier'> & {
+  readonly cancelledPaidLater: number;
+  readonly endedCancelledEarlier: number;
+};
+export type PeriodFigures = Omit<PeriodRow, 'members' | 'cancellation'> & { readonly cancellation: CancellationFigures | null };
+/** An MRR row with how many customers are behind each movement (`receiptMembers` lists them). */
+export type MrrFigures = Omit<MrrRow, 'members'> & { readonly customers: Readonly<Record<MrrMovement, number>> };
+export type DefinitionsFigures = Omit<DefinitionsReport, 'rows' | 'reconciliation'> & {
+  readonly rows: (Omit<DefinitionRow, 'receipt'> & { readonly receipt: ReceiptFigures })[];
+  readonly reconciliation: (Omit<Reconciliation, 'counts'> & { readonly counts: Omit<Reconciliation['counts'][number], 'members'>[] })[];
+};
+
+/**
+ * The retention report without customer ids, activity bitsets, member lists and each customer's
+ * cohort: its size does not grow with the number of customers.
+ */
+export type RetentionFigures = Omit<RetentionReport, 'customers' | 'activity' | 'kpis' | 'periods' | 'cohorts' | 'mrr' | 'definitions'> & {
+  /** The request this report answers: send it with `receiptMembers` to list the customers behind a count. */
+  readonly request: { readonly workspaceId: string; readonly params: RetentionParams };
+  /** How many customers the source table has (the full report's `customers.length`). */
+  readonly customerCount: number;
+  readonly kpis: KpisFigures;
+  readonly periods: PeriodFigures[];
+  readonly cohorts: Omit<CohortReport, 'customerCohort'>;
+  readonly mrr: MrrFigures[] | null;
+  readonly definitions: DefinitionsFigures | null;
+};
+
+/**
+ * The customers behind one count of a retention report: a set of period j (S, E, retained, lost,
+ * reactivated, new, newLost), the customers active now (the KPI), or an MRR movement of row j.
+ */
+export type RetentionMembersQuery = { readonly period: number; readonly set: PeriodSet } | { readonly now: true } | { readonly mrr: number; readonly movement: MrrMovement };
+
+/** Request of `receiptMembers`: the report's `request` and the count to list. */
+export interface ReceiptMembersRequest {
+  workspaceId: string;
+  params: RetentionParams;
+  query: RetentionMembersQuery;
+}
+
+/** Request of `retentionExport`: the full report (member lists included) for the JSON download. */
+export interface RetentionExportRequest {
+  workspaceId: string;
+  params: RetentionParams;
 }
 
 /** Request of `cohortMembers`: the same params as the report the cell came from. */

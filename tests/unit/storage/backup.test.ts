@@ -35,7 +35,7 @@ describe('workspace backup', () => {
     await w.updateWorkspaceSettings({ workspaceId: ws.id, patch: { currency: 'USD' } });
     for (const name of ['orders', 'customers', 'subscriptions', 'churn']) await importPath(w, ws.id, sample(name));
     const params = { period: 'quarter' as const, windowDays: 60 };
-    const before = { summary: await w.summary({ workspaceId: ws.id }), report: await w.retention({ workspaceId: ws.id, params, jobId: 1 }) };
+    const before = { summary: await w.summary({ workspaceId: ws.id }), report: await w.retentionExport({ workspaceId: ws.id, params }) };
     const file = await exportWorkspace(ws.id);
     expect(JSON.parse(file)).toMatchObject({ format: 'keepwise-backup', version: 1 });
 
@@ -45,7 +45,7 @@ describe('workspace backup', () => {
     expect(restored.settings.currency).toBe('USD');
     const w2 = app();
     expect(await w2.summary({ workspaceId: restored.id })).toEqual(before.summary);
-    expect(JSON.stringify(await w2.retention({ workspaceId: restored.id, params, jobId: 1 }))).toBe(JSON.stringify(before.report));
+    expect(JSON.stringify(await w2.retentionExport({ workspaceId: restored.id, params }))).toBe(JSON.stringify(before.report));
     expect((await listImports(restored.id)).length).toBe(4);
     // The mapping memory came along: the same file is recognised.
     expect((await w2.inspect({ file: new Blob([readFileSync(sample('orders'))]), fileName: 'orders.csv', workspaceId: restored.id })).remembered).toBe(true);
