@@ -2,7 +2,13 @@
  * The CLV feature of the worker (issue #11): the CLV report of a workspace (core/clv/report.ts)
  * with the margin from the workspace settings (`grossMargin`), superseded requests dropped, and
  * the customers behind a list, an RFM group or a segment bar of the latest report.
+ *
+ * The report's per-customer typed arrays go to the page transferred, not structured-cloned
+ * (issue #13 item 3): copies in buffers of their own, so the page's thread does not copy them
+ * again while the worker keeps the originals (clvMembers reads them, and an array of the report
+ * may share its buffer with the cached tables, which must never be detached).
  */
+import { transfer } from 'comlink';
 import { clvReport, type ClvReport } from '../core/clv/report.ts';
 import { RFM_GROUPS } from '../core/clv/rfm.ts';
 import { customerGroups } from '../core/customers/customer-groups.ts';
@@ -10,6 +16,21 @@ import { getWorkspace } from '../storage/index.ts';
 import type { ClvMembersRequest, ClvRequest } from './contract.ts';
 import type { WorkerContext } from './worker-context.ts';
 import { LatestJob, yieldToMessages } from './workspace-cache.ts';
+
+type Typed = Uint8Array | Uint32Array | Float64Array;
+
+/** The report with its typed arrays copied into buffers of their own, marked for transfer. */
+function shipped(report: ClvReport): ClvReport {
+  const buffers: ArrayBuffer[] = [];
+  const own = <T extends Typed>(a: T): T => {
+    const copy = a.slice() as T;
+    buffers.push(copy.buffer as ArrayBuffer);
+    return copy;
+  };
+  const perCustomer = Object.fromEntries(Object.entries(report.perCustomer).map(([k, v]) => [k, ArrayBuffer.isView(v) ? own(v as Typed) : v])) as unknown as ClvReport['perCustomer'];
+  const lists = { ...report.lists, reorder: own(report.lists.reorder), slipping: own(report.lists.slipping) };
+  return transfer({ ...report, perCustomer, lists }, buffers);
+}
 
 export function clvApi(ctx: WorkerContext) {
   const jobs = new LatestJob();
@@ -42,7 +63,7 @@ export function clvApi(ctx: WorkerContext) {
       await ctx.tables.get(req.workspaceId);
       await yieldToMessages();
       if (jobs.superseded(req.jobId)) return null;
-      return run(req);
+      return shipped(await run(req));
     },
 
     /**

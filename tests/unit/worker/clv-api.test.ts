@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import * as Comlink from 'comlink';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { combineApis } from '../../../src/worker/app.ts';
 import { clvApi } from '../../../src/worker/clv-api.ts';
@@ -47,6 +48,37 @@ describe('clv feature module, in Node with fake-indexeddb', () => {
     expect(champions.length).toBe(r.rfm.groups.find((g) => g.group === 'champions')!.customers);
     // A fresh worker (a reload) recomputes for the members of a request it has not seen.
     expect((await make().clvMembers({ report: req, query: { list: 'reorder' } })).length).toBe(r.lists.reorder.length);
+  }, 60_000);
+
+  it('transfers the per-customer arrays to the page (copies), and keeps its own for the members', async () => {
+    const w = make();
+    const ws = await w.createWorkspace({ name: 'CDNOW' });
+    await importText(w, ws.id, 'cdnow.csv', CDNOW);
+    // The worker's side of Comlink over a real MessageChannel: what it posts, and what it transfers.
+    const { port1, port2 } = new MessageChannel();
+    const transferred: number[] = [];
+    const post = port1.postMessage.bind(port1);
+    port1.postMessage = (message: unknown, transfer?: Transferable[]) => {
+      transferred.push(transfer?.length ?? 0);
+      post(message, transfer ?? []);
+    };
+    Comlink.expose(w, port1);
+    const page = Comlink.wrap<typeof w>(port2);
+    try {
+      const req = { workspaceId: ws.id, calibrationEnd: isoToDay('1997-09-30'), jobId: 1 };
+      const r = (await page.clvReport(req))!;
+      // 14 per-customer arrays and 2 lists moved, not copied by the structured clone.
+      expect(transferred.at(-1)).toBe(16);
+      expect(r.perCustomer.revenue).toBeInstanceOf(Float64Array);
+      expect(r.perCustomer.revenue.length).toBe(r.perCustomer.ids.length);
+      // The worker's own arrays are intact: the customers of a group and a list still come out.
+      const champions = r.rfm.groups.find((g) => g.group === 'champions')!.customers;
+      expect((await page.clvMembers({ report: req, query: { rfmGroup: 'champions' } })).length).toBe(champions);
+      expect((await page.clvMembers({ report: req, query: { list: 'slipping' } })).length).toBe(r.lists.slipping.length);
+    } finally {
+      port1.close();
+      port2.close();
+    }
   }, 60_000);
 
   it('a superseded report returns null', async () => {
