@@ -11,6 +11,7 @@ import { isNullToken } from '../core/parse/null-token.ts';
 import { detectNumberFormat } from '../core/parse/number.ts';
 import { dayToIso } from '../core/parse/date.ts';
 import { detectDateOrder } from '../core/parse/date-detect.ts';
+import type { DetectionReason } from '../core/parse/detection-reason.ts';
 import { guessKinds, isFreeText, isPiiHeader, normaliseHeader, profileColumns, suggestMapping, suggestMappingDetailed, type MappingSuggestion } from '../core/parse/header-match.ts';
 import { idLikeness, type ColumnProfile } from '../core/parse/column-profile.ts';
 import { matchPreset } from '../core/parse/presets.ts';
@@ -58,12 +59,14 @@ const NUMERIC_SHAPE = /^\s*[-+(]?\s*[^\d\s]{0,3}\s*\d[\d\s.,'\u00a0\u202f]*\s*[^
 export async function inspectFile(bytes: Uint8Array, fileName: string, overrides?: InspectOverrides): Promise<Inspection> {
   const sha256 = await sha256Hex(bytes);
   const evidence: Partial<Record<keyof Dialect, string>> = {};
+  const why: Partial<Record<keyof Dialect, DetectionReason>> = {};
+  const CHOSEN: DetectionReason = { code: 'chosen' };
   const questions: Question[] = [];
   const warnings: ImportIssue[] = [];
   let dialect: Dialect = { ...DEFAULT_DIALECT };
   const base = { fileName, byteLength: bytes.length, sha256 };
   const failed = (fatal: ImportIssue, headers: string[] = [], sampleRows: string[][] = []): Inspection => ({
-    ...base, dialect, evidence, questions, headers, sampleRows, kinds: [], kind: overrides?.kind ?? 'orders', mapping: headers.map(() => null), fatal, warnings,
+    ...base, dialect, evidence, why, questions, headers, sampleRows, kinds: [], kind: overrides?.kind ?? 'orders', mapping: headers.map(() => null), fatal, warnings,
   });
 
   if (bytes.length === 0) return failed({ severity: 'fatal', code: 'empty-file', message: 'file is empty' });
@@ -74,11 +77,12 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
   const enc = detectEncoding(bytes);
   const encoding: EncodingName = overrides?.encoding ?? enc.encoding;
   dialect = { ...dialect, encoding };
-  if (overrides?.encoding) evidence.encoding = 'chosen by you';
-  else if (enc.bom) evidence.encoding = `${encoding} byte order mark`;
-  else if (enc.valid) evidence.encoding = 'valid UTF-8';
+  if (overrides?.encoding) [evidence.encoding, why.encoding] = ['chosen by you', CHOSEN];
+  else if (enc.bom) [evidence.encoding, why.encoding] = [`${encoding} byte order mark`, { code: 'encoding-bom', params: { encoding } }];
+  else if (enc.valid) [evidence.encoding, why.encoding] = ['valid UTF-8', { code: 'encoding-valid-utf8' }];
   else {
     evidence.encoding = `not valid UTF-8 at line ${enc.invalidLine}; ${enc.encoding} proposed from the byte frequencies`;
+    why.encoding = { code: 'encoding-guessed', params: { line: enc.invalidLine ?? 1, encoding: enc.encoding } };
     questions.push({
       topic: 'encoding', code: 'invalid-utf8',
       message: `not valid UTF-8 at line ${enc.invalidLine}; choose the encoding`,
@@ -108,14 +112,15 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
   let delimiter: string;
   if (overrides?.delimiter) {
     delimiter = overrides.delimiter;
-    evidence.delimiter = 'chosen by you';
+    [evidence.delimiter, why.delimiter] = ['chosen by you', CHOSEN];
   } else if (sepHint) {
     delimiter = sepHint;
     evidence.delimiter = `the file's first line says sep=${sepHint}`;
+    why.delimiter = { code: 'delimiter-sep-line', params: { delimiter: sepHint } };
   } else {
     const guess = sniffDelimiter(text);
     delimiter = guess.delimiter ?? ',';
-    evidence.delimiter = guess.evidence;
+    [evidence.delimiter, why.delimiter] = [guess.evidence, guess.why];
     if (guess.ambiguous && guess.alternative) {
       questions.push({
         topic: 'delimiter', code: 'ambiguous-delimiter',
@@ -130,7 +135,7 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
     const firstRecords = Papa.parse<string[]>(text.slice(0, 65536), { delimiter, header: false, dynamicTyping: false, preview: 40 }).data
       .filter((r) => r.some((f) => f.trim() !== ''));
     const guess = sniffHeaderRow(firstRecords);
-    evidence.headerRow = guess.evidence;
+    [evidence.headerRow, why.headerRow] = [guess.evidence, guess.why];
     if (guess.unsure) {
       headerRow = guess.headerRow;
       if (guess.reason === 'none') {
@@ -144,7 +149,7 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
         });
       }
     }
-  } else evidence.headerRow = headerRow < 0 ? 'chosen by you: no header row' : 'chosen by you';
+  } else [evidence.headerRow, why.headerRow] = headerRow < 0 ? ['chosen by you: no header row', { code: 'chosen-no-header' }] : ['chosen by you', CHOSEN];
   dialect = { ...dialect, delimiter, headerRow };
 
   // Sample records.
@@ -210,11 +215,11 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
   const numberSamples = numberColumns.flatMap(columnValues);
   if (overrides?.decimal) {
     dialect = { ...dialect, decimal: overrides.decimal, thousands: overrides.thousands ?? '' };
-    evidence.decimal = 'chosen by you';
+    [evidence.decimal, why.decimal] = ['chosen by you', CHOSEN];
   } else if (numberSamples.length) {
     const nf = detectNumberFormat(numberSamples);
     dialect = { ...dialect, decimal: nf.decimal, thousands: overrides?.thousands ?? nf.thousands };
-    evidence.decimal = nf.evidence;
+    [evidence.decimal, why.decimal] = [nf.evidence, nf.why];
     const moneyColumns = numberColumns.filter((c) => typeOf(c) === 'money');
     const decorated = moneyColumns.flatMap(columnValues).find((v) => NUMERIC_SHAPE.test(v) && !PLAIN_NUMBER.test(v));
     if (decorated !== undefined) {
@@ -238,14 +243,14 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
     }
   } else if (delimiter === ';') {
     dialect = { ...dialect, decimal: ',' };
-    evidence.decimal = 'no amounts in the sample; semicolon files usually use a decimal comma';
+    [evidence.decimal, why.decimal] = ['no amounts in the sample; semicolon files usually use a decimal comma', { code: 'decimal-semicolon' }];
   }
 
   // Date order: from the mapped date columns, each decided by all of its sample values.
   const dateColumns = headers.map((_, c) => c).filter((c) => typeOf(c) === 'date');
   if (overrides?.dateOrder) {
     dialect = { ...dialect, dateOrder: overrides.dateOrder };
-    evidence.dateOrder = 'chosen by you';
+    [evidence.dateOrder, why.dateOrder] = ['chosen by you', CHOSEN];
   } else {
     let decided = false;
     for (const c of dateColumns) {
@@ -269,13 +274,14 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
         });
         if (!decided) {
           dialect = { ...dialect, dateOrder: d.order };
-          evidence.dateOrder = d.evidence;
+          [evidence.dateOrder, why.dateOrder] = [d.evidence, d.why];
         }
         continue;
       }
       if (!decided) {
         dialect = { ...dialect, dateOrder: d.order };
         evidence.dateOrder = `${headers[c]}: ${d.evidence}`;
+        why.dateOrder = { code: d.why.code, params: { ...d.why.params, column: headers[c] } };
         decided = true;
       }
     }
@@ -294,7 +300,7 @@ export async function inspectFile(bytes: Uint8Array, fileName: string, overrides
   const currency = suggestCurrency(kind, headers, mapping, profiles);
 
   return {
-    ...base, dialect, evidence, questions, headers, sampleRows: sampleRows.slice(0, PREVIEW_ROWS), kinds, kind,
+    ...base, dialect, evidence, why, questions, headers, sampleRows: sampleRows.slice(0, PREVIEW_ROWS), kinds, kind,
     ...(preset ? { preset: { id: preset.preset.id, name: preset.preset.name } } : {}),
     mapping, reasons, warnings, keyCandidates, ...(currency ? { currency } : {}),
     ...(keyFallback ? { keyFallback } : {}),

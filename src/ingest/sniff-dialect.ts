@@ -6,6 +6,8 @@
  * over the first ~20 records and prefer the one that splits every record into the same number
  * (> 1) of fields. The result is always shown and can be overridden.
  */
+import type { DetectionReason } from '../core/parse/detection-reason.ts';
+
 export const DELIMITER_CANDIDATES: readonly string[] = [',', ';', '\t', '|'];
 
 export interface DelimiterGuess {
@@ -14,6 +16,8 @@ export interface DelimiterGuess {
   /** True when a second candidate also splits the records consistently (the user should confirm). */
   readonly ambiguous: boolean;
   readonly evidence: string;
+  /** The evidence as a code with params, for the page. */
+  readonly why: DetectionReason;
   /** The runner-up, when ambiguous. */
   readonly alternative?: string;
 }
@@ -99,9 +103,10 @@ export function sniffDelimiter(text: string): DelimiterGuess {
   const scores = DELIMITER_CANDIDATES.map((d) => score(text, d))
     .filter((s) => s.mode > 1)
     .sort((a, b) => Number(b.headerFits) - Number(a.headerFits) || b.share - a.share || b.mode - a.mode);
-  if (scores.length === 0) return { delimiter: undefined, ambiguous: false, evidence: 'no comma, semicolon, tab or pipe splits the lines' };
+  if (scores.length === 0) return { delimiter: undefined, ambiguous: false, evidence: 'no comma, semicolon, tab or pipe splits the lines', why: { code: 'delimiter-none' } };
   const [first, second] = scores;
   const evidence = `${delimiterName(first.delimiter)}: ${Math.round(first.share * 100)}% of the first ${first.records} records have ${first.mode} fields`;
+  const why: DetectionReason = { code: 'delimiter-fields', params: { delimiter: first.delimiter, percent: Math.round(first.share * 100), records: first.records, fields: first.mode } };
   // A runner-up that also splits most records (commas inside pipe-separated names, decimal commas
   // in a semicolon file) means a human should look at the preview — unless the header settles it:
   // `Order ID;Amount` is one field by comma, so decimal commas in the rows cannot make comma the delimiter.
@@ -111,7 +116,7 @@ export function sniffDelimiter(text: string): DelimiterGuess {
   const ambiguous =
     second !== undefined && second.share >= 0.5 && first.share - second.share < 0.5 && !(first.headerFits && !second.headerFits) &&
     !(first.share === 1 && first.mode > second.mode && onlyInsideValues(text, second.delimiter));
-  return ambiguous ? { delimiter: first.delimiter, ambiguous, evidence, alternative: second.delimiter } : { delimiter: first.delimiter, ambiguous, evidence };
+  return ambiguous ? { delimiter: first.delimiter, ambiguous, evidence, why, alternative: second.delimiter } : { delimiter: first.delimiter, ambiguous, evidence, why };
 }
 
 export interface HeaderRowGuess {
@@ -122,6 +127,8 @@ export interface HeaderRowGuess {
   /** 'title': rows above the header; 'none': the first row is data. */
   readonly reason?: 'title' | 'preamble' | 'none';
   readonly evidence: string;
+  /** The evidence as a code with params, for the page. */
+  readonly why: DetectionReason;
 }
 
 const nonEmpty = (fields: readonly string[]): number => fields.reduce((n, f) => (f.trim() ? n + 1 : n), 0);
@@ -140,7 +147,8 @@ const looksLikeValue = (f: string): boolean => {
  *   e-mails, and at least half of its filled fields) is data: the file has no header row.
  */
 export function sniffHeaderRow(records: readonly (readonly string[])[]): HeaderRowGuess {
-  if (records.length < 2) return { headerRow: 0, unsure: false, evidence: 'first line' };
+  const firstLine: HeaderRowGuess = { headerRow: 0, unsure: false, evidence: 'first line', why: { code: 'header-first-line' } };
+  if (records.length < 2) return firstLine;
   const counts = new Map<number, number>();
   for (const r of records.slice(1)) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
   let width = records[0].length;
@@ -154,18 +162,21 @@ export function sniffHeaderRow(records: readonly (readonly string[])[]): HeaderR
     return {
       headerRow: -1, unsure: true, reason: 'none',
       evidence: `line ${idx + 1} holds values (${values.slice(0, 3).map((v) => `'${v.trim()}'`).join(', ')}), not column names: the file has no header row`,
+      why: { code: 'header-none', params: { line: idx + 1, values: values.slice(0, 3).map((v) => `'${v.trim()}'`).join(', ') } },
     };
   }
-  if (idx === 0) return { headerRow: 0, unsure: false, evidence: 'first line' };
+  if (idx === 0) return firstLine;
   const restFits = records.slice(idx + 1).filter((r) => r.length === width).length >= Math.max(1, (records.length - idx - 1) * 0.8);
   const above = records.slice(0, idx);
   const narrower = above.every((r) => r.length < width || nonEmpty(r) <= 1);
-  if (!restFits || !narrower) return { headerRow: 0, unsure: false, evidence: 'first line' };
+  if (!restFits || !narrower) return firstLine;
+  const title = records[0].find((f) => f.trim()) ?? '';
   if (idx === 1) {
-    return { headerRow: 1, unsure: true, reason: 'title', evidence: `line 1 ("${records[0].find((f) => f.trim()) ?? ''}") looks like a title; line 2 looks like the header` };
+    return { headerRow: 1, unsure: true, reason: 'title', evidence: `line 1 ("${title}") looks like a title; line 2 looks like the header`, why: { code: 'header-title', params: { title } } };
   }
   return {
     headerRow: idx, unsure: true, reason: 'preamble',
-    evidence: `the first ${idx} non-empty lines have fewer fields than the table (${width}); they look like a title or account details ("${records[0].find((f) => f.trim()) ?? ''}" ...), and the header follows them`,
+    evidence: `the first ${idx} non-empty lines have fewer fields than the table (${width}); they look like a title or account details ("${title}" ...), and the header follows them`,
+    why: { code: 'header-preamble', params: { count: idx, width, title } },
   };
 }

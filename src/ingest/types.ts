@@ -11,6 +11,8 @@ export type { ErrorGroup, OrderRollupFacts };
 /** WHATWG encoding labels we detect and offer. */
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1250' | 'windows-1251' | 'windows-1252';
 import type { DateOrder, DecimalMark, ThousandsMark, KindGuess } from '../core/parse/formats.ts';
+import type { DetectionReason } from '../core/parse/detection-reason.ts';
+import type { PresetId } from '../core/parse/presets.ts';
 export type { DateOrder, DecimalMark, ThousandsMark, KindGuess };
 
 /** Everything about how a file is written. Detected, shown, and overridable by the user. */
@@ -48,6 +50,8 @@ export interface Inspection {
   readonly dialect: Dialect;
   /** Human-readable reasons per dialect item ("a value > 12 in the first part: day-first"). */
   readonly evidence: Readonly<Partial<Record<keyof Dialect, string>>>;
+  /** The same reasons as codes with params, translated on the page (core/parse/detection-reason.ts). */
+  readonly why: Readonly<Partial<Record<keyof Dialect, DetectionReason>>>;
   readonly questions: readonly Question[];
   readonly headers: readonly string[];
   /** Up to 20 raw data rows (strings as in the file), for the preview. */
@@ -55,7 +59,7 @@ export interface Inspection {
   readonly kinds: readonly KindGuess[];
   readonly kind: DataKind;
   /** Preset recognised from the headers (e.g. 'shopify-orders'), if any. */
-  readonly preset?: { readonly id: string; readonly name: string };
+  readonly preset?: { readonly id: PresetId; readonly name: string };
   readonly mapping: Mapping;
   /**
    * Per column, why it got its field: 'preset', 'header', 'header-contains', 'values',

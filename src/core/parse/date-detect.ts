@@ -4,6 +4,7 @@
  * (DESIGN.md section 1). The fast parser is date.ts.
  */
 import { dayToIso, daysInMonth, excelSerialToDay, expandYear, parseDate, runEnd, runValue } from './date.ts';
+import type { DetectionReason } from './detection-reason.ts';
 import type { DateOrder } from './formats.ts';
 import { isNullToken } from './null-token.ts';
 
@@ -110,8 +111,10 @@ export interface DateOrderGuess {
   readonly excelSerial: boolean;
   /** More than one date shape (ISO and dd.mm.yyyy, say) in one column. */
   readonly mixed: boolean;
-  /** An English sentence saying what decided it, for the preview. */
+  /** An English sentence saying what decided it, for the command line. */
   readonly evidence: string;
+  /** The same as a code with params, for the page (`formats`: the shapes a mixed column has). */
+  readonly why: DetectionReason;
 }
 
 /**
@@ -173,9 +176,11 @@ export function detectDateOrder(samples: readonly string[]): DateOrderGuess {
       excelSerial: true,
       mixed: false,
       evidence: `All ${values} value(s) are numbers between 20000 and 80000, which look like Excel serial day numbers (45306 = 2024-01-15).`,
+      why: { code: 'date-excel-serial', params: { count: values } },
     };
   }
   const mixedNote = mixed ? ` The column mixes date formats (${[...shapes].join(', ')}).` : '';
+  const because = (code: DetectionReason['code'], params: Record<string, string | number> = {}): DetectionReason => ({ code, params: mixed ? { ...params, formats: shapes.size } : params });
   if (dmy > 0 && mdy > 0) {
     return {
       order: dmy >= mdy ? 'DMY' : 'MDY',
@@ -183,6 +188,7 @@ export function detectDateOrder(samples: readonly string[]): DateOrderGuess {
       excelSerial: false,
       mixed,
       evidence: `Some values prove day-first ('${dmyExample}') and others month-first ('${mdyExample}'); the column is inconsistent.${mixedNote}`,
+      why: because('date-inconsistent', { dmy: dmyExample, mdy: mdyExample }),
     };
   }
   if (dmy > 0)
@@ -192,6 +198,7 @@ export function detectDateOrder(samples: readonly string[]): DateOrderGuess {
       excelSerial: false,
       mixed,
       evidence: `Day first: '${dmyExample}' can only be read day first.${mixedNote}`,
+      why: because('date-day-first', { example: dmyExample }),
     };
   if (mdy > 0)
     return {
@@ -200,6 +207,7 @@ export function detectDateOrder(samples: readonly string[]): DateOrderGuess {
       excelSerial: false,
       mixed,
       evidence: `Month first: '${mdyExample}' can only be read month first.${mixedNote}`,
+      why: because('date-month-first', { example: mdyExample }),
     };
   if (undecided > 0)
     return {
@@ -208,6 +216,7 @@ export function detectDateOrder(samples: readonly string[]): DateOrderGuess {
       excelSerial: false,
       mixed,
       evidence: `All ${undecided} slash date(s) such as '${undecidedExample}' fit both day/month and month/day; choose the order.${mixedNote}`,
+      why: because('date-unsure', { count: undecided, example: undecidedExample }),
     };
   if (shapes.has('compact') && !shapes.has('ymd'))
     return {
@@ -216,6 +225,7 @@ export function detectDateOrder(samples: readonly string[]): DateOrderGuess {
       excelSerial: false,
       mixed,
       evidence: `Dates are written without separators, year first (yymmdd or yyyymmdd: 930101 = 1993-01-01).${mixedNote}`,
+      why: because('date-compact'),
     };
   if (shapes.has('ymd'))
     return {
@@ -224,6 +234,7 @@ export function detectDateOrder(samples: readonly string[]): DateOrderGuess {
       excelSerial: false,
       mixed,
       evidence: `Dates are written year first (ISO 8601).${mixedNote}`,
+      why: because('date-iso'),
     };
   return {
     order: 'YMD',
@@ -231,5 +242,6 @@ export function detectDateOrder(samples: readonly string[]): DateOrderGuess {
     excelSerial: false,
     mixed,
     evidence: values === 0 ? 'The column has no values.' : 'No value is a date in a known format.',
+    why: because(values === 0 ? 'date-no-values' : 'date-no-format'),
   };
 }

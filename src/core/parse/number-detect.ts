@@ -3,6 +3,7 @@
  * values (the per-value parser is number.ts; DESIGN.md section 1; RELIABILITY.md section 4).
  */
 import { isDigitCode } from './chars.ts';
+import type { DetectionReason } from './detection-reason.ts';
 import { numberExample, type DecimalMark, type ThousandsMark } from './formats.ts';
 
 /** The convention a column was written in, decided from its values. */
@@ -11,8 +12,10 @@ export interface NumberFormatGuess {
   readonly thousands: ThousandsMark;
   /** True when no value settles it (only `1,234`-style values); the reading given is the more likely one. */
   readonly ambiguous: boolean;
-  /** An English sentence saying what decided it, for the preview. */
+  /** An English sentence saying what decided it, for the command line. */
   readonly evidence: string;
+  /** The same as a code with params, for the page (`thousands`: the mark, ' ' for a space). */
+  readonly why: DetectionReason;
 }
 
 function thousandsName(t: ThousandsMark): string {
@@ -127,7 +130,10 @@ export function detectNumberFormat(samples: readonly string[]): NumberFormatGues
       ? `The column mixes conventions: ${commaProof} value(s) such as '${commaExample}' use a decimal comma and ${pointProof} such as '${pointExample}' use a decimal point; reading it with ${name}.`
       : `${count} value(s) such as '${example}' use ${name}` +
         (thousands === '' ? '.' : ` and ${thousandsName(thousands)} as the thousands separator.`);
-    return { decimal, thousands, ambiguous: conflicting, evidence };
+    const why: DetectionReason = conflicting
+      ? { code: 'decimal-mixed', params: { commas: commaProof, commaExample, points: pointProof, pointExample, decimal } }
+      : { code: thousands === '' ? 'decimal-proved' : 'decimal-proved-thousands', params: { count, example, decimal, thousands } };
+    return { decimal, thousands, ambiguous: conflicting, evidence, why };
   }
   if (ambiguousComma > 0 || ambiguousPoint > 0) {
     const decimal: DecimalMark = ambiguousComma >= ambiguousPoint ? '.' : ',';
@@ -138,6 +144,7 @@ export function detectNumberFormat(samples: readonly string[]): NumberFormatGues
       thousands,
       ambiguous: true,
       evidence: `Values such as '${ambiguousExample}' could use ${mark} as a thousands separator or as a decimal mark; reading it as a thousands separator (${numberExample(decimal, thousands)}) is more likely but should be confirmed.`,
+      why: { code: 'decimal-unsure', params: { example: ambiguousExample, mark: decimal === '.' ? ',' : '.', reading: numberExample(decimal, thousands) } },
     };
   }
   const thousands = spaceOrApostrophe();
@@ -149,5 +156,6 @@ export function detectNumberFormat(samples: readonly string[]): NumberFormatGues
       thousands === ''
         ? 'No value has a decimal or thousands mark; whole numbers read the same in every convention.'
         : `Values use ${thousandsName(thousands)} between digit groups and no decimal mark.`,
+    why: thousands === '' ? { code: 'decimal-no-marks' } : { code: 'decimal-digit-groups', params: { thousands } },
   };
 }

@@ -10,8 +10,22 @@
 import type { DataKind, Mapping } from '../schema/kinds.ts';
 import { addAttributes, normaliseHeader } from './header-match.ts';
 
+/** The exports Keepwise knows by their headers (the page names each in the user's language by id). */
+export type PresetId =
+  | 'shopify-orders'
+  | 'shopify-customers'
+  | 'woocommerce-orders'
+  | 'woocommerce-subscriptions'
+  | 'stripe-payments'
+  | 'stripe-subscriptions'
+  | 'stripe-customers'
+  | 'paddle-subscriptions'
+  | 'paddle-transactions'
+  | 'generic-orders';
+
 export interface Preset {
-  readonly id: string;
+  readonly id: PresetId;
+  /** The English name the command line prints. */
   readonly name: string;
   readonly kind: DataKind;
   /** Field key -> export header names, most preferred first (the first one present is used). */

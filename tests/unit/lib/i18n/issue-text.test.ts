@@ -102,14 +102,16 @@ describe('every code the importer emits has a translation', () => {
     for (const code of codes) expect(Object.hasOwn(en, `note.${code}`), code).toBe(true);
   });
 
-  it('issues and questions: issue.<code> or question.code.<code>', () => {
+  it('issues, questions and detection reasons: issue.<code>, question.code.<code> or why.<code>', () => {
     // The importer and the retention core; the analyses (churn, CLV, satisfaction ...) translate
     // their own codes on their pages (lib/churn-text.ts, lib/clv-text.ts ...).
     const ANALYSES = /[\\/]core[\\/](churn|clv|segments|satisfaction|referrals|returning|customers|stats)[\\/]/;
     const src = text([...sources('src/ingest'), ...sources('src/core').filter((f) => !ANALYSES.test(f))]);
     const codes = [...new Set([...src.matchAll(/code: '([a-z0-9-]+)'/g)].map((m) => m[1]))];
     expect(codes.length).toBeGreaterThan(30);
-    for (const code of codes) expect(Object.hasOwn(en, `issue.${code}`) || Object.hasOwn(en, `question.code.${code}`), code).toBe(true);
+    // Detection reasons (core/parse/detection-reason.ts) are why.<code>; 'chosen' shares reason.chosen with the mapping.
+    const known = (code: string) => [`issue.${code}`, `question.code.${code}`, `why.${code}`, `reason.${code}`].some((k) => Object.hasOwn(en, k));
+    for (const code of codes) expect(known(code), code).toBe(true);
   });
 });
 
