@@ -8,9 +8,8 @@
  * German and Bulgarian, overflow first).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../src/lib/i18n/en.ts';
-import { DICTIONARIES } from '../../src/lib/i18n/translate.ts';
-import { LOCALES, type MessageKey } from '../../src/lib/i18n/messages.ts';
+import { LOCALES } from '../../src/lib/i18n/messages.ts';
+import { englishSentences, leaksIn, overflowCulprit } from './support/english-leaks.ts';
 import { openHarness, type Harness } from './support/harness.ts';
 
 let h: Harness;
@@ -22,19 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-/** English sentences of the dictionary worth searching for: no placeholders, at least three words. */
-function englishSentences(locale: (typeof LOCALES)[number]): string[] {
-  const out: string[] = [];
-  const dict = DICTIONARIES[locale] as Partial<Record<MessageKey, unknown>>;
-  for (const [key, value] of Object.entries(en) as [MessageKey, unknown][]) {
-    if (typeof value !== 'string' || value.includes('{') || value.split(/\s+/).length < 3 || key.startsWith('locale.')) continue;
-    // A locale may keep a sentence as it is (a product name, an acronym line): then it is no leak.
-    if (dict[key] === value) continue;
-    out.push(value);
-  }
-  return out;
-}
 
 describe('every page speaks the chosen language', () => {
   for (const locale of LOCALES.filter((l) => l !== 'en')) {
@@ -55,31 +41,11 @@ describe('every page speaks the chosen language', () => {
         await page.waitForTimeout(1000);
         await page.waitForFunction(() => !document.querySelector('main [aria-busy="true"], main progress'), undefined, { timeout: 60_000 }).catch(() => undefined);
         await page.waitForTimeout(300);
-        const text = await page.locator('body').innerText();
-        for (const s of sentences) if (text.includes(s)) leaks.push(`${route}: "${s}"`);
+        leaks.push(...leaksIn(await page.locator('body').innerText(), sentences, route));
         await page.setViewportSize({ width: 390, height: 800 });
         await page.waitForTimeout(700);
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (width > 391) {
-          // Name the widest element that sticks out (the deepest one), so a failure says what to fix.
-          const culprit = await page.evaluate(() => {
-            let best: Element | null = null;
-            for (const el of Array.from(document.querySelectorAll('body *'))) {
-              const r = el.getBoundingClientRect();
-              if (!(r.right > 392 && r.width > 0)) continue;
-              // Inside a scrolling or clipping box it cannot widen the page.
-              let inBox = false;
-              for (let e = el.parentElement; e && !inBox; e = e.parentElement) inBox = getComputedStyle(e).overflowX !== 'visible';
-              if (!inBox) best = el;
-            }
-            if (!best) {
-              const all = Array.from(document.querySelectorAll('body *')).filter((el) => el.getBoundingClientRect().right > 392).slice(0, 3);
-              return all.map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} r=${Math.round(el.getBoundingClientRect().right)}`).join(' | ') || '?';
-            }
-            return best ? `${best.tagName.toLowerCase()}${best.id ? `#${best.id}` : ''}.${Array.from(best.classList).join('.')} "${(best.textContent ?? '').trim().slice(0, 40)}"` : '?';
-          });
-          wide.push(`${route}: ${width} px (${culprit})`);
-        }
+        const wider = await overflowCulprit(page);
+        if (wider) wide.push(`${route}: ${wider}`);
         await page.setViewportSize({ width: 1280, height: 900 });
       }
       expect(leaks, `English sentences in the ${locale} UI`).toEqual([]);
