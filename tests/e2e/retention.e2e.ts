@@ -121,6 +121,39 @@ describe('retention dashboard', () => {
     expect(first[4]).toMatch(/^\d+$/);
   });
 
+  it('the customers behind a figure come from the worker when its receipt opens: customers now, and the MRR movements of NRR', async () => {
+    // The page's report has the counts only (worker/retention-figures.ts); the ids are listed on demand.
+    const now = await dash.kpiNumber('customers');
+    const receipt = await dash.openReceipt('customers');
+    const active = receipt.getByTestId('receipt-group-active');
+    expect(readNumber((await active.locator('summary').innerText()).split(':').pop() ?? '')).toBe(now);
+    await active.locator('summary').click();
+    await active.locator('li').first().waitFor();
+    expect(await active.locator('li').count()).toBe(Math.min(60, now));
+    const { text } = await dash.download(h.app.id('receipt-export'));
+    expect(text.slice(1).split('\r\n').filter((l) => l.startsWith('active,')).length).toBe(now);
+    await dash.closeReceipt();
+
+    const nrr = await dash.openReceipt('nrr');
+    for (const code of ['churn', 'contraction', 'expansion']) {
+      const group = nrr.getByTestId(`receipt-group-${code}`);
+      const count = readNumber((await group.locator('summary').innerText()).split(':').pop() ?? '');
+      await group.locator('summary').click();
+      if (count > 0) await group.locator('li').first().waitFor();
+      expect(await group.locator('li').count(), code).toBe(Math.min(60, count));
+    }
+    await dash.closeReceipt();
+
+    // A movement of the MRR table (new MRR of the last period): its customers, listed by the worker.
+    await h.app.id('mrr-table').locator('tbody tr').last().locator('button.cell-link').first().click();
+    const movement = h.app.id('receipt').getByTestId('receipt-group-new');
+    const count = readNumber((await movement.locator('summary').innerText()).split(':').pop() ?? '');
+    await movement.locator('summary').click();
+    if (count > 0) await movement.locator('li').first().waitFor();
+    expect(await movement.locator('li').count()).toBe(Math.min(60, count));
+    await dash.closeReceipt();
+  });
+
   it('no CSP violations and no page errors', () => {
     expect(h.violations).toEqual([]);
     expect(h.pageErrors).toEqual([]);
