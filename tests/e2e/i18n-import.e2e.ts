@@ -3,8 +3,9 @@
  * sl, files are dropped that make the wizard show each kind of text it has — questions with
  * their hints, detection reasons, row errors (an impossible date, an amount that is not a
  * number, amounts that cannot be stored as written, a typo date far from the others) in the
- * plausibility report, a real Shopify export with its notes, the stored notice, and the same
- * file dropped twice (the "already imported" notice and nothing new). Each state is searched
+ * plausibility report, a real Shopify export with its notes, the stored notice, the same
+ * file dropped twice (the "already imported" notice), a bank export (the encoding question, no
+ * header row, no customer column) and a corrected export (its changes listed). Each state is searched
  * for English dictionary sentences (the check of i18n.e2e.ts) and for English prose in no
  * dictionary (an importer message or a detection reason from core shown untranslated). In
  * German and Bulgarian, the longest languages, the wizard must fit a 390 px phone.
@@ -19,6 +20,8 @@ import { openHarness, type Harness } from './support/harness.ts';
 
 const FIXTURES = resolve('tests/fixtures/e2e/i18n');
 const SHOPIFY = resolve(SHARED_DATA, 'real-exports/shopify_orders_export_devstore.csv');
+const EASYBANK = resolve(SHARED_DATA, 'real-exports/easybank_at_giro_noheader.csv');
+const UPDATES = resolve('tests/fixtures/csv/updates');
 const LOCALES: readonly Locale[] = ['de', 'bg', 'et', 'hy', 'sl'];
 const NARROW: ReadonlySet<Locale> = new Set(['de', 'bg']);
 
@@ -100,6 +103,27 @@ describe('the import wizard speaks the chosen language', () => {
       await expect(imp.validate()).resolves.toBe('ready');
       await imp.card().getByTestId('already-imported').waitFor();
       await check(imp, locale, 'Shopify again', found);
+      await imp.discard();
+
+      // A bank export: not UTF-8 (asked), no header row, no customer column (ticked).
+      await imp.dropFiles(EASYBANK);
+      await check(imp, locale, 'easybank inspected', found);
+      await imp.answer('encoding', 'windows-1252');
+      await check(imp, locale, 'easybank blocked', found);
+      await imp.withoutCustomers();
+      await expect(imp.validate()).resolves.toBe('ready');
+      await check(imp, locale, 'easybank report', found);
+      await imp.discard();
+
+      // A corrected export: its changes are listed before the commit.
+      await imp.dropFiles(resolve(UPDATES, 'orders-v1.csv'));
+      await expect(imp.validate()).resolves.toBe('ready');
+      await imp.commit();
+      await imp.open();
+      await imp.dropFiles(resolve(UPDATES, 'orders-v2.csv'));
+      await expect(imp.validate()).resolves.toBe('ready');
+      await imp.card().getByTestId('plausibility-updates').waitFor();
+      await check(imp, locale, 'corrected export', found);
       await imp.discard();
 
       expect(found.leaks, `English in the ${locale} import wizard`).toEqual([]);

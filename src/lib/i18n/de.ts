@@ -317,6 +317,7 @@ export const de: Messages = {
   'why.decimal-digit-groups': 'die Werte haben {thousands} zwischen den Zifferngruppen und kein Dezimaltrennzeichen',
   'why.decimal-semicolon': 'keine Beträge in der Stichprobe; Dateien mit Semikolon verwenden meist ein Dezimalkomma',
   'why.thousands-space': 'ein Leerzeichen',
+  'why.quoted': '„{value}“',
   'why.date-excel-serial': 'alle Werte ({count}) sind Zahlen zwischen 20000 und 80000 und sehen wie Excel-Seriennummern für Tage aus (45306 = 2024-01-15)',
   'why.date-inconsistent': 'manche Werte belegen Tag zuerst („{dmy}“), andere Monat zuerst („{mdy}“); die Spalte ist uneinheitlich',
   'why.date-day-first': 'Tag zuerst: „{example}“ kann nur mit dem Tag zuerst gelesen werden',

@@ -46,9 +46,10 @@ export function detectionText(locale: Locale, reason: DetectionReason | undefine
   if (locale === 'en' || !reason || !Object.hasOwn(KEYS, reason.code)) return english;
   const p = reason.params ?? {};
   const params: Record<string, string | number> = { ...p };
-  if (typeof p.delimiter === 'string') params.delimiter = Object.hasOwn(DELIMITERS, p.delimiter) ? translate(locale, DELIMITERS[p.delimiter]) : `“${p.delimiter}”`;
+  const quoted = (value: string) => translate(locale, 'why.quoted', { value });
+  if (typeof p.delimiter === 'string') params.delimiter = Object.hasOwn(DELIMITERS, p.delimiter) ? translate(locale, DELIMITERS[p.delimiter]) : quoted(p.delimiter);
   if (p.decimal === ',' || p.decimal === '.') params.decimal = translate(locale, p.decimal === ',' ? 'decimal.comma' : 'decimal.dot');
-  if (typeof p.thousands === 'string') params.thousands = p.thousands === ' ' ? translate(locale, 'why.thousands-space') : `‘${p.thousands}’`;
+  if (typeof p.thousands === 'string') params.thousands = p.thousands === ' ' ? translate(locale, 'why.thousands-space') : quoted(p.thousands);
   let text = translate(locale, KEYS[reason.code], params as Params);
   if (typeof p.formats === 'number') text += `; ${translate(locale, 'why.date-mixed', { formats: p.formats })}`;
   return typeof p.column === 'string' ? translate(locale, 'why.column', { column: p.column, reason: text }) : text;

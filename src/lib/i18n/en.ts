@@ -319,6 +319,7 @@ export const en = {
   'why.decimal-digit-groups': 'values use {thousands} between digit groups and no decimal mark',
   'why.decimal-semicolon': 'no amounts in the sample; semicolon files usually use a decimal comma',
   'why.thousands-space': 'a space',
+  'why.quoted': '‘{value}’',
   'why.date-excel-serial': 'all values ({count}) are numbers between 20000 and 80000, which look like Excel serial day numbers (45306 = 2024-01-15)',
   'why.date-inconsistent': 'some values prove day first (‘{dmy}’) and others month first (‘{mdy}’); the column is inconsistent',
   'why.date-day-first': 'day first: ‘{example}’ can only be read day first',

@@ -317,6 +317,7 @@ export const et: Messages = {
   'why.decimal-digit-groups': 'väärtustes on numbrirühmade vahel {thousands} ja kümnenderaldajat pole',
   'why.decimal-semicolon': 'valimis pole summasid; semikooloniga failid kasutavad tavaliselt kümnendkoma',
   'why.thousands-space': 'tühik',
+  'why.quoted': '„{value}“',
   'why.date-excel-serial': 'kõik väärtused ({count}) on arvud vahemikus 20000 kuni 80000, mis näevad välja nagu Exceli päevade järjenumbrid (45306 = 2024-01-15)',
   'why.date-inconsistent': 'mõned väärtused tõendavad, et esimesena on päev („{dmy}“), teised, et kuu („{mdy}“); veerg on ebaühtlane',
   'why.date-day-first': 'esimesena päev: „{example}“ saab lugeda ainult päev esimesena',

@@ -333,6 +333,7 @@ export const sl: Messages = {
   'why.decimal-digit-groups': 'vrednosti imajo med skupinami števk {thousands} in nimajo decimalnega ločila',
   'why.decimal-semicolon': 'v vzorcu ni zneskov; datoteke s podpičjem običajno uporabljajo decimalno vejico',
   'why.thousands-space': 'presledek',
+  'why.quoted': '»{value}«',
   'why.date-excel-serial': 'vse vrednosti ({count}) so števila med 20000 in 80000, ki so videti kot Excelove zaporedne številke dni (45306 = 2024-01-15)',
   'why.date-inconsistent': 'nekatere vrednosti dokazujejo najprej dan (»{dmy}«), druge najprej mesec (»{mdy}«); stolpec ni enoten',
   'why.date-day-first': 'najprej dan: »{example}« je mogoče prebrati le z dnevom na prvem mestu',

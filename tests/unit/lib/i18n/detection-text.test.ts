@@ -32,3 +32,11 @@ describe('detectionText', () => {
     expect(detectionText('bg', undefined, 'odd')).toBe('odd');
   });
 });
+
+describe('detectionText marks', () => {
+  it('quotes a thousands mark the way the locale quotes', () => {
+    const n = detectNumberFormat(['-0,42', '1.234,56']);
+    expect(detectionText('de', n.why, n.evidence)).toMatch(/mit „\.“ als Tausendertrennzeichen$/);
+    expect(detectionText('hy', n.why, n.evidence)).toMatch(/«\.»/);
+  });
+});
