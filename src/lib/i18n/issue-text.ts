@@ -22,11 +22,20 @@ const IMPLAUSIBLE_NUMBER_REASON: Readonly<Record<ImplausibleNumberReason, Messag
   'amount-far-too-large': 'issue.implausible-number.reason.amount-far-too-large',
 };
 
-/** The params with a reason code (`implausible-number`) replaced by its translated clause. */
+const DATE_ORDER: Readonly<Record<string, MessageKey>> = { YMD: 'dateOrder.YMD', DMY: 'dateOrder.DMY', MDY: 'dateOrder.MDY' };
+
+/**
+ * The params with codes in words: a reason code (`implausible-number`) as its translated clause,
+ * a date order (`mixed-date-styles`: DMY) as its name ("Tag-Monat-Jahr (31.03.2024)").
+ */
 function withReason<P extends Params | undefined>(locale: Locale, code: string, params: P): P | Params {
   const reason = params?.reason;
-  if (code !== 'implausible-number' || typeof reason !== 'string' || !Object.prototype.hasOwnProperty.call(IMPLAUSIBLE_NUMBER_REASON, reason)) return params;
-  return { ...params, reason: translate(locale, IMPLAUSIBLE_NUMBER_REASON[reason as ImplausibleNumberReason], params) };
+  const order = params?.order;
+  if (code === 'implausible-number' && typeof reason === 'string' && Object.prototype.hasOwnProperty.call(IMPLAUSIBLE_NUMBER_REASON, reason)) {
+    return { ...params, reason: translate(locale, IMPLAUSIBLE_NUMBER_REASON[reason as ImplausibleNumberReason], params) };
+  }
+  if (code === 'mixed-date-styles' && typeof order === 'string' && Object.hasOwn(DATE_ORDER, order)) return { ...params, order: translate(locale, DATE_ORDER[order]) };
+  return params;
 }
 
 /** "no customer id column: ..." -> "No customer id column: ....": the importer's messages as sentences. */

@@ -53,6 +53,8 @@ describe('issueSentence and questionSentence', () => {
     expect(issueSentence('sl', issue)).toMatch(/po stolpcu Auftraggeber/);
     const mixed = { code: 'mixed-date-styles', column: 'Datum', message: 'column Datum mixes', params: { styles: '1.2.2024, 2024-02-01', order: 'DMY' } };
     expect(issueSentence('sl', mixed)).toMatch(/^Stolpec Datum meša/);
+    // The order by its name, not the English acronym.
+    expect(issueSentence('de', mixed)).toMatch(/in der Reihenfolge Tag-Monat-Jahr \(31\.03\.2024\) gelesen\.$/);
   });
 
   it('explains the header-row questions by code in Slovenian', () => {
