@@ -39,10 +39,10 @@ describe('sliceTable', () => {
     expect(s.columns.status).toEqual({ type: 'dict', dict: ['refund'], codes: Uint32Array.of(MISSING_CODE, 0) });
   });
   it('gives the same compacted column when every row has its own value in dictionary order (order ids)', () => {
-    const ids: Table = Object.freeze({ length: 5, columns: { order_id: { type: 'dict', dict: ['o1', 'o2', 'o3', 'o4', 'o5', 'o6'], codes: Uint32Array.of(1, 2, 3, 4, 5) } } });
+    const ids: Table = Object.freeze({ length: 5, columns: Object.freeze<Record<string, Column>>({ order_id: { type: 'dict', dict: ['o1', 'o2', 'o3', 'o4', 'o5', 'o6'], codes: Uint32Array.of(1, 2, 3, 4, 5) } }) });
     expect(sliceTable(ids, 1, 4).columns.order_id).toEqual({ type: 'dict', dict: ['o3', 'o4', 'o5'], codes: Uint32Array.of(0, 1, 2) });
     expect(sliceTable(ids, 0, 5).columns.order_id).toEqual(filterTable(ids, [1, 1, 1, 1, 1]).columns.order_id);
-    const gap: Table = Object.freeze({ length: 3, columns: { order_id: { type: 'dict', dict: ['o1', 'o2', 'o3'], codes: Uint32Array.of(0, 2, MISSING_CODE) } } });
+    const gap: Table = Object.freeze({ length: 3, columns: Object.freeze<Record<string, Column>>({ order_id: { type: 'dict', dict: ['o1', 'o2', 'o3'], codes: Uint32Array.of(0, 2, MISSING_CODE) } }) });
     expect(sliceTable(gap, 0, 3).columns.order_id).toEqual({ type: 'dict', dict: ['o1', 'o3'], codes: Uint32Array.of(0, 1, MISSING_CODE) });
   });
 
