@@ -19,7 +19,7 @@
  * Prints a markdown table and writes bench-results/latest.md.
  */
 import { cpus, tmpdir } from 'node:os';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -27,10 +27,13 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browser.ts';
 import { startStaticServer } from '../e2e/support/static-server.ts';
 import { AppPage } from '../e2e/pages/app-page.ts';
 import { ImportPage } from '../e2e/pages/import-page.ts';
+import { RetentionPage } from '../e2e/pages/retention-page.ts';
+import { HEADER_CSP } from '../../scripts/csp.ts';
 import { HeapSampler } from './heap-sampler.ts';
+import { settledTreeMemory, TreeMemorySampler, type TreeMemory } from './process-memory.ts';
 import { writeOrdersCsv } from './orders-csv.ts';
 import type { FloorTimes } from './bench-worker.ts';
-import type { ChurnTimes, ClvTimes, RetentionTimes } from './bench-page.ts';
+import type { ChurnTimes, ClvTimes, DuckdbDropTimes, KeepwiseDropTimes, PeerCheck, RetentionTimes } from './bench-page.ts';
 import { CUSTOMER_ATTRIBUTES, writeCustomersCsv } from './customers-csv.ts';
 import type { OpenTimes } from './open-worker.ts';
 
@@ -38,10 +41,12 @@ interface Size {
   readonly label: string;
   readonly rows: number;
   readonly importRuns: number;
+  /** Drop-to-figures runs of the app and of the DuckDB-WASM peer, alternating. */
+  readonly peerRuns: number;
 }
 const ALL_SIZES: readonly Size[] = [
-  { label: '100k rows', rows: 100_000, importRuns: 5 },
-  { label: '1M rows', rows: 1_000_000, importRuns: 3 },
+  { label: '100k rows', rows: 100_000, importRuns: 5, peerRuns: 3 },
+  { label: '1M rows', rows: 1_000_000, importRuns: 3, peerRuns: 3 },
 ];
 /** KEEPWISE_BENCH_SIZES=100k (or 1M) runs one size only. */
 const SIZES = ALL_SIZES.filter((s) => !process.env.KEEPWISE_BENCH_SIZES || process.env.KEEPWISE_BENCH_SIZES.split(',').includes(s.label.split(' ')[0]));
@@ -63,6 +68,53 @@ const RETENTION_TIMEOUT_MS = 120_000;
 const MONTHS = 36;
 const QUARTERS = 12;
 
+/** The package's exports leave out package.json: read it from node_modules (the bench runs from the repository's root). */
+const DUCKDB_WASM_VERSION = (JSON.parse(readFileSync(resolve('node_modules/@duckdb/duckdb-wasm/package.json'), 'utf8')) as { version: string }).version;
+/** Issue #13: the app's own memory goal, the Chromium tree minus an idle browser, at 1M rows. */
+const TARGET_APP_MEMORY_BYTES = 500e6;
+/** Reports with the tables cached after each drop-to-figures run (app and peer alike). */
+const PEER_RECOMPUTES = 3;
+/** One drop-to-figures run of either engine may take at most this long. */
+const PEER_TIMEOUT_MS = 150_000;
+/**
+ * The bench page's CSP: the app's, plus 'wasm-unsafe-eval' so DuckDB-WASM may compile its .wasm.
+ * connect-src stays 'self': nothing past the bench's localhost server can be fetched (DuckDB's
+ * extension downloads included).
+ */
+const BENCH_CSP = HEADER_CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
+
+/** Issue #13: the app against DuckDB-WASM in the same page, same file; medians of `runs`. */
+interface PeerResult {
+  check: PeerCheck;
+  runs: number;
+  /** `import`: Keepwise prepare + commit, DuckDB read_csv; `drop` = import + first report (+ inspect for Keepwise); cold = a fresh worker / engine. */
+  keepwise: PeerTimes;
+  duckdb: PeerTimes;
+  /** Peak of the Chromium tree during each engine's runs. */
+  memory: { keepwise: TreeMemory; duckdb: TreeMemory };
+}
+
+/** Medians over the runs of one engine, in ms. */
+interface PeerTimes {
+  start: number;
+  startFirst: number;
+  import: number;
+  first: number;
+  drop: number;
+  importWarm: number;
+  dropWarm: number;
+  recompute: number;
+}
+
+/** The real app (dist/) through its UI: the Chromium tree's peaks (see `uiImport`). */
+interface AppMemory {
+  importPeak: TreeMemory;
+  /** The page reloaded (a fresh worker, nothing cached), then the retention page's first report. */
+  openPeak: TreeMemory;
+  /** The tree just before this context opened (all bench pages closed), about:blank. */
+  idleBefore: TreeMemory;
+}
+
 interface SizeResult {
   size: Size;
   bytes: number;
@@ -77,7 +129,8 @@ interface SizeResult {
   peakHeap: number;
   importRunsDone: number;
   timedOut: boolean;
-  ui?: { totalMs: number; longestTask: number; tasksOver50: number; longestFrame: string } | { error: string };
+  ui?: { totalMs: number; longestTask: number; tasksOver50: number; longestFrame: string; memory: AppMemory } | { error: string };
+  peer?: PeerResult | { error: string };
   retention?: RetentionResult | { error: string };
   churn?: ChurnResult | { error: string };
   clv?: ClvResult | { error: string };
@@ -187,8 +240,14 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined>
   }
 }
 
-/** Imports one file through the real UI and reports the main-thread long tasks meanwhile. */
-async function uiImport(browser: Browser, appUrl: string, file: string): Promise<{ totalMs: number; longestTask: number; tasksOver50: number; longestFrame: string }> {
+/**
+ * Imports one file through the real UI and reports the main-thread long tasks meanwhile, and the
+ * Chromium tree's peak memory during the import; then reloads the app (a fresh worker, nothing
+ * cached) and opens the retention page: the peak during that open + first report.
+ */
+async function uiImport(browser: Browser, appUrl: string, file: string): Promise<{ totalMs: number; longestTask: number; tasksOver50: number; longestFrame: string; memory: AppMemory }> {
+  const idleBefore = await settledTreeMemory();
+  const memory = new TreeMemorySampler();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     await context.addInitScript(() => {
@@ -215,11 +274,13 @@ async function uiImport(browser: Browser, appUrl: string, file: string): Promise
     const imp = new ImportPage(app);
     await imp.open();
     const t0 = await page.evaluate(() => performance.now());
+    memory.begin();
     await imp.chooseFiles(file);
     const state = await imp.validate(0, IMPORT_TIMEOUT_MS);
     if (state !== 'ready') throw new Error(`the UI reported ${state} for the benchmark file`);
     await imp.commit(0, IMPORT_TIMEOUT_MS);
     const t1 = await page.evaluate(() => performance.now());
+    const importPeak = memory.end();
     const tasks = await page.evaluate(
       ([a, b]) => (window as unknown as { __kwLongTasks: { start: number; duration: number }[] }).__kwLongTasks.filter((t) => t.start >= a && t.start <= b),
       [t0, t1] as const,
@@ -229,7 +290,13 @@ async function uiImport(browser: Browser, appUrl: string, file: string): Promise
       [t0, t1] as const,
     );
     const worst = [...frames].sort((x, y) => y.duration - x.duration)[0];
+    // Open the saved workspace: the app reloaded starts a fresh worker, which reads the tables.
+    memory.begin();
+    await app.open();
+    await new RetentionPage(app).open();
+    const openPeak = memory.end();
     return {
+      memory: { importPeak, openPeak, idleBefore },
       totalMs: t1 - t0,
       longestTask: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
       tasksOver50: tasks.length,
@@ -240,7 +307,23 @@ async function uiImport(browser: Browser, appUrl: string, file: string): Promise
   }
 }
 
-function report(results: SizeResult[], env: string): string {
+/** A cell from the peer result, or why it is missing. */
+const peerCell = (r: SizeResult, cell: (x: PeerResult) => string): string => (!r.peer ? 'n/a' : 'error' in r.peer ? 'not measured' : cell(r.peer));
+/** A cell from the app's memory through the UI, or why it is missing. */
+const memCell = (r: SizeResult, cell: (x: AppMemory) => string): string => (r.ui && 'memory' in r.ui ? cell(r.ui.memory) : 'n/a');
+/** `812 (530)`: the tree's total and, in brackets, the part that is not file-backed (MB). */
+const mb = (m: TreeMemory): string => `${(m.bytes / 1e6).toFixed(0)} (${(m.owned / 1e6).toFixed(0)})`;
+/** `812 (530); +250`: a reading and its not-file-backed memory over idle's. */
+const overIdle = (m: TreeMemory, idle: TreeMemory | undefined): string => (idle ? `${mb(m)}; ${m.owned >= idle.owned ? '+' : ''}${Math.round((m.owned - idle.owned) / 1e6)}` : mb(m));
+/** `**2.10x** (DuckDB-WASM faster)`: Keepwise's time over DuckDB-WASM's. */
+const vsPeer = (ours: number, theirs: number): string => `**${(ours / theirs).toFixed(2)}x** (${ours <= theirs ? 'Keepwise' : 'DuckDB-WASM'} faster)`;
+/** App memory over the goal: `412 MB, **0.82x** ok`. */
+const vsMemoryGoal = (bytes: number, rows: number): string => {
+  const text = `${(bytes / 1e6).toFixed(0)} MB`;
+  return rows === 1_000_000 ? `**${text}**, ${(bytes / TARGET_APP_MEMORY_BYTES).toFixed(2)}x ${bytes < TARGET_APP_MEMORY_BYTES ? 'ok' : 'OVER'}` : text;
+};
+
+function report(results: SizeResult[], env: string, idle: TreeMemory | undefined): string {
   const cols = results.map((r) => r.size.label);
   const row = (name: string, cells: string[]): string => `| ${name} | ${cells.join(' | ')} |`;
   const lines = [
@@ -303,6 +386,35 @@ function report(results: SizeResult[], env: string): string {
     row('**CLV fit + scoring / target**', results.map((r) => clvCell(r, (x) => vsTarget(x.fit + x.score, TARGET_CLV_FIT_MS)))),
     row('**CLV report** through the app worker, tables cached (ms)', results.map((r) => clvCell(r, (x) => `**${ms(x.report)}**`))),
     row('**CLV report / retention recompute** (same worker, same tables)', results.map((r) => clvCell(r, (x) => `**${(x.report / x.retention).toFixed(2)}x**`))),
+    row(
+      '**DuckDB-WASM peer: figures equal to the app\'s**, checked before timing (month and quarter, W 90: periods; cohort cells)',
+      results.map((r) => peerCell(r, (x) => `**yes**: ${x.check.checked.map((c) => `${c.periods} + ${c.cells}`).join('; ')}`)),
+    ),
+    row('engine start, Keepwise: a new app worker answers its first call (ms, first in the page / median)', results.map((r) => peerCell(r, (x) => `${ms(x.keepwise.startFirst)} / ${ms(x.keepwise.start)}`))),
+    row('engine start, DuckDB-WASM: worker, .wasm fetch + compile, open, connect (ms, first in the page / median)', results.map((r) => peerCell(r, (x) => `${ms(x.duckdb.startFirst)} / ${ms(x.duckdb.start)}`))),
+    row('import, fresh worker / engine: Keepwise prepare + commit (ms)', results.map((r) => peerCell(r, (x) => ms(x.keepwise.import)))),
+    row('import, fresh worker / engine: DuckDB-WASM `read_csv` of the same file into a table (ms)', results.map((r) => peerCell(r, (x) => ms(x.duckdb.import)))),
+    row('**import, Keepwise / DuckDB-WASM**, fresh', results.map((r) => peerCell(r, (x) => vsPeer(x.keepwise.import, x.duckdb.import)))),
+    row('import, warm (second drop in the same worker / engine): Keepwise / DuckDB-WASM (ms)', results.map((r) => peerCell(r, (x) => `${ms(x.keepwise.importWarm)} / ${ms(x.duckdb.importWarm)}: ${vsPeer(x.keepwise.importWarm, x.duckdb.importWarm)}`))),
+    row('import / floor (same run): Keepwise fresh, warm / DuckDB-WASM fresh, warm', results.map((r) => peerCell(r, (x) => {
+      const f = (t: number): string => `${(t / r.floor).toFixed(2)}x`;
+      return `${f(x.keepwise.import)}, ${f(x.keepwise.importWarm)} / ${f(x.duckdb.import)}, ${f(x.duckdb.importWarm)}`;
+    }))),
+    row('first report after the import, fresh: Keepwise month W 90 / DuckDB-WASM params, views, retention-periods + cohorts SQL (ms)', results.map((r) => peerCell(r, (x) => `${ms(x.keepwise.first)} / ${ms(x.duckdb.first)}`))),
+    row('drop to figures, fresh: Keepwise inspect + import + first report / DuckDB-WASM read_csv + first report, engines started (ms)', results.map((r) => peerCell(r, (x) => `${ms(x.keepwise.drop)} / ${ms(x.duckdb.drop)}`))),
+    row('**drop to figures, Keepwise / DuckDB-WASM**, fresh (goal: Keepwise faster)', results.map((r) => peerCell(r, (x) => `${vsPeer(x.keepwise.drop, x.duckdb.drop)} ${x.keepwise.drop < x.duckdb.drop ? 'ok' : 'OVER'}`))),
+    row('drop to figures with each engine\'s start, fresh: Keepwise / DuckDB-WASM', results.map((r) => peerCell(r, (x) => `${((x.keepwise.drop + x.keepwise.start) / (x.duckdb.drop + x.duckdb.start)).toFixed(2)}x`))),
+    row('**drop to figures, Keepwise / DuckDB-WASM**, warm (ms)', results.map((r) => peerCell(r, (x) => `${ms(x.keepwise.dropWarm)} / ${ms(x.duckdb.dropWarm)}: ${vsPeer(x.keepwise.dropWarm, x.duckdb.dropWarm)} ${x.keepwise.dropWarm < x.duckdb.dropWarm ? 'ok' : 'OVER'}`))),
+    row('recompute, tables cached: Keepwise retention report / DuckDB-WASM retention-periods + cohorts SQL (ms)', results.map((r) => peerCell(r, (x) => `${ms(x.keepwise.recompute)} / ${ms(x.duckdb.recompute)}`))),
+    row('**recompute, Keepwise / DuckDB-WASM**', results.map((r) => peerCell(r, (x) => vsPeer(x.keepwise.recompute, x.duckdb.recompute)))),
+    row(`browser idle, about:blank: Chromium tree, ${idle?.kind.toUpperCase() ?? 'PSS'} total (not file-backed) (MB)`, results.map(() => (idle ? `${mb(idle)} (${idle.processes} processes)` : 'n/a'))),
+    row('bench page, Keepwise drop to figures (fresh + warm + recomputes): tree peak, and - idle (MB)', results.map((r) => peerCell(r, (x) => overIdle(x.memory.keepwise, idle)))),
+    row('bench page, DuckDB-WASM drop to figures (fresh + warm + recomputes): tree peak, and - idle (MB)', results.map((r) => peerCell(r, (x) => overIdle(x.memory.duckdb, idle)))),
+    row('the app (UI): tree peak during the import through the file input (MB)', results.map((r) => memCell(r, (x) => mb(x.importPeak)))),
+    row(`**app memory, import** = peak - idle, not file-backed (goal < ${TARGET_APP_MEMORY_BYTES / 1e6} MB at 1M rows)`, results.map((r) => memCell(r, (x) => (idle ? vsMemoryGoal(x.importPeak.owned - idle.owned, r.size.rows) : 'n/a')))),
+    row('the app (UI): tree peak during open (reload) + first retention report (MB)', results.map((r) => memCell(r, (x) => mb(x.openPeak)))),
+    row(`**app memory, open + retention** = peak - idle, not file-backed (goal < ${TARGET_APP_MEMORY_BYTES / 1e6} MB at 1M rows)`, results.map((r) => memCell(r, (x) => (idle ? vsMemoryGoal(x.openPeak.owned - idle.owned, r.size.rows) : 'n/a')))),
+    row('the tree just before the app\'s context opened, bench pages closed, and - idle (MB)', results.map((r) => memCell(r, (x) => overIdle(x.idleBefore, idle)))),
     '',
     `Medians of ${results.map((r) => `${r.importRunsDone} runs (${r.size.label})`).join(', ')}, after one untimed warm-up; each run measures the floors, then the import, so machine load hits both alike.`,
     'Floors run in a dedicated worker; the import runs in the app\'s own analytics worker (inspect, then prepareImport + commitImport into a fresh workspace), timed from the page.',
@@ -317,11 +429,24 @@ function report(results: SizeResult[], env: string): string {
   for (const r of results) if (r.retention && 'error' in r.retention) lines.push('', `Open and retention of ${r.size.label} not measured: ${r.retention.error}`);
   for (const r of results) if (r.churn && 'error' in r.churn) lines.push('', `Churn audit and segments of ${r.size.label} not measured: ${r.churn.error}`);
   for (const r of results) if (r.clv && 'error' in r.clv) lines.push('', `CLV of ${r.size.label} not measured: ${r.clv.error}`);
+  for (const r of results) if (r.peer && 'error' in r.peer) lines.push('', `DuckDB-WASM peer of ${r.size.label} not measured: ${r.peer.error}`);
   lines.push(
     '',
     'Churn audit and segments (issue #10): the customers file (one row per customer of the orders file, 10 categorical and 10 numeric attributes) is imported into the workspace of the last timed import; then, in the app\'s worker, the audit (orders: churned = lost under W 90 on the last day; every attribute profiled with Wilson, z-test, chi-square and BH, plus the derived cohort, first channel, order value) and a comparison of the 5 segments of `tier`, against retention reports on the same cached tables. Medians.',
     '',
     `CLV (issue #11): \`clvReport\` of the same workspace (calibration end = the last order day, margin from the workspace, 12 months, 10 % a year) through the app's worker, median of ${CLV_RUNS}; fit = BG/NBD + Gamma-Gamma, 3 starts each, BFGS on the log-parameters with analytic gradients, on the distinct (x, t_x, T) rows; scoring = P(alive), the 12 monthly conditional expectations per distinct row (one series pass), expected spend and discounted CLV per customer. The report also builds the order index, the purchase-day summary, historical value, RFM, the repurchase curve and the lists; its time is set against the retention recompute on the same cached tables.`,
+    '',
+    `DuckDB-WASM peer (issue #13): @duckdb/duckdb-wasm ${DUCKDB_WASM_VERSION} (eh bundle, one thread; served from the bench's localhost build, never part of the app) in the bench page, on the same Blob the app imports. ` +
+      'Before anything of a size is timed, the app\'s retention report and the figures of docs/sql/ (order-grid.sql, retention-periods.sql, cohorts.sql, unchanged) over DuckDB\'s `read_csv` table are compared for month and quarter, W 90: per period S, E, N, lost, retained, reactivated, newLost, CRR, exact retention, start, end and revenue; every cohort cell of the logo and "active or later" counts and of the revenue, and each cohort\'s size (counts, rates and dates exactly, money to 1e-9 relative); any difference stops the bench. ' +
+      `Then ${results[0]?.peer && 'runs' in results[0].peer ? results[0].peer.runs : 'a few'} runs per size alternate the two engines, each run in a fresh instance (its start timed apart, cold JIT, as in a page just opened), then the same drop again in that instance (warm). ` +
+      `Keepwise: a new instance of the app's analytics worker; inspect, prepareImport, commitImport into a new workspace, the first retention report (month, W 90) in that worker, ${PEER_RECOMPUTES} reports with the tables cached (the whole report: periods, cohorts, survival, repurchase curve, KPIs and receipts, moved to the page). ` +
+      `DuckDB-WASM: a new engine; registerFileHandle of the Blob + \`CREATE TABLE orders AS SELECT * FROM read_csv('orders.csv')\` (DuckDB's own sniffing, the peer of inspect), the first report (retention_params, the views, both SQL files, results read into JS), ${PEER_RECOMPUTES} runs of the two SQL files. Medians; recomputes pooled over the runs. ` +
+      'WebAssembly is compiled lazily and tiered up while it runs, so a fresh DuckDB-WASM engine runs its first queries in baseline code: the fresh and warm rows show how much of its time that is.',
+    '',
+    'Memory: the Chromium process tree (the browser and all its children) summed from /proc, PSS from smaps_rollup (shared pages split between the processes sharing them; RSS where unreadable), polled every 200 ms; idle = a fresh browser with one about:blank page, before the bench (median of 7 readings). ' +
+      'Differences use the memory that is not file-backed (PSS of anonymous + shared memory + swap, in brackets): the PSS of the Chromium binary\'s pages falls whenever another Chromium on the machine maps them, which moves the total by ~100 MB between readings without our browser changing. ' +
+      'App memory = the real app (dist/) in its own context with the bench pages closed: the peak while the file is imported through the file input, then while the app is reloaded (a fresh worker, nothing cached) and the retention page computes its first report, minus idle. Playwright\'s contexts are off the record, so IndexedDB lives in the browser process\'s memory: the stored workspace counts as app memory here (in a normal profile it is on disk). ' +
+      'The bench-page rows include what the bench itself holds (the file fetched and its Blob).',
   );
   return lines.join('\n') + '\n';
 }
@@ -347,6 +472,72 @@ async function measureChurn(page: Page, workspaceId: string): Promise<ChurnResul
   } catch (e) {
     return { error: String((e as Error).message ?? e).split('\n')[0] };
   }
+}
+
+/**
+ * Issue #13 on the bench page: the app's figures and DuckDB-WASM's checked equal (the bench stops
+ * with the differences when they are not), then `size.peerRuns` drop-to-figures runs of each,
+ * alternating (so machine load hits both alike), with the Chromium tree's peak memory per engine.
+ */
+async function measurePeer(page: Page, sampler: HeapSampler, size: Size, url: string): Promise<PeerResult> {
+  log(`${size.label}: DuckDB-WASM peer: checking its figures against the app's`);
+  const check = await withTimeout<PeerCheck>(page.evaluate(([u, name]) => window.keepwiseBench!.checkPeer(u, name), [url, `orders-${size.rows}.csv`] as const), 2 * PEER_TIMEOUT_MS);
+  if (!check) throw new Error(`the DuckDB-WASM figure check did not finish within ${(2 * PEER_TIMEOUT_MS) / 1000} s`);
+  if (check.rows !== size.rows) throw new Error(`DuckDB-WASM read ${check.rows} rows, expected ${size.rows}`);
+  if (check.differences.length > 0) {
+    throw new Error(`DuckDB-WASM's figures differ from the app's on the ${size.label} file (nothing was timed):\n  ${check.differences.join('\n  ')}`);
+  }
+  log(`${size.label}: figures equal: ${check.checked.map((c) => `${c.params.period}: ${c.periods} periods, ${c.cells} cohort cells`).join('; ')}`);
+  const ours: KeepwiseDropTimes[] = [];
+  const theirs: DuckdbDropTimes[] = [];
+  const memory = new TreeMemorySampler();
+  let keepwisePeak: TreeMemory | undefined;
+  let duckdbPeak: TreeMemory | undefined;
+  const higher = (a: TreeMemory | undefined, b: TreeMemory): TreeMemory => (a && a.owned >= b.owned ? a : b);
+  for (let r = 0; r < size.peerRuns; r++) {
+    log(`${size.label}: drop to figures, run ${r + 1}/${size.peerRuns}: Keepwise`);
+    await sampler.collectGarbage();
+    memory.begin();
+    const k = await withTimeout(page.evaluate(([u, name, n]) => window.keepwiseBench!.keepwiseDrop(u, name, n), [url, `orders-${size.rows}.csv`, PEER_RECOMPUTES] as const), PEER_TIMEOUT_MS);
+    keepwisePeak = higher(keepwisePeak, memory.end());
+    if (!k) throw new Error(`the app's drop to figures did not finish within ${PEER_TIMEOUT_MS / 1000} s`);
+    ours.push(k);
+    log(`${size.label}: Keepwise start ${ms(k.start)} ms; cold: import ${ms(k.cold.prepare + k.cold.commit)} ms (+ inspect ${ms(k.cold.inspect)}), first report ${ms(k.cold.first)} ms; recompute ${ms(median(k.recompute))} ms; warm: import ${ms(k.warm.prepare + k.warm.commit)} ms, first report ${ms(k.warm.first)} ms`);
+    log(`${size.label}: drop to figures, run ${r + 1}/${size.peerRuns}: DuckDB-WASM`);
+    await sampler.collectGarbage();
+    memory.begin();
+    const d = await withTimeout(page.evaluate(([u, n]) => window.keepwiseBench!.duckdbDrop(u, n), [url, PEER_RECOMPUTES] as const), PEER_TIMEOUT_MS);
+    duckdbPeak = higher(duckdbPeak, memory.end());
+    if (!d) throw new Error(`DuckDB-WASM's drop to figures did not finish within ${PEER_TIMEOUT_MS / 1000} s`);
+    if (d.rows !== size.rows) throw new Error(`DuckDB-WASM read ${d.rows} rows, expected ${size.rows}`);
+    theirs.push(d);
+    log(`${size.label}: DuckDB-WASM start ${ms(d.start)} ms; cold: read_csv ${ms(d.cold.load)} ms, first report ${ms(d.cold.first)} ms; recompute ${ms(median(d.recompute))} ms; warm: read_csv ${ms(d.warm.load)} ms, first report ${ms(d.warm.first)} ms`);
+  }
+  return {
+    check,
+    runs: size.peerRuns,
+    keepwise: {
+      start: median(ours.map((k) => k.start)),
+      startFirst: ours[0].start,
+      import: median(ours.map((k) => k.cold.prepare + k.cold.commit)),
+      first: median(ours.map((k) => k.cold.first)),
+      drop: median(ours.map((k) => k.cold.inspect + k.cold.prepare + k.cold.commit + k.cold.first)),
+      importWarm: median(ours.map((k) => k.warm.prepare + k.warm.commit)),
+      dropWarm: median(ours.map((k) => k.warm.inspect + k.warm.prepare + k.warm.commit + k.warm.first)),
+      recompute: median(ours.flatMap((k) => k.recompute)),
+    },
+    duckdb: {
+      start: median(theirs.map((d) => d.start)),
+      startFirst: theirs[0].start,
+      import: median(theirs.map((d) => d.cold.load)),
+      first: median(theirs.map((d) => d.cold.first)),
+      drop: median(theirs.map((d) => d.cold.load + d.cold.first)),
+      importWarm: median(theirs.map((d) => d.warm.load)),
+      dropWarm: median(theirs.map((d) => d.warm.load + d.warm.first)),
+      recompute: median(theirs.flatMap((d) => d.recompute)),
+    },
+    memory: { keepwise: keepwisePeak!, duckdb: duckdbPeak! },
+  };
 }
 
 /** Step 4 on the bench page: open + retention reports of one workspace in a fresh worker. */
@@ -381,6 +572,15 @@ async function measureRetention(page: Page, sampler: HeapSampler, workspaceId: s
   };
 }
 
+/** DuckDB-WASM is the bench's peer, never the app's: no file of the built app may be or name it. */
+function assertNoPeerInApp(dir: string): void {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (/duckdb/i.test(entry.name) || readFileSync(path).includes('duckdb-wasm')) throw new Error(`the built app contains DuckDB-WASM (${path}): it is the bench's peer, never part of the app`);
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const dist = resolve('dist');
@@ -399,14 +599,24 @@ async function main(): Promise<void> {
   }
   writeCustomersCsv(join(site, 'data', 'customers.csv'));
 
-  const benchServer = await startStaticServer({ root: site, spaFallback: false });
+  const benchServer = await startStaticServer({ root: site, spaFallback: false, headers: { 'Content-Security-Policy': BENCH_CSP } });
   // A snapshot of the app, so a rebuild elsewhere cannot change it mid-run.
   cpSync(dist, join(work, 'app'), { recursive: true });
+  assertNoPeerInApp(join(work, 'app'));
   const appServer = await startStaticServer({ root: join(work, 'app') });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
   const env = `Chromium ${browser.version()} (headless), ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)}. Synthetic orders CSV as in PERF.md (~100k customers, 2023-2025).`;
   const results: SizeResult[] = [];
+  let idle: TreeMemory | undefined;
   try {
+    // The idle browser, before any bench page: one context on about:blank.
+    {
+      const blank = await browser.newContext();
+      await (await blank.newPage()).goto('about:blank');
+      idle = await settledTreeMemory(7, 500);
+      await blank.close();
+      log(`idle browser (about:blank): ${(idle.bytes / 1e6).toFixed(0)} MB ${idle.kind.toUpperCase()} (${(idle.owned / 1e6).toFixed(0)} MB not file-backed) over ${idle.processes} processes`);
+    }
     let context = await browser.newContext();
     let page = await openBenchPage(context, benchServer.url);
     let sampler = await HeapSampler.start(browser);
@@ -429,6 +639,16 @@ async function main(): Promise<void> {
       const url = `./data/orders-${size.rows}.csv`;
       const floors: FloorTimes = { rows: 0, decode: [], parse: [], write: [] };
       const runs: { rows: number; inspect: number; prepare: number; commit: number }[] = [];
+      let peer: PeerResult | { error: string };
+      try {
+        peer = await measurePeer(page, sampler, size, url);
+      } catch (e) {
+        // Figures that differ stop the bench: a comparison of unequal results is no comparison.
+        if (String((e as Error).message).includes('differ from the app')) throw e;
+        peer = { error: String((e as Error).message ?? e).split('\n')[0] };
+        log(`${size.label}: DuckDB-WASM peer not measured: ${peer.error}; restarting the page`);
+        await restartPage();
+      }
       let peakHeap = 0;
       let timedOut = false;
       /** The workspace of the newest import, kept for the open and retention measurements. */
@@ -518,6 +738,7 @@ async function main(): Promise<void> {
         retention,
         churn,
         clv,
+        peer,
       });
     }
     await sampler.dispose();
@@ -543,7 +764,7 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
 
-  const md = report(results, `${env} Total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  const md = report(results, `${env} Total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`, idle);
   console.log('\n' + md);
   mkdirSync('bench-results', { recursive: true });
   writeFileSync(join('bench-results', 'latest.md'), md);
