@@ -38,7 +38,10 @@ afterAll(async () => {
 async function check(imp: ImportPage, locale: Locale, state: string, found: { leaks: string[]; wide: string[] }): Promise<void> {
   const page = h.page;
   const card = imp.card();
-  found.leaks.push(...leaksIn(await page.locator('main').innerText(), englishSentences(locale), state));
+  const text = await page.locator('main').innerText();
+  found.leaks.push(...leaksIn(text, englishSentences(locale), state));
+  // A placeholder left in a sentence is a param the translation names but the code does not give.
+  found.leaks.push(...[...new Set(text.match(/\{[a-zA-Z]+\}/g) ?? [])].map((p) => `${state}: placeholder ${p} not filled`));
   found.leaks.push(...(await englishProse(card)).map((s) => `${state} (not in the dictionary): "${s}"`));
   if (NARROW.has(locale)) {
     await page.setViewportSize({ width: 390, height: 800 });
