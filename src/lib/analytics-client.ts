@@ -12,7 +12,7 @@ import type { CommitImportRequest, CreateWorkspaceRequest, DiscardImportRequest,
 import type { RestoreWorkspaceRequest, UpdateSettingsRequest, WorkspaceRequest } from '../worker/contract.ts';
 import type { CohortMembersRequest, ReceiptMembersRequest, RetentionExportRequest, RetentionRequest } from '../worker/contract.ts';
 import type { ChurnAuditRequest, ChurnedValuesRequest, ChurnMembersRequest, EditReasonsRequest, SegmentRequest } from '../worker/contract.ts';
-import type { ClvMembersRequest, ClvRequest } from '../worker/contract.ts';
+import type { ClvIdsRequest, ClvMembersRequest, ClvRequest } from '../worker/contract.ts';
 import type { ReferralRequest, ReturningRequest, SatisfactionListRequest, SatisfactionRequest } from '../worker/contract.ts';
 import type { SatisfactionListResult } from '../worker/satisfaction-api.ts';
 
@@ -204,6 +204,11 @@ class AnalyticsClient {
   /** The customer ids behind a CLV list, an RFM group or a segment bar (the same request the report came from). */
   clvMembers(request: ClvMembersRequest) {
     return this.#call((api) => api.clvMembers(request));
+  }
+
+  /** The ids of customer numbers of a CLV report (send the report's `request`). */
+  clvIds(request: ClvIdsRequest) {
+    return this.#call((api) => api.clvIds(request));
   }
 
   /** Which of the satisfaction, referral and returning-vs-new reports the workspace has data for. */

@@ -10,6 +10,7 @@ import { RFM_GROUP_KEYS } from './clv-text.ts';
 import { memberRows, type MemberColumn, type MemberRowsText } from './clv-rows.ts';
 import { RFM_GROUPS } from '../core/clv/rfm.ts';
 import type { ClvReport } from './types.ts';
+import { analytics } from './analytics-client.ts';
 
 export const COLUMN_KEYS: Readonly<Record<MemberColumn, MessageKey>> = {
   revenue: 'clv.col.revenue',
@@ -32,13 +33,14 @@ export function memberText(): MemberRowsText {
   return { headers, cannotJudge: t('clv.cannotJudge'), groupNames: RFM_GROUPS.map((g) => t(RFM_GROUP_KEYS[g])) };
 }
 
-/** Saves customers (numbers of the report) with the chosen columns as `<fileBase>.csv`. */
-export function exportMembers(
+/** Saves customers (numbers of the report) with the chosen columns as `<fileBase>.csv`; the worker names them. */
+export async function exportMembers(
   report: ClvReport,
   customers: readonly number[],
   columns: readonly MemberColumn[],
   fileBase: string,
   extra?: { readonly headers: readonly string[]; readonly cells: (i: number) => readonly CsvCell[] },
-): void {
-  downloadBlob(csvBlob(memberRows(report, customers, columns, memberText(), extra)), safeFileName(fileBase, 'csv'));
+): Promise<void> {
+  const ids = await analytics.clvIds({ report: report.request, customers });
+  downloadBlob(csvBlob(memberRows(report, customers, ids, columns, memberText(), extra)), safeFileName(fileBase, 'csv'));
 }

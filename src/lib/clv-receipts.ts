@@ -8,6 +8,7 @@ import { i18n, t } from './i18n/i18n.svelte.ts';
 import { horizonText } from './clv-text.ts';
 import type { Receipt, ReceiptFact } from './receipt.ts';
 import type { ClvReport } from './types.ts';
+import { analytics } from './analytics-client.ts';
 
 export interface ReceiptContext {
   readonly locale: string;
@@ -152,7 +153,8 @@ export function paretoReceipt(r: ClvReport, share: 0.2 | 0.01, c: ReceiptContext
     ],
     rules: [t('clv.rule.revenue'), t('clv.rule.paretoCount')],
     notes: [],
-    groups: [{ label: t('clv.sym.topCustomers', { share: label }), code: share === 0.2 ? 'top-20' : 'top-1', ids: order.slice(0, top).map((k) => r.perCustomer.ids[k]) }],
+    // The ids stay in the worker until the receipt lists them.
+    groups: [{ label: t('clv.sym.topCustomers', { share: label }), code: share === 0.2 ? 'top-20' : 'top-1', ids: [], count: top, load: () => analytics.clvIds({ report: r.request, customers: order.slice(0, top) }) }],
     fileBase: `${c.fileBase}-top-${share === 0.2 ? 20 : 1}`,
   };
 }

@@ -219,18 +219,20 @@ function cell(report: ClvReport, k: number, column: MemberColumn, text: MemberRo
 }
 
 /**
- * A customer list as CSV rows: a header, then one row per customer number with the id and the
- * chosen columns (in MEMBER_COLUMNS order), plus any extra columns (the anniversary's date).
+ * A customer list as CSV rows: a header, then one row per customer number with the id (`ids`,
+ * one per customer, from the worker) and the chosen columns (in MEMBER_COLUMNS order), plus any
+ * extra columns (the anniversary's date).
  */
 export function memberRows(
   report: ClvReport,
   customers: readonly number[],
+  ids: readonly string[],
   columns: readonly MemberColumn[],
   text: MemberRowsText,
   extra?: { readonly headers: readonly string[]; readonly cells: (i: number) => readonly CsvCell[] },
 ): CsvRow[] {
   const chosen = MEMBER_COLUMNS.filter((c) => columns.includes(c));
   const rows: CsvRow[] = [[text.headers.id, ...chosen.map((c) => text.headers[c]), ...(extra?.headers ?? [])]];
-  customers.forEach((k, i) => rows.push([report.perCustomer.ids[k], ...chosen.map((c) => cell(report, k, c, text)), ...(extra?.cells(i) ?? [])]));
+  customers.forEach((k, i) => rows.push([ids[i], ...chosen.map((c) => cell(report, k, c, text)), ...(extra?.cells(i) ?? [])]));
   return rows;
 }

@@ -172,7 +172,7 @@ export class WhatIfSource {
     const job = ++this.#job;
     this.error = null;
     const subs = report.simple ? subscriptionBasis(report.simple) : null;
-    if (subs || report.perCustomer.ids.length === 0) {
+    if (subs || report.perCustomer.revenue.length === 0) {
       this.basis = subs;
       this.windowDays = null;
       this.loading = false;

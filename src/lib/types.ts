@@ -31,7 +31,9 @@ export type { SegmentComparison, SegmentRow, MeanComparison } from '../core/segm
 
 // customer lifetime value (issue #11)
 export type { ClvRequest, ClvMembersQuery } from '../worker/contract.ts';
-export type { ClvReport, ClvParams, ClvAverages, ClvSegment, ClvPerCustomer } from '../core/clv/report.ts';
+export type { ClvParams, ClvAverages, ClvSegment } from '../core/clv/report.ts';
+/** The CLV report as the page gets it: no customer ids (analytics.clvIds names the ones a list or an export shows). */
+export type { ClvFigures as ClvReport } from '../worker/contract.ts';
 export type { ClvGuard } from '../core/clv/guard-rails.ts';
 export type { BgnbdFit } from '../core/clv/bgnbd.ts';
 export type { ParetoNbdFit } from '../core/clv/pareto-nbd.ts';

@@ -6,30 +6,32 @@
  * The report's per-customer typed arrays go to the page transferred, not structured-cloned
  * (issue #13 item 3): copies in buffers of their own, so the page's thread does not copy them
  * again while the worker keeps the originals (clvMembers reads them, and an array of the report
- * may share its buffer with the cached tables, which must never be detached).
+ * may share its buffer with the cached tables, which must never be detached). The customer ids
+ * stay here: the page asks for the ones a list, an export or a receipt shows (clvIds).
  */
 import { transfer } from 'comlink';
 import { clvReport, type ClvReport } from '../core/clv/report.ts';
 import { RFM_GROUPS } from '../core/clv/rfm.ts';
 import { customerGroups } from '../core/customers/customer-groups.ts';
 import { getWorkspace } from '../storage/index.ts';
-import type { ClvMembersRequest, ClvRequest } from './contract.ts';
+import type { ClvFigures, ClvIdsRequest, ClvMembersRequest, ClvRequest } from './contract.ts';
 import type { WorkerContext } from './worker-context.ts';
 import { LatestJob, yieldToMessages } from './workspace-cache.ts';
 
 type Typed = Uint8Array | Uint32Array | Float64Array;
 
-/** The report with its typed arrays copied into buffers of their own, marked for transfer. */
-function shipped(report: ClvReport): ClvReport {
+/** The report without the customer ids, its typed arrays copied into buffers of their own and marked for transfer. */
+function shipped(report: ClvReport, request: ClvRequest): ClvFigures {
   const buffers: ArrayBuffer[] = [];
   const own = <T extends Typed>(a: T): T => {
     const copy = a.slice() as T;
     buffers.push(copy.buffer as ArrayBuffer);
     return copy;
   };
-  const perCustomer = Object.fromEntries(Object.entries(report.perCustomer).map(([k, v]) => [k, ArrayBuffer.isView(v) ? own(v as Typed) : v])) as unknown as ClvReport['perCustomer'];
+  const { ids: _ids, ...arrays } = report.perCustomer;
+  const perCustomer = Object.fromEntries(Object.entries(arrays).map(([k, v]) => [k, own(v as Typed)])) as unknown as ClvFigures['perCustomer'];
   const lists = { ...report.lists, reorder: own(report.lists.reorder), slipping: own(report.lists.slipping) };
-  return transfer({ ...report, perCustomer, lists }, buffers);
+  return transfer({ ...report, request, perCustomer, lists }, buffers);
 }
 
 export function clvApi(ctx: WorkerContext) {
@@ -56,14 +58,20 @@ export function clvApi(ctx: WorkerContext) {
     return report;
   };
 
+  /** The kept report for the request, or the report computed again. */
+  const latest = async (req: ClvRequest): Promise<ClvReport> => {
+    const entry = last.get(req.workspaceId);
+    return entry && entry.key === keyOf(req) ? entry.report : run(req);
+  };
+
   return {
     /** The CLV report of a workspace; null when a request with a larger jobId arrived meanwhile. */
-    async clvReport(req: ClvRequest): Promise<ClvReport | null> {
+    async clvReport(req: ClvRequest): Promise<ClvFigures | null> {
       jobs.start(req.jobId);
       await ctx.tables.get(req.workspaceId);
       await yieldToMessages();
       if (jobs.superseded(req.jobId)) return null;
-      return shipped(await run(req));
+      return shipped(await run(req), req);
     },
 
     /**
@@ -71,9 +79,7 @@ export function clvApi(ctx: WorkerContext) {
      * segment attribute, of the report for the same request (recomputed when it is not the latest).
      */
     async clvMembers({ report: req, query }: ClvMembersRequest): Promise<string[]> {
-      let entry = last.get(req.workspaceId);
-      if (!entry || entry.key !== keyOf(req)) entry = { key: keyOf(req), report: await run(req) };
-      const r = entry.report;
+      const r = await latest(req);
       const ids = r.perCustomer.ids;
       if ('list' in query) {
         if (query.list === 'anniversaries') return r.lists.anniversaries.map((a) => ids[a.customer]);
@@ -91,6 +97,12 @@ export function clvApi(ctx: WorkerContext) {
         const c = customers.numberOf(id);
         return c >= 0 && group.codes[c] === query.value;
       });
+    },
+
+    /** The ids of customer numbers of the report for the same request (a list's first rows, an export, a receipt). */
+    async clvIds({ report: req, customers }: ClvIdsRequest): Promise<string[]> {
+      const ids = (await latest(req)).perCustomer.ids;
+      return customers.map((k) => ids[k] ?? String(k));
     },
   };
 }

@@ -18,6 +18,7 @@ import type { CancellationChurn, CohortReport, DefinitionRow, DefinitionsReport,
 import type { MrrMovement } from '../core/retention/mrr.ts';
 import type { PeriodSet } from '../core/retention/report-receipts.ts';
 import type { RfmGroup } from '../core/clv/rfm.ts';
+import type { ClvPerCustomer, ClvReport } from '../core/clv/report.ts';
 import type { CohortMembersQuery } from '../core/retention/cohort-members.ts';
 import type { ReasonEdit } from '../core/churn/reason-taxonomy.ts';
 import type { AnswerFilter } from '../core/satisfaction/comment-search.ts';
@@ -280,6 +281,24 @@ export type ClvMembersQuery =
   | { list: 'reorder' | 'slipping' | 'anniversaries' }
   | { rfmGroup: RfmGroup }
   | { key: string; value: number };
+
+/**
+ * The CLV report as the page gets it (issue #13 item 3): the per-customer arrays (transferred,
+ * clv-api.ts) without the customer ids; `clvIds` names the customers a list, an export or a
+ * receipt shows.
+ */
+export type ClvFigures = Omit<ClvReport, 'perCustomer'> & {
+  /** The request this report answers (send it with clvIds and clvMembers). */
+  readonly request: ClvRequest;
+  /** Indexed by customer number; `clvIds` gives the ids. */
+  readonly perCustomer: Omit<ClvPerCustomer, 'ids'>;
+};
+
+/** Request of `clvIds`: the ids of some customer numbers of the report for `report`. */
+export interface ClvIdsRequest {
+  report: ClvRequest;
+  customers: readonly number[];
+}
 
 /** Request of `clvMembers`: the CLV request the list came from, and the list. */
 export interface ClvMembersRequest {

@@ -59,7 +59,7 @@ describe('clv rows', () => {
   });
 
   it('memberRows writes the id and the chosen columns, first/last purchase from T and t_x, "cannot judge" for a one-time buyer', () => {
-    const rows = memberRows(report, [0, 1, 2], ['lastPurchase', 'clv', 'pAlive', 'firstPurchase', 'rfmGroup'], TEXT);
+    const rows = memberRows(report, [0, 1, 2], ['A', 'B', 'C'], ['lastPurchase', 'clv', 'pAlive', 'firstPurchase', 'rfmGroup'], TEXT);
     expect(rows).toEqual([
       ['customer_id', 'clv', 'p_alive', 'first', 'last', 'group'],
       ['A', 45.68, 0.8123, '2024-12-03', '2024-12-17', 'Champions'],

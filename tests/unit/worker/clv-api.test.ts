@@ -43,14 +43,14 @@ describe('clv feature module, in Node with fake-indexeddb', () => {
     expect(r.holdout!.forecastError!).toBeCloseTo(-0.121, 2);
     const slipping = await w.clvMembers({ report: req, query: { list: 'slipping' } });
     expect(slipping.length).toBe(r.lists.slipping.length);
-    expect(slipping[0]).toBe(r.perCustomer.ids[r.lists.slipping[0]]);
+    expect(slipping[0]).toBe((await w.clvIds({ report: req, customers: [r.lists.slipping[0]] }))[0]);
     const champions = await w.clvMembers({ report: req, query: { rfmGroup: 'champions' } });
     expect(champions.length).toBe(r.rfm.groups.find((g) => g.group === 'champions')!.customers);
     // A fresh worker (a reload) recomputes for the members of a request it has not seen.
     expect((await make().clvMembers({ report: req, query: { list: 'reorder' } })).length).toBe(r.lists.reorder.length);
   }, 60_000);
 
-  it('transfers the per-customer arrays to the page (copies), and keeps its own for the members', async () => {
+  it('transfers the per-customer arrays to the page (copies) without the ids, and keeps its own for the members and ids', async () => {
     const w = make();
     const ws = await w.createWorkspace({ name: 'CDNOW' });
     await importText(w, ws.id, 'cdnow.csv', CDNOW);
@@ -58,19 +58,23 @@ describe('clv feature module, in Node with fake-indexeddb', () => {
     const { port1, port2 } = new MessageChannel();
     const transferred: number[] = [];
     const post = port1.postMessage.bind(port1);
-    port1.postMessage = (message: unknown, transfer?: Transferable[]) => {
+    port1.postMessage = ((message: unknown, transfer?: Transferable[]) => {
       transferred.push(transfer?.length ?? 0);
       post(message, transfer ?? []);
-    };
+    }) as typeof port1.postMessage;
     Comlink.expose(w, port1);
     const page = Comlink.wrap<typeof w>(port2);
     try {
       const req = { workspaceId: ws.id, calibrationEnd: isoToDay('1997-09-30'), jobId: 1 };
       const r = (await page.clvReport(req))!;
-      // 14 per-customer arrays and 2 lists moved, not copied by the structured clone.
+      // 14 per-customer arrays and 2 lists moved, not copied by the structured clone; no customer ids.
       expect(transferred.at(-1)).toBe(16);
       expect(r.perCustomer.revenue).toBeInstanceOf(Float64Array);
-      expect(r.perCustomer.revenue.length).toBe(r.perCustomer.ids.length);
+      expect(r.perCustomer.revenue.length).toBe(r.perCustomer.rfmGroup.length);
+      expect('ids' in r.perCustomer).toBe(false);
+      // The ids of the customers a list shows come from the worker.
+      const top = await page.clvIds({ report: req, customers: Array.from(r.lists.slipping.slice(0, 3)) });
+      expect(top).toEqual((await page.clvMembers({ report: req, query: { list: 'slipping' } })).slice(0, 3));
       // The worker's own arrays are intact: the customers of a group and a list still come out.
       const champions = r.rfm.groups.find((g) => g.group === 'champions')!.customers;
       expect((await page.clvMembers({ report: req, query: { rfmGroup: 'champions' } })).length).toBe(champions);
