@@ -18,19 +18,25 @@ import type { ClvFigures, ClvIdsRequest, ClvMembersRequest, ClvRequest } from '.
 import type { WorkerContext } from './worker-context.ts';
 import { LatestJob, yieldToMessages } from './workspace-cache.ts';
 
-type Typed = Uint8Array | Uint32Array | Float64Array;
+type Typed = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
 /** The report without the customer ids, its typed arrays copied into buffers of their own and marked for transfer. */
 function shipped(report: ClvReport, request: ClvRequest): ClvFigures {
   const buffers: ArrayBuffer[] = [];
-  const own = <T extends Typed>(a: T): T => {
-    const copy = a.slice() as T;
-    buffers.push(copy.buffer as ArrayBuffer);
-    return copy;
+  const move = <T extends Typed>(a: T): T => {
+    buffers.push(a.buffer as ArrayBuffer);
+    return a;
   };
+  const own = <T extends Typed>(a: T): T => move(a.slice() as T);
   const { ids: _ids, ...arrays } = report.perCustomer;
   const perCustomer = Object.fromEntries(Object.entries(arrays).map(([k, v]) => [k, own(v as Typed)])) as unknown as ClvFigures['perCustomer'];
-  const lists = { ...report.lists, reorder: own(report.lists.reorder), slipping: own(report.lists.slipping) };
+  const a = report.lists.anniversaries;
+  const anniversaries = {
+    customer: move(Uint32Array.from(a, (x) => x.customer)),
+    day: move(Int32Array.from(a, (x) => x.day)),
+    years: move(Uint16Array.from(a, (x) => x.years)),
+  };
+  const lists = { ...report.lists, reorder: own(report.lists.reorder), slipping: own(report.lists.slipping), anniversaries };
   return transfer({ ...report, request, perCustomer, lists }, buffers);
 }
 

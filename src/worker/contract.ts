@@ -287,12 +287,23 @@ export type ClvMembersQuery =
  * clv-api.ts) without the customer ids; `clvIds` names the customers a list, an export or a
  * receipt shows.
  */
-export type ClvFigures = Omit<ClvReport, 'perCustomer'> & {
+export type ClvFigures = Omit<ClvReport, 'perCustomer' | 'lists'> & {
   /** The request this report answers (send it with clvIds and clvMembers). */
   readonly request: ClvRequest;
   /** Indexed by customer number; `clvIds` gives the ids. */
   readonly perCustomer: Omit<ClvPerCustomer, 'ids'>;
+  /** The lists to act on; the anniversaries as columns (entry i: customer[i], day[i], years[i]), soonest first. */
+  readonly lists: Omit<ClvReport['lists'], 'anniversaries'> & { readonly anniversaries: ClvAnniversaries };
 };
+
+/** The first-purchase anniversaries list as typed columns (transferred, not one object per customer). */
+export interface ClvAnniversaries {
+  readonly customer: Uint32Array;
+  /** The anniversary's day number. */
+  readonly day: Int32Array;
+  /** Years since the first purchase. */
+  readonly years: Uint16Array;
+}
 
 /** Request of `clvIds`: the ids of some customer numbers of the report for `report`. */
 export interface ClvIdsRequest {

@@ -67,8 +67,11 @@ describe('clv feature module, in Node with fake-indexeddb', () => {
     try {
       const req = { workspaceId: ws.id, calibrationEnd: isoToDay('1997-09-30'), jobId: 1 };
       const r = (await page.clvReport(req))!;
-      // 14 per-customer arrays and 2 lists moved, not copied by the structured clone; no customer ids.
-      expect(transferred.at(-1)).toBe(16);
+      // 14 per-customer arrays, 2 lists and the anniversaries' 3 columns moved, not copied by the structured clone; no customer ids.
+      expect(transferred.at(-1)).toBe(19);
+      const anniversaries = await page.clvMembers({ report: req, query: { list: 'anniversaries' } });
+      expect(await page.clvIds({ report: req, customers: Array.from(r.lists.anniversaries.customer) })).toEqual(anniversaries);
+      expect([r.lists.anniversaries.day.length, r.lists.anniversaries.years.length]).toEqual([anniversaries.length, anniversaries.length]);
       expect(r.perCustomer.revenue).toBeInstanceOf(Float64Array);
       expect(r.perCustomer.revenue.length).toBe(r.perCustomer.rfmGroup.length);
       expect('ids' in r.perCustomer).toBe(false);
