@@ -4,7 +4,7 @@
  * the command line reads a file larger than one part (file-parts.ts: about 1M lines or 64 MB)
  * part by part, parses each part with the app's own `parseFile` (the file's header in front,
  * so every part reads like the file's start) and appends it to one columnar table
- * (combine-parts.ts). A file of one part is read whole, exactly as before.
+ * (src/ingest/parts/combine-parts.ts). A file of one part is read whole, exactly as before.
  *
  * So memory is the table plus one part (not the file's text, its row arrays and the table at
  * once), and the file may be larger than the longest string V8 holds (~512 M characters).
@@ -14,7 +14,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseFile } from '../src/ingest/index.ts';
 import type { Inspection, ParseOptions, ParsedFile } from '../src/ingest/types.ts';
-import { fatalOfPart, PartsAccumulator } from './combine-parts.ts';
+import { fatalOfPart, PartsAccumulator } from '../src/ingest/parts/combine-parts.ts';
 import { PART_LIMITS, fileParts, lineFeeds, preambleLength, type PartLimits } from './file-parts.ts';
 
 /** Bytes handed to the inspection of a file read in parts. */

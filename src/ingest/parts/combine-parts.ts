@@ -1,5 +1,5 @@
 /**
- * The parsed parts of one file as one ParsedFile (parse-in-parts.ts, issue #13): the same
+ * The parsed parts of one file as one ParsedFile (scripts/parse-in-parts.ts and the app's two-part read, issue #13): the same
  * columnar table, keys and facts that `parseFile` gives for the whole file, built part by part
  * so that only one part's rows are ever held twice.
  *
@@ -8,7 +8,7 @@
  * - Dictionary columns are merged (one code per distinct string); the unique key column (order
  *   id, customer id, subscription id), one string per row, is appended without a Map, and a
  *   typed-array hash index finds the keys that repeat across parts:
- *   - an order whose lines sit in two parts (not next to each other: file-parts.ts never cuts
+ *   - an order whose lines sit in two parts (not next to each other: scripts/file-parts.ts never cuts
  *     between adjacent lines of one order) is rolled up into its first row: amounts summed when
  *     the amount is a line amount (taken once when it is an order total), quantities summed, the
  *     first non-missing value of every other column; an order id of two customers is two orders;
@@ -28,14 +28,14 @@
  *   first part's wording. A date column that mixes styles is noted only when one part sees two.
  * O(rows) time; memory: the growing columns plus one part.
  */
-import type { ImportIssue } from '../src/core/issues.ts';
-import { MAIN_DATE, UNIQUE_KEY, type DataKind } from '../src/core/schema/kinds.ts';
-import { MISSING_CODE, MISSING_DAY, type Column, type Table } from '../src/core/table.ts';
-import { filterTable } from '../src/core/table-ops.ts';
-import { utcMsToDay } from '../src/core/parse/date.ts';
-import { dedupeKeys, isContentKey } from '../src/ingest/steps/dedupe-keys.ts';
-import { findDateOutliers } from '../src/ingest/steps/plausible-dates.ts';
-import type { ErrorGroup, OrderRollupFacts, ParsedFile } from '../src/ingest/types.ts';
+import type { ImportIssue } from '../../core/issues.ts';
+import { MAIN_DATE, UNIQUE_KEY, type DataKind } from '../../core/schema/kinds.ts';
+import { MISSING_CODE, MISSING_DAY, type Column, type Table } from '../../core/table.ts';
+import { filterTable } from '../../core/table-ops.ts';
+import { utcMsToDay } from '../../core/parse/date.ts';
+import { dedupeKeys, isContentKey } from '../steps/dedupe-keys.ts';
+import { findDateOutliers } from '../steps/plausible-dates.ts';
+import type { ErrorGroup, OrderRollupFacts, ParsedFile } from '../types.ts';
 
 type Grow =
   | { type: 'num'; data: Float64Array }
