@@ -14,7 +14,7 @@ import type { CohortMembersRequest, ReceiptMembersRequest, RetentionExportReques
 import type { ChurnAuditRequest, ChurnedValuesRequest, ChurnMembersRequest, EditReasonsRequest, SegmentRequest } from '../worker/contract.ts';
 import type { ClvIdsRequest, ClvMembersRequest, ClvRequest } from '../worker/contract.ts';
 import type { ReferralRequest, ReturningRequest, SatisfactionListRequest, SatisfactionRequest } from '../worker/contract.ts';
-import type { SatisfactionListResult } from '../worker/satisfaction-api.ts';
+import type { SatisfactionListResult } from '../worker/contract.ts';
 
 export class CancelledError extends Error {
   override name = 'CancelledError';

@@ -19,7 +19,7 @@ export type InspectOverrides = NonNullable<Parameters<AnalyticsApi['inspect']>[0
 
 // churn audit and segments (issue #10)
 export type { ChurnAuditRequest, ChurnMembersQuery, SegmentRequest } from '../worker/contract.ts';
-export type { ChurnAuditResult } from '../worker/churn-api.ts';
+export type { ChurnAuditResult } from '../worker/contract.ts';
 export type { ChurnAudit } from '../core/churn/audit.ts';
 export type { ReasonRow, ReasonTrend } from '../core/churn/reason-counts.ts';
 export type { AttributeProfile, ValueRate } from '../core/churn/churn-profile.ts';
@@ -46,7 +46,7 @@ export type { ActionLists, AnniversaryEntry } from '../core/clv/action-lists.ts'
 
 // satisfaction, referrals, returning vs new (issue #12)
 export type { SatisfactionRequest, ReferralRequest, ReturningRequest, SatisfactionListRequest, SatisfactionListQuery } from '../worker/contract.ts';
-export type { SatisfactionData, SatisfactionListResult } from '../worker/satisfaction-api.ts';
+export type { SatisfactionData, SatisfactionListResult } from '../worker/contract.ts';
 export type { SatisfactionReport, SatisfactionParams, SatisfactionNote } from '../core/satisfaction/satisfaction-report.ts';
 export type { ScoreSummary, ScaleSummary } from '../core/satisfaction/score-summary.ts';
 export type { NpsFigure, NpsGroup } from '../core/satisfaction/nps.ts';

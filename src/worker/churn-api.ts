@@ -3,23 +3,15 @@
  * the user's saved reason taxonomy, edits to that taxonomy (saved with the workspace settings),
  * the customers behind one bar, and segment comparisons. Superseded requests return null.
  */
-import { churnAuditWithState, churnMembers, type ChurnAudit, type ChurnAuditState } from '../core/churn/audit.ts';
+import { churnAuditWithState, churnMembers, type ChurnAuditState } from '../core/churn/audit.ts';
 import { churnSourceOf } from '../core/churn/churn-status.ts';
 import { editReasons, NO_EDITS, type ReasonEdits } from '../core/churn/reason-taxonomy.ts';
 import { segmentComparison, type SegmentComparison } from '../core/segments/segment-compare.ts';
 import type { RetentionParams } from '../core/retention/report-types.ts';
 import { getWorkspace, listImports, updateWorkspaceSettings } from '../storage/index.ts';
-import type { ChurnAuditRequest, ChurnedValuesRequest, ChurnMembersRequest, EditReasonsRequest, SegmentRequest, WorkspaceRequest } from './contract.ts';
+import type { ChurnAuditRequest, ChurnAuditResult, ChurnedValuesRequest, ChurnMembersRequest, EditReasonsRequest, SegmentRequest, WorkspaceRequest } from './contract.ts';
 import type { WorkerContext } from './worker-context.ts';
 import { LatestJob, yieldToMessages } from './workspace-cache.ts';
-
-/** The audit's result as the page gets it: the audit, the attribute names and the taxonomy edits. */
-export interface ChurnAuditResult {
-  readonly audit: ChurnAudit;
-  /** Attribute key -> the column header it came from (customers files). */
-  readonly headers: Readonly<Record<string, string>>;
-  readonly edits: ReasonEdits;
-}
 
 export function churnApi(ctx: WorkerContext) {
   const jobs = new LatestJob();

@@ -22,6 +22,11 @@ import type { ClvPerCustomer, ClvReport } from '../core/clv/report.ts';
 import type { CohortMembersQuery } from '../core/retention/cohort-members.ts';
 import type { ReasonEdit } from '../core/churn/reason-taxonomy.ts';
 import type { AnswerFilter } from '../core/satisfaction/comment-search.ts';
+import type { ChurnAudit } from '../core/churn/audit.ts';
+import type { ReasonEdits } from '../core/churn/reason-taxonomy.ts';
+import type { AnswerRow } from '../core/satisfaction/answer-rows.ts';
+import type { PromoterRow } from '../core/referrals/promoters-to-ask.ts';
+import type { ReferrerRow } from '../core/referrals/top-referrers.ts';
 
 export interface ImportProgress {
   phase: 'reading' | 'parsing' | 'saving';
@@ -370,4 +375,25 @@ export interface SatisfactionListRequest {
   asOf?: number;
   query: SatisfactionListQuery;
   jobId: number;
+}
+
+/** The churn audit's result as the page gets it: the audit, the attribute names and the taxonomy edits. */
+export interface ChurnAuditResult {
+  readonly audit: ChurnAudit;
+  /** Attribute key -> the column header it came from (customers files). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly edits: ReasonEdits;
+}
+
+/** The rows of one satisfaction or referral list (ids as written in the files). */
+export type SatisfactionListResult =
+  | { readonly list: 'recent-detractors' | 'comments'; readonly rows: readonly AnswerRow[] }
+  | { readonly list: 'promoters-to-ask'; readonly rows: readonly PromoterRow[] }
+  | { readonly list: 'top-referrers'; readonly rows: readonly ReferrerRow[] };
+
+/** What the workspace has for the satisfaction views (the page shows an empty state for the others). */
+export interface SatisfactionData {
+  readonly feedback: boolean;
+  readonly referrals: boolean;
+  readonly orderAmounts: boolean;
 }

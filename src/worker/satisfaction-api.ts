@@ -10,32 +10,19 @@ import { KeepwiseError } from '../core/errors.ts';
 import { satisfactionReport, type SatisfactionReport } from '../core/satisfaction/satisfaction-report.ts';
 import { feedbackAnswers, textAt } from '../core/satisfaction/feedback-answers.ts';
 import { recentDetractors } from '../core/satisfaction/recent-detractors.ts';
-import { answerRows, type AnswerRow } from '../core/satisfaction/answer-rows.ts';
+import { answerRows } from '../core/satisfaction/answer-rows.ts';
 import { filterAnswers } from '../core/satisfaction/comment-search.ts';
 import { referralReport, type ReferralReport } from '../core/referrals/referral-report.ts';
 import { referralPairs } from '../core/referrals/referral-pairs.ts';
-import { promotersToAsk, type PromoterRow } from '../core/referrals/promoters-to-ask.ts';
-import { topReferrers, type ReferrerRow } from '../core/referrals/top-referrers.ts';
+import { promotersToAsk } from '../core/referrals/promoters-to-ask.ts';
+import { topReferrers } from '../core/referrals/top-referrers.ts';
 import { activeCustomersOn } from '../core/customers/active-on.ts';
 import { returningReport, type ReturningReport } from '../core/returning/returning-report.ts';
 import { MISSING_DAY } from '../core/table.ts';
 import { getWorkspace } from '../storage/index.ts';
-import type { ReferralRequest, ReturningRequest, SatisfactionListRequest, SatisfactionRequest, WorkspaceRequest } from './contract.ts';
+import type { ReferralRequest, ReturningRequest, SatisfactionData, SatisfactionListRequest, SatisfactionListResult, SatisfactionRequest, WorkspaceRequest } from './contract.ts';
 import type { WorkerContext } from './worker-context.ts';
 import { LatestJob, yieldToMessages, type WorkspaceTables } from './workspace-cache.ts';
-
-/** The rows of one list (ids as written in the files). */
-export type SatisfactionListResult =
-  | { readonly list: 'recent-detractors' | 'comments'; readonly rows: readonly AnswerRow[] }
-  | { readonly list: 'promoters-to-ask'; readonly rows: readonly PromoterRow[] }
-  | { readonly list: 'top-referrers'; readonly rows: readonly ReferrerRow[] };
-
-/** What the workspace has for these views (the page shows an empty state for the others). */
-export interface SatisfactionData {
-  readonly feedback: boolean;
-  readonly referrals: boolean;
-  readonly orderAmounts: boolean;
-}
 
 const hasFeedback = (t: WorkspaceTables) => t.feedback?.columns.score?.type === 'num' && t.feedback.length > 0;
 const hasOrderAmounts = (t: WorkspaceTables) => t.orders?.columns.amount?.type === 'num' && t.orders.length > 0;
