@@ -36,11 +36,11 @@ import { utcMsToDay } from '../../core/parse/date.ts';
 import { dedupeKeys, isContentKey } from '../steps/dedupe-keys.ts';
 import { findDateOutliers } from '../steps/plausible-dates.ts';
 import type { ErrorGroup, OrderRollupFacts, ParsedFile } from '../types.ts';
+import { appendColumn, growColumn, growTo, newGrow, type Grow } from './grow-columns.ts';
+import { KeyIndex } from './key-index.ts';
+import { MERGED, shiftIssue, shiftLines } from './part-issues.ts';
 
-type Grow =
-  | { type: 'num'; data: Float64Array }
-  | { type: 'day'; data: Int32Array; time?: Int32Array }
-  | { type: 'dict'; codes: Uint32Array; dict: string[]; index?: Map<string, number> };
+export { fatalOfPart, shiftLines } from './part-issues.ts';
 
 export interface CombineOptions {
   readonly kind: DataKind;
@@ -53,85 +53,8 @@ export interface CombineOptions {
   readonly headerOf: (key: string) => string;
 }
 
-/** `line N`, `lines N, M` and `lines N-M` in a message, moved by `d` (the value quoted in it is left alone). */
-export function shiftLines(message: string, d: number, value?: string): string {
-  if (d === 0) return message;
-  const shift = (text: string) => text.replace(/\blines? (\d+(?:(?:, | and |-)\d+)*)/g, (m) => m.replace(/\d+/g, (x) => String(Number(x) + d)));
-  const at = value ? message.indexOf(value) : -1;
-  if (!value || at < 0) return shift(message);
-  return shift(message.slice(0, at)) + value + shift(message.slice(at + value.length));
-}
-
-function shiftIssue(issue: ImportIssue, lines: number, records: number): ImportIssue {
-  if (lines === 0 && records === 0) return issue;
-  const out: { -readonly [K in keyof ImportIssue]: ImportIssue[K] } = { ...issue, message: shiftLines(issue.message, lines, issue.value) };
-  if (issue.line !== undefined) out.line = issue.line + lines;
-  if (issue.record !== undefined) out.record = issue.record + records;
-  const listed = issue.params?.lines;
-  if (typeof listed === 'string' && /^\d+(,\d+)*$/.test(listed)) out.params = { ...issue.params, lines: listed.split(',').map((x) => Number(x) + lines).join(',') };
-  return out;
-}
-
 const CREDIT_NOTE = /^[Cc]\d+$/;
 const creditRule = ([digits, prefixed]: readonly [number, number]): boolean => prefixed > 0 && digits >= prefixed;
-
-/** FNV-1a, 32 bits. */
-function fnv(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
-/** The lines a listLines text names ("line 3", "lines 3, 4 and 6", "... and 5 more"), the "more" apart. */
-function listedLines(message: string): { lines: number[]; at: number } | undefined {
-  const m = /\((lines? [\d, ]+(?: and \d+)?)(?: and \d+ more)?\)$/.exec(message);
-  if (!m) return undefined;
-  return { lines: (m[1].match(/\d+/g) ?? []).map(Number), at: m.index };
-}
-
-/** Two parts' warnings of one listed kind as the whole file's: counts added, lines listed as listLines does. */
-function mergeListed(a: ImportIssue, b: ImportIssue): ImportIssue {
-  const la = listedLines(a.message);
-  const lb = listedLines(b.message);
-  const count = Number(a.params?.count ?? la?.lines.length ?? 0) + Number(b.params?.count ?? lb?.lines.length ?? 0);
-  if (!la || !lb) return a;
-  const lines = [...la.lines, ...lb.lines].slice(0, 10);
-  const text = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
-  const list = `(${count > lines.length ? `${text} and ${count - lines.length} more` : text})`;
-  let head = a.message.slice(0, la.at);
-  if (a.code === 'blank-lines') head = `skipped ${plural(count, 'empty line', 'empty lines')} `;
-  const params: Record<string, string | number> = { ...a.params, count };
-  if (typeof a.params?.lines === 'string' && typeof b.params?.lines === 'string') params.lines = `${a.params.lines},${b.params.lines}`.split(',').slice(0, 20).join(',');
-  return { ...a, message: head + list, params };
-}
-
-/** Values listed in a warning's param, once each, in order. */
-const union = (a: unknown, b: unknown, sep: string): string[] => [...new Set([...String(a ?? '').split(sep), ...String(b ?? '').split(sep)].filter((x) => x !== ''))];
-
-/**
- * Warnings whose counts or lists add up across parts, merged as parseFile would have written them
- * for the whole file (the wording is parse-file.ts's and read-records.ts's; the corpus test in
- * tests/unit/cli/parse-in-parts.test.ts fails when one changes). Other warnings keep the first
- * part's wording.
- */
-const MERGED: Readonly<Record<string, (a: ImportIssue, b: ImportIssue) => ImportIssue>> = {
-  'blank-lines': mergeListed,
-  'bare-quote': mergeListed,
-  'mrr-from-billing-period': (a, b) => {
-    const rows = Number(a.params?.rows ?? 0) + Number(b.params?.rows ?? 0);
-    return { ...a, params: { ...a.params, rows }, message: `${rows} prices converted to monthly amounts (MRR) from their billing period and interval` };
-  },
-  'unknown-billing-period': (a, b) => {
-    const periods = union(a.params?.periods, b.params?.periods, ', ');
-    return { ...a, params: { ...a.params, periods: periods.join(', ') }, message: `billing periods ${periods.map((u) => `'${u}'`).join(', ')} are not understood; those prices are kept as monthly amounts` };
-  },
-  'null-tokens': (a, b) => {
-    const tokens = union(a.params?.tokens, b.params?.tokens, ',');
-    return { ...a, params: { ...a.params, tokens: tokens.join(',') }, message: `column ${a.column}: ${tokens.map((t) => `'${t}'`).join(', ')} read as missing (null-token policy)` };
-  },
-};
 
 const ORDER_SUMS = ['lines', 'multiLineOrders', 'firstLineOnly', 'repeated', 'varying', 'fromPrice', 'sharedOrderIds', 'reversed', 'voided', 'partial', 'creditNotes', 'netOfRefunds'] as const;
 
@@ -146,10 +69,7 @@ export class PartsAccumulator {
   private drop?: Uint8Array;
   private contentKeys = false;
   private readonly uniqueKey: string | undefined;
-  // Hash index of the unique key column: row + 1 per slot (0 = empty) and the string's hash.
-  private slots = new Int32Array(0);
-  private hashes = new Uint32Array(0);
-  private used = 0;
+  private readonly index = new KeyIndex();
   private readonly partStarts: number[] = [];
   private readonly partLines: [number, number][] = [];
   private readonly levels: OrderRollupFacts['amountLevel'][] = [];
@@ -256,125 +176,26 @@ export class PartsAccumulator {
     if (rows <= this.cap && this.cols.size > 0) return;
     const cap = rows <= this.cap ? this.cap : Math.max(rows, Math.ceil(this.cap * 1.5));
     const n = this.n;
-    const grow = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(a: T, make: (len: number) => T): T => {
-      if (a.length >= cap) return a;
-      const b = make(cap);
-      b.set(a.subarray(0, n));
-      return b;
-    };
-    for (const g of this.cols.values()) {
-      if (g.type === 'num') g.data = grow(g.data, (l) => new Float64Array(l));
-      else if (g.type === 'day') {
-        g.data = grow(g.data, (l) => new Int32Array(l));
-        if (g.time) g.time = grow(g.time, (l) => new Int32Array(l));
-      } else g.codes = grow(g.codes, (l) => new Uint32Array(l));
-    }
-    if (this.lpo) this.lpo = grow(this.lpo, (l) => new Uint32Array(l));
-    if (this.drop) this.drop = grow(this.drop, (l) => new Uint8Array(l));
+    for (const g of this.cols.values()) growColumn(g, cap, n);
+    if (this.lpo) this.lpo = growTo(this.lpo, cap, n, (l) => new Uint32Array(l));
+    if (this.drop) this.drop = growTo(this.drop, cap, n, (l) => new Uint8Array(l));
     this.cap = cap;
   }
 
   private append(key: string, col: Column | undefined, base: number, len: number): void {
     let g = this.cols.get(key);
     if (!g) {
-      const type = col?.type ?? 'num';
-      g = type === 'num' ? { type, data: new Float64Array(this.cap).fill(NaN, 0, base) }
-        : type === 'day' ? { type, data: new Int32Array(this.cap).fill(MISSING_DAY, 0, base) }
-        : { type, codes: new Uint32Array(this.cap).fill(MISSING_CODE, 0, base), dict: [], ...(key === this.uniqueKey ? {} : { index: new Map<string, number>() }) };
+      g = newGrow(col, this.cap, base, key === this.uniqueKey);
       this.cols.set(key, g);
       if (!this.order.includes(key)) this.order.push(key);
     }
-    if (g.type === 'num') {
-      if (col?.type === 'num') g.data.set(col.data.subarray(0, len), base);
-      else g.data.fill(NaN, base, base + len);
-    } else if (g.type === 'day') {
-      if (col?.type === 'day') {
-        g.data.set(col.data.subarray(0, len), base);
-        if (col.time && !g.time) g.time = new Int32Array(this.cap).fill(-1, 0, base);
-        if (g.time) {
-          if (col.time) g.time.set(col.time.subarray(0, len), base);
-          else g.time.fill(-1, base, base + len);
-        }
-      } else {
-        g.data.fill(MISSING_DAY, base, base + len);
-        g.time?.fill(-1, base, base + len);
-      }
-    } else if (col?.type !== 'dict') g.codes.fill(MISSING_CODE, base, base + len);
-    else if (!g.index) {
-      // The unique key column: one string per row, appended as they are.
-      const offset = g.dict.length;
-      for (let i = 0; i < col.dict.length; i++) g.dict.push(col.dict[i]);
-      for (let i = 0; i < len; i++) {
-        const c = col.codes[i];
-        g.codes[base + i] = c === MISSING_CODE ? MISSING_CODE : c + offset;
-      }
-    } else {
-      const remap = new Uint32Array(col.dict.length).fill(MISSING_CODE);
-      for (let i = 0; i < len; i++) {
-        const c = col.codes[i];
-        if (c >= col.dict.length) {
-          g.codes[base + i] = MISSING_CODE;
-          continue;
-        }
-        let m = remap[c];
-        if (m === MISSING_CODE) {
-          const s = col.dict[c];
-          const known = g.index.get(s);
-          if (known === undefined) {
-            m = g.dict.length;
-            g.index.set(s, m);
-            g.dict.push(s);
-          } else m = known;
-          remap[c] = m;
-        }
-        g.codes[base + i] = m;
-      }
-    }
+    appendColumn(g, col, base, len, this.cap);
   }
 
   /** The rows from `base` on whose unique key an earlier part already has (see the module doc). */
   private crossPartKeys(base: number): void {
     const g = this.cols.get(this.uniqueKey as string) as { codes: Uint32Array; dict: string[] };
-    if (this.slots.length < 2 * this.n) this.rehash(Math.max(1024, 4 * this.n));
-    const mask = this.slots.length - 1;
-    for (let r = base; r < this.n; r++) {
-      const c = g.codes[r];
-      if (c === MISSING_CODE) continue;
-      const s = g.dict[c];
-      const h = fnv(s);
-      let slot = h & mask;
-      let found = -1;
-      while (this.slots[slot] !== 0) {
-        const f = this.slots[slot] - 1;
-        if (this.hashes[slot] === h && g.dict[g.codes[f]] === s) {
-          found = f;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-      if (found < 0) {
-        this.slots[slot] = r + 1;
-        this.hashes[slot] = h;
-        this.used++;
-      } else if (found < base) this.repeated(found, r, s);
-    }
-  }
-
-  private rehash(size: number): void {
-    let cap = 1024;
-    while (cap < size) cap *= 2;
-    const slots = new Int32Array(cap);
-    const hashes = new Uint32Array(cap);
-    const mask = cap - 1;
-    for (let i = 0; i < this.slots.length; i++) {
-      if (this.slots[i] === 0) continue;
-      let slot = this.hashes[i] & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = this.slots[i];
-      hashes[slot] = this.hashes[i];
-    }
-    this.slots = slots;
-    this.hashes = hashes;
+    this.index.scan(g.codes, g.dict, base, this.n, (f, r, s) => this.repeated(f, r, s));
   }
 
   private partOf(row: number): number {
@@ -502,8 +323,7 @@ export class PartsAccumulator {
         : { type: 'dict', dict: g.dict, codes: cut(g.codes) };
     }
     this.cols.clear();
-    this.slots = new Int32Array(0);
-    this.hashes = new Uint32Array(0);
+    this.index.clear();
     let table: Table = { length: n, columns };
     let keys = this.keys;
     let lpo = this.lpo?.slice(0, n);
@@ -577,11 +397,3 @@ export class PartsAccumulator {
     };
   }
 }
-
-/** A part's fatal problem as the file's: lines shifted, and where in the file when it names none. */
-export function fatalOfPart(p: ParsedFile, lineShift: number, firstLine: number): ParsedFile {
-  const f = p.fatal as ImportIssue;
-  const fatal = f.line !== undefined ? shiftIssue(f, lineShift, 0) : { ...f, message: `${f.message} (in the part of the file from line ${firstLine})` };
-  return { ...p, fatal, warnings: p.warnings.map((w) => shiftIssue(w, lineShift, 0)) };
-}
-
