@@ -24,6 +24,8 @@ export interface TreeMemory {
   /** Of those, not file-backed: anonymous + shared memory (+ swapped out), the basis of differences. */
   readonly owned: number;
   readonly processes: number;
+  /** `owned` per process role (browser, renderer, gpu-process, utility: network/storage/..., zygote). */
+  readonly byRole: Readonly<Record<string, number>>;
   /** 'pss' when every process's smaps_rollup was readable, else 'rss'. */
   readonly kind: 'pss' | 'rss';
 }
@@ -38,12 +40,24 @@ function parentOf(pid: number): number | undefined {
   }
 }
 
-function commandOf(pid: number): string {
+function argvOf(pid: number): string[] {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0];
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   } catch {
-    return '';
+    return [];
   }
+}
+const commandOf = (pid: number): string => argvOf(pid)[0] ?? '';
+
+/** Chromium's name for a process: its --type (utility processes with their sub-type), or browser. */
+function roleOf(pid: number): string {
+  // Chromium rewrites its children's command line into one space-separated string (setproctitle).
+  const line = argvOf(pid).join(' ');
+  const arg = (name: string): string | undefined => new RegExp(`--${name}=(\\S+)`).exec(line)?.[1];
+  const type = arg('type');
+  if (!type) return 'browser';
+  const sub = arg('utility-sub-type');
+  return type === 'utility' && sub ? `utility ${sub.split('.').slice(-1)[0]}` : type;
 }
 
 /** The pids of the Chromium tree under this process (the browser and all its descendants). */
@@ -84,6 +98,8 @@ export function treeMemory(): TreeMemory {
   let rssOwned = 0;
   let allPss = pids.length > 0;
   let processes = 0;
+  const pssRoles: Record<string, number> = {};
+  const rssRoles: Record<string, number> = {};
   for (const pid of pids) {
     let status: string;
     try {
@@ -93,7 +109,10 @@ export function treeMemory(): TreeMemory {
     }
     processes++;
     rss += field(status, 'VmRSS') ?? 0;
-    rssOwned += (field(status, 'RssAnon') ?? 0) + (field(status, 'RssShmem') ?? 0) + (field(status, 'VmSwap') ?? 0);
+    const role = roleOf(pid);
+    const rssOwn = (field(status, 'RssAnon') ?? 0) + (field(status, 'RssShmem') ?? 0) + (field(status, 'VmSwap') ?? 0);
+    rssOwned += rssOwn;
+    rssRoles[role] = (rssRoles[role] ?? 0) + rssOwn;
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       const p = field(rollup, 'Pss');
@@ -101,19 +120,21 @@ export function treeMemory(): TreeMemory {
       if (p === undefined || anon === undefined) allPss = false;
       else {
         pss += p;
-        pssOwned += anon + (field(rollup, 'Pss_Shmem') ?? 0) + (field(rollup, 'SwapPss') ?? 0);
+        const own = anon + (field(rollup, 'Pss_Shmem') ?? 0) + (field(rollup, 'SwapPss') ?? 0);
+        pssOwned += own;
+        pssRoles[role] = (pssRoles[role] ?? 0) + own;
       }
     } catch {
       allPss = false;
     }
   }
-  return allPss ? { bytes: pss, owned: pssOwned, processes, kind: 'pss' } : { bytes: rss, owned: rssOwned, processes, kind: 'rss' };
+  return allPss ? { bytes: pss, owned: pssOwned, processes, byRole: pssRoles, kind: 'pss' } : { bytes: rss, owned: rssOwned, processes, byRole: rssRoles, kind: 'rss' };
 }
 
 /** Polls `treeMemory` and keeps the reading with the most `owned` memory (each reading of ~10 processes takes a few ms). */
 export class TreeMemorySampler {
   private timer: NodeJS.Timeout | undefined;
-  private peak: TreeMemory = { bytes: 0, owned: 0, processes: 0, kind: 'pss' };
+  private peak: TreeMemory = { bytes: 0, owned: 0, processes: 0, byRole: {}, kind: 'pss' };
 
   constructor(private readonly intervalMs = 200) {}
 

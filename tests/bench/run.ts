@@ -16,7 +16,13 @@
  *    open a 1M-order workspace under 0.5 s, recompute retention under 1 s.
  * 5. The app itself (dist/): import each file through the UI (file input) while a 'longtask'
  *    PerformanceObserver records main-thread tasks; the longest one must stay under 100 ms.
- * Prints a markdown table and writes bench-results/latest.md.
+ * 6. Issue #13: the DuckDB-WASM peer on the same file in the same page (figures checked equal to
+ *    the app's before timing; drop to figures, fresh and warm; recompute), and memory: the
+ *    Chromium process tree idle (about:blank) and its peaks while the real app imports 1M rows
+ *    and opens them for retention (app memory = peak - idle, goal < 500 MB).
+ * Prints a markdown table and writes bench-results/latest.md; with `--write-docs`
+ * (`npm run bench -- --write-docs`) also the "## Browser" section of docs/benchmarks.md.
+ * KEEPWISE_BENCH_SIZES=100k (or 1M) runs one size.
  */
 import { cpus, tmpdir } from 'node:os';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -87,6 +93,8 @@ const BENCH_CSP = HEADER_CSP.replace("script-src 'self'", "script-src 'self' 'wa
 interface PeerResult {
   check: PeerCheck;
   runs: number;
+  /** The floor (decode + parse + write) measured once per peer run, median: the peer rows' own floor. */
+  floor: number;
   /** `import`: Keepwise prepare + commit, DuckDB read_csv; `drop` = import + first report (+ inspect for Keepwise); cold = a fresh worker / engine. */
   keepwise: PeerTimes;
   duckdb: PeerTimes;
@@ -109,7 +117,7 @@ interface PeerTimes {
 /** The real app (dist/) through its UI: the Chromium tree's peaks (see `uiImport`). */
 interface AppMemory {
   importPeak: TreeMemory;
-  /** The page reloaded (a fresh worker, nothing cached), then the retention page's first report. */
+  /** The import's tab closed, the app opened in a new tab (a fresh worker, nothing cached), then the retention page's first report. */
   openPeak: TreeMemory;
   /** The tree just before this context opened (all bench pages closed), about:blank. */
   idleBefore: TreeMemory;
@@ -242,8 +250,8 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined>
 
 /**
  * Imports one file through the real UI and reports the main-thread long tasks meanwhile, and the
- * Chromium tree's peak memory during the import; then reloads the app (a fresh worker, nothing
- * cached) and opens the retention page: the peak during that open + first report.
+ * Chromium tree's peak memory during the import; then closes that tab, opens the app in a new one
+ * (a fresh worker, nothing cached) and its retention page: the peak during that open + first report.
  */
 async function uiImport(browser: Browser, appUrl: string, file: string): Promise<{ totalMs: number; longestTask: number; tasksOver50: number; longestFrame: string; memory: AppMemory }> {
   const idleBefore = await settledTreeMemory();
@@ -290,10 +298,15 @@ async function uiImport(browser: Browser, appUrl: string, file: string): Promise
       [t0, t1] as const,
     );
     const worst = [...frames].sort((x, y) => y.duration - x.duration)[0];
-    // Open the saved workspace: the app reloaded starts a fresh worker, which reads the tables.
+    // Open the saved workspace in a new tab of the same context (an off-the-record context keeps
+    // its IndexedDB only while it lives): the import's tab is closed first, so its renderer's
+    // memory is gone, and the new tab's worker reads the tables.
+    await page.close();
+    await settledTreeMemory(3, 300);
     memory.begin();
-    await app.open();
-    await new RetentionPage(app).open();
+    const reopened = new AppPage(await context.newPage(), appUrl);
+    await reopened.open();
+    await new RetentionPage(reopened).open();
     const openPeak = memory.end();
     return {
       memory: { importPeak, openPeak, idleBefore },
@@ -396,8 +409,8 @@ function report(results: SizeResult[], env: string, idle: TreeMemory | undefined
     row('import, fresh worker / engine: DuckDB-WASM `read_csv` of the same file into a table (ms)', results.map((r) => peerCell(r, (x) => ms(x.duckdb.import)))),
     row('**import, Keepwise / DuckDB-WASM**, fresh', results.map((r) => peerCell(r, (x) => vsPeer(x.keepwise.import, x.duckdb.import)))),
     row('import, warm (second drop in the same worker / engine): Keepwise / DuckDB-WASM (ms)', results.map((r) => peerCell(r, (x) => `${ms(x.keepwise.importWarm)} / ${ms(x.duckdb.importWarm)}: ${vsPeer(x.keepwise.importWarm, x.duckdb.importWarm)}`))),
-    row('import / floor (same run): Keepwise fresh, warm / DuckDB-WASM fresh, warm', results.map((r) => peerCell(r, (x) => {
-      const f = (t: number): string => `${(t / r.floor).toFixed(2)}x`;
+    row('import / floor (a floor per peer run): Keepwise fresh, warm / DuckDB-WASM fresh, warm', results.map((r) => peerCell(r, (x) => {
+      const f = (t: number): string => `${(t / x.floor).toFixed(2)}x`;
       return `${f(x.keepwise.import)}, ${f(x.keepwise.importWarm)} / ${f(x.duckdb.import)}, ${f(x.duckdb.importWarm)}`;
     }))),
     row('first report after the import, fresh: Keepwise month W 90 / DuckDB-WASM params, views, retention-periods + cohorts SQL (ms)', results.map((r) => peerCell(r, (x) => `${ms(x.keepwise.first)} / ${ms(x.duckdb.first)}`))),
@@ -412,7 +425,7 @@ function report(results: SizeResult[], env: string, idle: TreeMemory | undefined
     row('bench page, DuckDB-WASM drop to figures (fresh + warm + recomputes): tree peak, and - idle (MB)', results.map((r) => peerCell(r, (x) => overIdle(x.memory.duckdb, idle)))),
     row('the app (UI): tree peak during the import through the file input (MB)', results.map((r) => memCell(r, (x) => mb(x.importPeak)))),
     row(`**app memory, import** = peak - idle, not file-backed (goal < ${TARGET_APP_MEMORY_BYTES / 1e6} MB at 1M rows)`, results.map((r) => memCell(r, (x) => (idle ? vsMemoryGoal(x.importPeak.owned - idle.owned, r.size.rows) : 'n/a')))),
-    row('the app (UI): tree peak during open (reload) + first retention report (MB)', results.map((r) => memCell(r, (x) => mb(x.openPeak)))),
+    row('the app (UI): tree peak during open (a new tab) + first retention report (MB)', results.map((r) => memCell(r, (x) => mb(x.openPeak)))),
     row(`**app memory, open + retention** = peak - idle, not file-backed (goal < ${TARGET_APP_MEMORY_BYTES / 1e6} MB at 1M rows)`, results.map((r) => memCell(r, (x) => (idle ? vsMemoryGoal(x.openPeak.owned - idle.owned, r.size.rows) : 'n/a')))),
     row('the tree just before the app\'s context opened, bench pages closed, and - idle (MB)', results.map((r) => memCell(r, (x) => overIdle(x.idleBefore, idle)))),
     '',
@@ -420,7 +433,7 @@ function report(results: SizeResult[], env: string, idle: TreeMemory | undefined
     'Floors run in a dedicated worker; the import runs in the app\'s own analytics worker (inspect, then prepareImport + commitImport into a fresh workspace), timed from the page.',
     'Heap: V8 `usedSize` (Runtime.getHeapUsage) summed over the page and its workers, polled every 100 ms; ArrayBuffer backing stores are not included.',
     'Open and retention use the workspace of the last timed import. Open, cold: `loadWorkspaceTables` (src/storage/load.ts, what the worker\'s table cache calls on a miss) timed inside a new worker, no cache, cold JIT. ' +
-      `Retention: a new instance of the app's analytics worker (table cache empty), \`retention(workspaceId, params, jobId)\` timed from the page, so each time includes moving the report back; month = median of ${RETENTION_RUNS} with the tables cached, quarter = one. ` +
+      `Retention: a new instance of the app's analytics worker (table cache empty), \`retention({ workspaceId, params, jobId })\` timed from the page, so each time includes moving the report back; month = median of ${RETENTION_RUNS} with the tables cached, quarter = one. ` +
       `The app worker has no hook to time its read alone: "open through the app worker" = first report - cached month report (it also pays the compute's cold JIT); ` +
       `"open again" = median of ${RETENTION_RUNS} reports after \`removeImport\` of an unknown id (drops the cache, removes nothing) minus the cached report.`,
   ];
@@ -430,6 +443,13 @@ function report(results: SizeResult[], env: string, idle: TreeMemory | undefined
   for (const r of results) if (r.churn && 'error' in r.churn) lines.push('', `Churn audit and segments of ${r.size.label} not measured: ${r.churn.error}`);
   for (const r of results) if (r.clv && 'error' in r.clv) lines.push('', `CLV of ${r.size.label} not measured: ${r.clv.error}`);
   for (const r of results) if (r.peer && 'error' in r.peer) lines.push('', `DuckDB-WASM peer of ${r.size.label} not measured: ${r.peer.error}`);
+  const roles = (m: TreeMemory): string =>
+    Object.entries(m.byRole)
+      .sort((a, b) => b[1] - a[1])
+      .map(([role, bytes]) => `${role} ${(bytes / 1e6).toFixed(0)}`)
+      .join(', ');
+  if (idle) lines.push('', `Idle browser by process, not file-backed (MB): ${roles(idle)}.`);
+  for (const r of results) if (r.ui && 'memory' in r.ui) lines.push('', `The app at its import peak, ${r.size.label}, by process, not file-backed (MB): ${roles(r.ui.memory.importPeak)}; at its open + retention peak: ${roles(r.ui.memory.openPeak)}.`);
   lines.push(
     '',
     'Churn audit and segments (issue #10): the customers file (one row per customer of the orders file, 10 categorical and 10 numeric attributes) is imported into the workspace of the last timed import; then, in the app\'s worker, the audit (orders: churned = lost under W 90 on the last day; every attribute profiled with Wilson, z-test, chi-square and BH, plus the derived cohort, first channel, order value) and a comparison of the 5 segments of `tier`, against retention reports on the same cached tables. Medians.',
@@ -445,7 +465,7 @@ function report(results: SizeResult[], env: string, idle: TreeMemory | undefined
     '',
     'Memory: the Chromium process tree (the browser and all its children) summed from /proc, PSS from smaps_rollup (shared pages split between the processes sharing them; RSS where unreadable), polled every 200 ms; idle = a fresh browser with one about:blank page, before the bench (median of 7 readings). ' +
       'Differences use the memory that is not file-backed (PSS of anonymous + shared memory + swap, in brackets): the PSS of the Chromium binary\'s pages falls whenever another Chromium on the machine maps them, which moves the total by ~100 MB between readings without our browser changing. ' +
-      'App memory = the real app (dist/) in its own context with the bench pages closed: the peak while the file is imported through the file input, then while the app is reloaded (a fresh worker, nothing cached) and the retention page computes its first report, minus idle. Playwright\'s contexts are off the record, so IndexedDB lives in the browser process\'s memory: the stored workspace counts as app memory here (in a normal profile it is on disk). ' +
+      'App memory = the real app (dist/) in its own context with the bench pages closed: the peak while the file is imported through the file input, then, with the import\'s tab closed, while the app opens in a new tab (a fresh worker, nothing cached) and the retention page computes its first report, minus idle. Playwright\'s contexts are off the record, so IndexedDB lives in the browser process\'s memory: the stored workspace counts as app memory here (in a normal profile it is on disk). ' +
       'The bench-page rows include what the bench itself holds (the file fetched and its Blob).',
   );
   return lines.join('\n') + '\n';
@@ -490,11 +510,15 @@ async function measurePeer(page: Page, sampler: HeapSampler, size: Size, url: st
   log(`${size.label}: figures equal: ${check.checked.map((c) => `${c.params.period}: ${c.periods} periods, ${c.cells} cohort cells`).join('; ')}`);
   const ours: KeepwiseDropTimes[] = [];
   const theirs: DuckdbDropTimes[] = [];
+  const floors: number[] = [];
   const memory = new TreeMemorySampler();
   let keepwisePeak: TreeMemory | undefined;
   let duckdbPeak: TreeMemory | undefined;
   const higher = (a: TreeMemory | undefined, b: TreeMemory): TreeMemory => (a && a.owned >= b.owned ? a : b);
   for (let r = 0; r < size.peerRuns; r++) {
+    // A floor per run, so the peer rows' import / floor ratios share their phase's machine load.
+    const f: FloorTimes = await page.evaluate(([u, n]) => window.keepwiseBench!.floors(u, n), [url, 1] as const);
+    floors.push(f.decode[0] + f.parse[0] + f.write[0]);
     log(`${size.label}: drop to figures, run ${r + 1}/${size.peerRuns}: Keepwise`);
     await sampler.collectGarbage();
     memory.begin();
@@ -516,6 +540,7 @@ async function measurePeer(page: Page, sampler: HeapSampler, size: Size, url: st
   return {
     check,
     runs: size.peerRuns,
+    floor: median(floors),
     keepwise: {
       start: median(ours.map((k) => k.start)),
       startFirst: ours[0].start,
@@ -570,6 +595,21 @@ async function measureRetention(page: Page, sampler: HeapSampler, workspaceId: s
     customers: t.customers,
     peakHeap,
   };
+}
+
+/** The section of docs/benchmarks.md that `--write-docs` replaces (tests/bench/cli-bench.ts writes "## Command line"). */
+const DOCS_SECTION = '## Browser (`npm run bench`)';
+
+/** Replaces (or appends) the browser section of docs/benchmarks.md with this run's report; the other sections stay. */
+function writeDocsSection(md: string): void {
+  const docs = resolve('docs', 'benchmarks.md');
+  const section = `${DOCS_SECTION}\n${md.replace(/^# Import benchmark\n/, '')}`;
+  const text = readFileSync(docs, 'utf8');
+  const at = text.indexOf(`\n${DOCS_SECTION}\n`);
+  let next = at < 0 ? -1 : text.indexOf('\n## ', at + 1);
+  if (next < 0) next = text.length;
+  const out = at < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, at + 1)}${section}${text.slice(next).replace(/^\n+/, '\n')}`;
+  writeFileSync(docs, out.endsWith('\n') ? out : `${out}\n`);
 }
 
 /** DuckDB-WASM is the bench's peer, never the app's: no file of the built app may be or name it. */
@@ -769,6 +809,10 @@ async function main(): Promise<void> {
   mkdirSync('bench-results', { recursive: true });
   writeFileSync(join('bench-results', 'latest.md'), md);
   log('wrote bench-results/latest.md');
+  if (process.argv.includes('--write-docs')) {
+    writeDocsSection(md);
+    log(`wrote the "${DOCS_SECTION}" section of docs/benchmarks.md`);
+  }
 }
 
 main().catch((e: unknown) => {
