@@ -209,83 +209,128 @@ export async function inspectWithFlags(bytes: Uint8Array, path: string, flags: A
   return inspectFile(bytes, basename(path), { ...overrides, kind: first.kind, map: resolveMap(flags.map, first) });
 }
 
-/** Reads, inspects and parses each file, and sums them up (see the file comment for exit codes). */
-export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags = {}, options: { parts?: PartLimits } = {}): Promise<AnalyzeOutcome> {
-  const messages: string[] = [];
-  let exitCode: 0 | 1 | 2 = 0;
-  const fail = (code: 1 | 2) => {
-    exitCode = Math.max(exitCode, code) as 1 | 2;
-  };
-  const files: FileReport[] = [];
-  const parsedFiles: ParsedFile[] = [];
-  for (const path of paths) {
-    // The whole file, or the head of one read in parts (parse-in-parts.ts: no row cap).
-    let bytes: Uint8Array;
-    let whole: boolean;
-    try {
-      ({ bytes, whole } = await readHead(path, options.parts));
-    } catch (e) {
-      messages.push(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      fail(1);
-      continue;
-    }
-    let inspection: Inspection;
-    try {
-      inspection = await inspectWithFlags(bytes, path, flags);
-    } catch (e) {
-      messages.push(`${path}: ${(e as Error).message}`);
-      fail(2);
-      continue;
-    }
-    if (inspection.fatal) {
-      messages.push(`${path}: ${inspection.fatal.message}`);
-      fail(1);
-      continue;
-    }
-    const questions = questionsOf(path, inspection, flags);
-    if (questions.length > 0) {
-      messages.push(...questions);
-      fail(2);
-      continue;
-    }
-    const parseOptions = {
-      dialect: inspection.dialect,
-      kind: inspection.kind,
-      mapping: inspection.mapping,
-      maxListedErrors: 1000,
-      // The 2M-row cap is the browser's (MAX_ROWS); the command line has none.
-      maxRows: Infinity,
-      ...(flags.withoutCustomers ? { withoutCustomers: true } : {}),
-      ...(flags.keepImplausibleDates ? { keepImplausibleDates: true } : {}),
-    };
-    const parsed = whole ? await parseFile(bytes, parseOptions) : await parseInParts(path, inspection, parseOptions, options.parts);
-    if (parsed.fatal) {
-      messages.push(`${path}: ${parsed.fatal.message}`);
-      fail(1);
-      continue;
-    }
-    messages.push(...groupedErrors(path, parsed));
-    if (parsed.errorCount > 0) {
-      if (!flags.skipInvalid) {
-        const rows = parsed.invalidRecords === 1 ? '1 row has' : `${parsed.invalidRecords} rows have`;
-        messages.push(`${path}: ${rows} errors; fix them or pass --skip-invalid to leave them out`);
-        fail(1);
-        continue;
-      }
-      messages.push(`${path}: skipped ${parsed.invalidRecords} invalid ${parsed.invalidRecords === 1 ? 'row' : 'rows'}`);
-    }
-    files.push(fileReport(path, inspection, parsed));
-    parsedFiles.push(parsed);
-  }
-  if (exitCode !== 0) return { exitCode, messages };
+/** A file that passed its inspection, with the messages so far (printed in file order). */
+interface Examined {
+  readonly path: string;
+  readonly inspection: Inspection;
+  readonly messages: string[];
+}
 
-  // Later files update earlier ones by key, as in the app (storage/updates.ts).
+/**
+ * Reads the head of a file (the whole file when it is one part) and inspects it; undefined after
+ * a message and the exit code when the file cannot be read or the flags leave a question open.
+ */
+async function examine(path: string, flags: AnalyzeFlags, parts: PartLimits | undefined, messages: string[], fail: (code: 1 | 2) => void): Promise<Inspection | undefined> {
+  let bytes: Uint8Array;
+  try {
+    ({ bytes } = await readHead(path, parts));
+  } catch (e) {
+    messages.push(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    fail(1);
+    return undefined;
+  }
+  let inspection: Inspection;
+  try {
+    inspection = await inspectWithFlags(bytes, path, flags);
+  } catch (e) {
+    messages.push(`${path}: ${(e as Error).message}`);
+    fail(2);
+    return undefined;
+  }
+  if (inspection.fatal) {
+    messages.push(`${path}: ${inspection.fatal.message}`);
+    fail(1);
+    return undefined;
+  }
+  const questions = questionsOf(path, inspection, flags);
+  if (questions.length > 0) {
+    messages.push(...questions);
+    fail(2);
+    return undefined;
+  }
+  return inspection;
+}
+
+/** Parses an examined file (whole, or in parts: parse-in-parts.ts); undefined after a message when it fails. */
+async function parseExamined(e: Examined, flags: AnalyzeFlags, parts: PartLimits | undefined, keepOrderIds: boolean, fail: (code: 1 | 2) => void): Promise<ParsedFile | undefined> {
+  const { path, inspection, messages } = e;
+  const parseOptions = {
+    dialect: inspection.dialect,
+    kind: inspection.kind,
+    mapping: inspection.mapping,
+    maxListedErrors: 1000,
+    // The 2M-row cap is the browser's (MAX_ROWS); the command line has none.
+    maxRows: Infinity,
+    ...(flags.withoutCustomers ? { withoutCustomers: true } : {}),
+    ...(flags.keepImplausibleDates ? { keepImplausibleDates: true } : {}),
+  };
+  // Read again: the head of a big file is not kept while the earlier files are parsed.
+  const { bytes, whole } = await readHead(path, parts);
+  const parsed = whole ? await parseFile(bytes, parseOptions) : await parseInParts(path, inspection, parseOptions, parts, { keepOrderIds });
+  if (parsed.fatal) {
+    messages.push(`${path}: ${parsed.fatal.message}`);
+    fail(1);
+    return undefined;
+  }
+  messages.push(...groupedErrors(path, parsed));
+  if (parsed.errorCount > 0) {
+    if (!flags.skipInvalid) {
+      const rows = parsed.invalidRecords === 1 ? '1 row has' : `${parsed.invalidRecords} rows have`;
+      messages.push(`${path}: ${rows} errors; fix them or pass --skip-invalid to leave them out`);
+      fail(1);
+      return undefined;
+    }
+    messages.push(`${path}: skipped ${parsed.invalidRecords} invalid ${parsed.invalidRecords === 1 ? 'row' : 'rows'}`);
+  }
+  return parsed;
+}
+
+/**
+ * The files merged by the app's update rule (merge-files.ts), the update messages added, and
+ * the keys and order ids let go (in a function of its own, so the ParsedFiles as read are not
+ * held by the caller's frame while the analyses run).
+ */
+function mergeParsed(parsedFiles: ParsedFile[], files: readonly FileReport[], messages: string[]): void {
   const merged = mergeFiles(parsedFiles);
   merged.counts.forEach((c, f) => {
     if (c.updated > 0 || (f > 0 && c.unchanged > 0)) messages.push(`${files[f].file}: ${c.added} new, ${c.updated} updated, ${c.unchanged} unchanged (already in an earlier file)`);
   });
   for (const c of merged.changes) messages.push(`${files[c.file].file}: updated ${c.text}`);
   parsedFiles.splice(0, parsedFiles.length, ...merged.parsed.map(withoutOrderIds));
+}
+
+/**
+ * Reads, inspects and parses each file, and sums them up (see the file comment for exit codes).
+ * Every file is inspected before any is parsed: an orders file read in parts keeps its order ids
+ * only when another orders file needs them for the update rule (CombineOptions.keepOrderIds).
+ */
+export async function analyzeFiles(paths: readonly string[], flags: AnalyzeFlags = {}, options: { parts?: PartLimits } = {}): Promise<AnalyzeOutcome> {
+  let exitCode: 0 | 1 | 2 = 0;
+  const fail = (code: 1 | 2) => {
+    exitCode = Math.max(exitCode, code) as 1 | 2;
+  };
+  const perFile: string[][] = [];
+  const examined: Examined[] = [];
+  for (const path of paths) {
+    const m: string[] = [];
+    perFile.push(m);
+    const inspection = await examine(path, flags, options.parts, m, fail);
+    if (inspection) examined.push({ path, inspection, messages: m });
+  }
+  const keepOrderIds = examined.filter((e) => e.inspection.kind === 'orders').length > 1;
+  const files: FileReport[] = [];
+  const parsedFiles: ParsedFile[] = [];
+  for (const e of examined) {
+    const parsed = await parseExamined(e, flags, options.parts, keepOrderIds, fail);
+    if (!parsed) continue;
+    files.push(fileReport(e.path, e.inspection, parsed));
+    parsedFiles.push(parsed);
+  }
+  const messages = perFile.flat();
+  if (exitCode !== 0) return { exitCode, messages };
+
+  // Later files update earlier ones by key, as in the app (storage/updates.ts).
+  mergeParsed(parsedFiles, files, messages);
   const ids = new Set<string>();
   let orders = 0;
   let withAmounts = false;

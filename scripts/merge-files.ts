@@ -34,6 +34,11 @@ export function mergeFiles(files: readonly ParsedFile[]): MergeOutcome {
   const changes: { file: number; text: string }[] = [];
   const where = new Map<string, { file: number; row: number }>();
   files.forEach((p, f) => {
+    // A file of a kind no other file has adds every row (its order ids may not be kept: parse-in-parts.ts).
+    if (kinds.indexOf(p.kind) === kinds.lastIndexOf(p.kind)) {
+      counts[f].added = p.table.length;
+      return;
+    }
     const seen = new Set<string>();
     for (let r = 0; r < p.table.length; r++) {
       const key = `${p.kind}\u0000${p.keys[r]}`;

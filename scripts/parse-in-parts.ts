@@ -60,9 +60,11 @@ export async function readHead(path: string, limits: PartLimits = PART_LIMITS): 
 
 /**
  * Parses the file at `path` in parts with the inspection's dialect, kind and mapping (`options`
- * as for parseFile; the row cap does not apply). Never throws for bad input.
+ * as for parseFile; the row cap does not apply). `keepOrderIds: false` lets an orders file's
+ * order ids go once the parts are checked for repeats (CombineOptions.keepOrderIds; a file of
+ * one part keeps them). Never throws for bad input.
  */
-export async function parseInParts(path: string, inspection: Inspection, options: ParseOptions, limits: PartLimits = PART_LIMITS): Promise<ParsedFile> {
+export async function parseInParts(path: string, inspection: Inspection, options: ParseOptions, limits: PartLimits = PART_LIMITS, combine: { keepOrderIds?: boolean } = {}): Promise<ParsedFile> {
   const { dialect, kind, mapping } = options;
   const maxListed = options.maxListedErrors ?? 100;
   const orderColumn = kind === 'orders' ? mapping.indexOf('order_id') : -1;
@@ -101,6 +103,7 @@ export async function parseInParts(path: string, inspection: Inspection, options
       ...(options.today !== undefined ? { today: options.today } : {}),
       rowsHint: p.table.length > 0 ? (size / part.bytes.length) * p.table.length * 1.02 : 1024,
       headerOf: (key) => inspection.headers[mapping.indexOf(key)] ?? key,
+      ...(combine.keepOrderIds === false ? { keepOrderIds: false } : {}),
     });
     acc.add(p, lineShift, records, [part.firstLine, lastLine]);
     records += p.recordsRead;

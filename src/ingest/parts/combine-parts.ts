@@ -6,8 +6,9 @@
  * What is done across parts, and how it can differ from reading the whole file at once:
  * - Line and record numbers are shifted to the file's own (messages included).
  * - Dictionary columns are merged (one code per distinct string); the unique key column (order
- *   id, customer id, subscription id), one string per row, is appended without a Map, and a
- *   typed-array hash index finds the keys that repeat across parts:
+ *   id, customer id, subscription id), one string per row, is appended without a Map (or, for
+ *   order ids with `keepOrderIds: false`, not kept at all), and key-index.ts finds the keys that
+ *   repeat across parts, exactly, on its own compact copy of them:
  *   - an order whose lines sit in two parts (not next to each other: scripts/file-parts.ts never cuts
  *     between adjacent lines of one order) is rolled up into its first row: amounts summed when
  *     the amount is a line amount (taken once when it is an order total), quantities summed, the
@@ -38,6 +39,7 @@ import { findDateOutliers } from '../steps/plausible-dates.ts';
 import type { ErrorGroup, OrderRollupFacts, ParsedFile } from '../types.ts';
 import { appendColumn, growColumn, growTo, newGrow, type Grow } from './grow-columns.ts';
 import { KeyIndex } from './key-index.ts';
+import { applyFileRule, partCreditNotes, type PartCreditNotes } from './credit-notes.ts';
 import { MERGED, shiftIssue, shiftLines } from './part-issues.ts';
 
 export { fatalOfPart, shiftLines } from './part-issues.ts';
@@ -51,10 +53,15 @@ export interface CombineOptions {
   readonly rowsHint: number;
   /** Header of the column mapped to a field key (for messages). */
   readonly headerOf: (key: string) => string;
+  /**
+   * False: an orders file's order ids are not kept once the parts are checked for repeats (no
+   * `order_id` column, `keys` empty). The command line's reader when no other orders file needs
+   * them for its update rule (merge-files.ts): no analysis reads them, and at 10M rows they
+   * were ~0.5 GB of strings. Default true (the app stores the keys).
+   */
+  readonly keepOrderIds?: boolean;
 }
 
-const CREDIT_NOTE = /^[Cc]\d+$/;
-const creditRule = ([digits, prefixed]: readonly [number, number]): boolean => prefixed > 0 && digits >= prefixed;
 
 const ORDER_SUMS = ['lines', 'multiLineOrders', 'firstLineOnly', 'repeated', 'varying', 'fromPrice', 'sharedOrderIds', 'reversed', 'voided', 'partial', 'creditNotes', 'netOfRefunds'] as const;
 
@@ -86,14 +93,17 @@ export class PartsAccumulator {
   private crossPartOrders = 0;
   private hasAmounts = false;
   private orders?: { -readonly [K in keyof OrderRollupFacts]: OrderRollupFacts[K] };
-  /** Per part: order ids that are plain digits and that are credit-note numbers (rollup.ts creditNoteCodes). */
-  private readonly creditCounts: [number, number][] = [];
+  /** Per part with order ids: its credit-note numbers (credit-notes.ts). */
+  private readonly creditNotes: PartCreditNotes[] = [];
+  /** The order ids go once checked (CombineOptions.keepOrderIds). */
+  private readonly dropIds: boolean;
   private outlierExamples: { line: number; value: string }[] = [];
   private outlierColumn?: string;
 
   constructor(private readonly options: CombineOptions) {
     this.cap = Math.max(1024, Math.ceil(options.rowsHint));
     this.uniqueKey = options.kind === 'orders' ? 'order_id' : UNIQUE_KEY[options.kind];
+    this.dropIds = options.kind === 'orders' && options.keepOrderIds === false;
   }
 
   /** Adds one part's ParsedFile; `lineShift` and `recordShift` move its numbers to the file's. */
@@ -108,8 +118,10 @@ export class PartsAccumulator {
     this.partStarts.push(base);
     this.partLines.push(lines);
     this.ensure(base + t.length);
-    for (const key of new Set([...this.order, ...Object.keys(t.columns)])) this.append(key, t.columns[key], base, t.length);
-    for (let r = 0; r < t.length; r++) {
+    for (const key of new Set([...this.order, ...Object.keys(t.columns)])) {
+      if (!(this.dropIds && key === 'order_id')) this.append(key, t.columns[key], base, t.length);
+    }
+    for (let r = 0; r < t.length && !this.dropIds; r++) {
       const k = p.keys[r];
       if (!this.contentKeys && isContentKey(k)) this.contentKeys = true;
       this.keys.push(k);
@@ -122,16 +134,9 @@ export class PartsAccumulator {
     this.n = base + t.length;
     if (p.orders && p.orders.multiLineOrders > 0) this.levels.push(p.orders.amountLevel);
     const ids = t.columns.order_id;
-    if (this.options.kind === 'orders' && ids?.type === 'dict') {
-      let digits = 0;
-      let prefixed = 0;
-      for (const id of ids.dict) {
-        if (/^\d+$/.test(id)) digits++;
-        else if (CREDIT_NOTE.test(id)) prefixed++;
-      }
-      this.creditCounts.push([digits, prefixed]);
-    }
-    if (this.uniqueKey && this.cols.get(this.uniqueKey)?.type === 'dict') this.crossPartKeys(base);
+    if (this.options.kind === 'orders' && ids?.type === 'dict') this.creditNotes.push(partCreditNotes(ids.codes, ids.dict, base, t.length));
+    const unique = this.uniqueKey ? t.columns[this.uniqueKey] : undefined;
+    if (unique?.type === 'dict') this.index.scan(unique.codes, unique.dict, base, t.length, (f, r, s) => this.repeated(f, r, s));
 
     this.recordsRead += p.recordsRead;
     this.invalid += p.invalidRecords;
@@ -192,12 +197,6 @@ export class PartsAccumulator {
     appendColumn(g, col, base, len, this.cap);
   }
 
-  /** The rows from `base` on whose unique key an earlier part already has (see the module doc). */
-  private crossPartKeys(base: number): void {
-    const g = this.cols.get(this.uniqueKey as string) as { codes: Uint32Array; dict: string[] };
-    this.index.scan(g.codes, g.dict, base, this.n, (f, r, s) => this.repeated(f, r, s));
-  }
-
   private partOf(row: number): number {
     let p = 0;
     while (p + 1 < this.partStarts.length && this.partStarts[p + 1] <= row) p++;
@@ -227,8 +226,10 @@ export class PartsAccumulator {
     if (cust?.type === 'dict' && cust.codes[f] !== cust.codes[r]) {
       // One order id, two customers: two orders, keyed by id and customer (as rollup.ts does).
       const name = (row: number) => (cust.codes[row] === MISSING_CODE ? '' : cust.dict[cust.codes[row]]);
-      if (!this.keys[f].includes('\u001f')) this.keys[f] = `${id}\u001f${name(f)}`;
-      this.keys[r] = `${id}\u001f${name(r)}`;
+      if (!this.dropIds) {
+        if (!this.keys[f].includes('\u001f')) this.keys[f] = `${id}\u001f${name(f)}`;
+        this.keys[r] = `${id}\u001f${name(r)}`;
+      }
       if (this.orders) {
         this.orders.sharedOrderIds++;
         this.orders.sharedExample ??= id;
@@ -281,36 +282,16 @@ export class PartsAccumulator {
     return out;
   }
 
-  /**
-   * Credit-note numbers (`C536379` among plain invoice numbers) are told apart over the whole
-   * file: a part that did not see enough plain numbers to apply the rule gets it applied now.
-   */
-  private creditNotesOfFile(): void {
-    const total: [number, number] = [0, 0];
-    for (const [d, c] of this.creditCounts) {
-      total[0] += d;
-      total[1] += c;
-    }
-    const ids = this.cols.get('order_id');
-    const amount = this.cols.get('amount');
-    if (!creditRule(total) || ids?.type !== 'dict' || amount?.type !== 'num') return;
-    this.creditCounts.forEach((counts, part) => {
-      if (creditRule(counts)) return;
-      const end = part + 1 < this.partStarts.length ? this.partStarts[part + 1] : this.n;
-      for (let r = this.partStarts[part]; r < end; r++) {
-        const c = ids.codes[r];
-        if (c === MISSING_CODE || !CREDIT_NOTE.test(ids.dict[c]) || Number.isNaN(amount.data[r])) continue;
-        if (this.orders) this.orders.creditNotes++;
-        if (amount.data[r] > 0) amount.data[r] = -amount.data[r];
-      }
-    });
-  }
-
   /** The whole file (see the module doc). */
   finish(): ParsedFile {
     const kind = this.options.kind;
     const n = this.n;
-    if (kind === 'orders') this.creditNotesOfFile();
+    const amount = this.cols.get('amount');
+    if (kind === 'orders' && amount?.type === 'num') {
+      // Credit-note numbers are told apart over the whole file (credit-notes.ts).
+      const turned = applyFileRule(this.creditNotes, amount.data);
+      if (this.orders) this.orders.creditNotes += turned;
+    }
     const columns = Object.create(null) as Record<string, Column>;
     // Views, not copies: the columns were sized from the file's size (a few % spare), and a copy
     // of every column at once was the read's peak.

@@ -1,71 +1,228 @@
 /**
  * A hash index of the unique key column of a read in parts (combine-parts.ts, issue #13): finds
- * the rows whose key an earlier row already has, without a Map of a million strings. Open
- * addressing on typed arrays: row + 1 per slot (0 = empty) and the key's FNV-1a hash, linear
- * probing, load factor at most 0.5. O(length of the key) per row, amortised.
+ * the rows whose key an earlier row already has, exactly, without a Map of a million strings and
+ * without keeping the parts' strings (the command line lets the order ids go, see
+ * CombineOptions.keepOrderIds).
+ *
+ * - Each part's keys are copied into the index's own pool: one byte per character (two when the
+ *   part has a character above U+00FF) plus a 4-byte offset per row, in one array per part (no
+ *   growing copies). At 10M order ids of 10 characters that is ~140 MB, where the strings
+ *   themselves are ~400 MB of V8 heap.
+ * - Ordered fast path: while every part's keys are strictly ascending (shorter first, then by
+ *   code unit, the order of core/string-dict.ts) and the part's first key sorts after the last
+ *   key so far, no key can repeat, and no hash table is built (the common export with ids
+ *   `ORD0000001`, `ORD0000002` ...; the table was 512 MB at 10M rows).
+ * - The first part out of order builds the table over the pool, once: open addressing on typed
+ *   arrays, [row + 1 (0 = empty), hash] per slot, linear probing, load factor at most 0.7; a
+ *   probe compares the pooled characters only when the hashes match.
+ * O(length of the key) per row, amortised; the table is O(rows) when built.
  */
 import { MISSING_CODE } from '../../core/table.ts';
 
-/** FNV-1a, 32 bits. */
-function fnv(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
+/** One part's keys: characters `chars[starts[i] .. starts[i + 1])` for row `base + i`. */
+interface PooledPart {
+  readonly base: number;
+  readonly len: number;
+  readonly chars: Uint8Array | Uint16Array;
+  readonly starts: Uint32Array;
+  /** Rows without a key (allocated only when the part has one). */
+  readonly missing?: Uint8Array;
 }
 
+/** FNV-1a over UTF-16 code units with murmur3's finaliser (as core/string-dict.ts). */
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+function hashString(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return finish(h);
+}
+
+function hashChars(chars: Uint8Array | Uint16Array, start: number, end: number): number {
+  let h = 2166136261;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ chars[i], 16777619);
+  return finish(h);
+}
+
+/** Does `s` sort after `last` (shorter first, then by UTF-16 code unit)? */
+const after = (s: string, last: string): boolean => s.length > last.length || (s.length === last.length && s > last);
+
 export class KeyIndex {
-  private slots = new Int32Array(0);
-  private hashes = new Uint32Array(0);
+  private readonly parts: PooledPart[] = [];
+  /** True while every part was ascending and after the ones before (see the module doc). */
+  private ordered = true;
+  /** The greatest key so far (ordered path). */
+  private last: string | undefined;
+  /** Pairs per slot: [row + 1 (0 = empty), hash]; empty until the ordered path ends. */
+  private table = new Int32Array(0);
+  private used = 0;
 
   /**
-   * Indexes rows `base` to `n - 1` of the key column (`codes` into `dict`) and calls `repeated`
-   * for each whose key a row before `base` has (`first`: that row).
+   * Indexes the `len` rows of a part's key column (`codes` into `dict`, rows numbered from
+   * `base`, after every earlier part's) and calls `repeated(first, row, key)` for each row
+   * whose key a row of an earlier part has (`first`: the first such row). Rows whose key
+   * repeats one of their own part are left to the part (its roll-up has seen them).
    */
-  scan(codes: Uint32Array, dict: readonly string[], base: number, n: number, repeated: (first: number, row: number, key: string) => void): void {
-    if (this.slots.length < 2 * n) this.rehash(Math.max(1024, 4 * n));
-    const mask = this.slots.length - 1;
-    for (let r = base; r < n; r++) {
-      const c = codes[r];
-      if (c === MISSING_CODE) continue;
+  scan(codes: Uint32Array, dict: readonly string[], base: number, len: number, repeated: (first: number, row: number, key: string) => void): void {
+    const part = this.pool(codes, dict, base, len);
+    if (this.ordered) {
+      const first = part.ascending ? firstKey(codes, dict, len) : undefined;
+      if (part.ascending && (first === undefined || this.last === undefined || after(first, this.last))) {
+        if (part.lastKey !== undefined) this.last = part.lastKey;
+        this.parts.push(part.pooled);
+        return;
+      }
+      this.buildTable(len);
+    }
+    this.parts.push(part.pooled);
+    if (this.used + len > this.table.length * 0.35) this.grow(this.used + len);
+    const table = this.table;
+    const mask = table.length - 2;
+    for (let i = 0; i < len; i++) {
+      const c = codes[i];
+      if (c === MISSING_CODE || c >= dict.length) continue;
       const s = dict[c];
-      const h = fnv(s);
-      let slot = h & mask;
+      const h = hashString(s);
+      let at = (h << 1) & mask;
       let found = -1;
-      while (this.slots[slot] !== 0) {
-        const f = this.slots[slot] - 1;
-        if (this.hashes[slot] === h && dict[codes[f]] === s) {
+      for (; table[at] !== 0; at = (at + 2) & mask) {
+        const f = table[at] - 1;
+        if (table[at + 1] === h && this.equals(f, s)) {
           found = f;
           break;
         }
-        slot = (slot + 1) & mask;
       }
       if (found < 0) {
-        this.slots[slot] = r + 1;
-        this.hashes[slot] = h;
-      } else if (found < base) repeated(found, r, s);
+        table[at] = base + i + 1;
+        table[at + 1] = h;
+        this.used++;
+      } else if (found < base) repeated(found, base + i, s);
     }
   }
 
   /** Frees the index. */
   clear(): void {
-    this.slots = new Int32Array(0);
-    this.hashes = new Uint32Array(0);
+    this.parts.length = 0;
+    this.table = new Int32Array(0);
+    this.used = 0;
+    this.ordered = true;
+    this.last = undefined;
   }
 
-  private rehash(size: number): void {
-    let cap = 1024;
-    while (cap < size) cap *= 2;
-    const slots = new Int32Array(cap);
-    const hashes = new Uint32Array(cap);
-    const mask = cap - 1;
-    for (let i = 0; i < this.slots.length; i++) {
-      if (this.slots[i] === 0) continue;
-      let slot = this.hashes[i] & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = this.slots[i];
-      hashes[slot] = this.hashes[i];
+  /** Copies a part's keys into the pool, and tells whether they are strictly ascending. */
+  private pool(codes: Uint32Array, dict: readonly string[], base: number, len: number): { pooled: PooledPart; ascending: boolean; lastKey?: string } {
+    let total = 0;
+    let missing: Uint8Array | undefined;
+    let ascending = true;
+    let prev: string | undefined;
+    for (let i = 0; i < len; i++) {
+      const c = codes[i];
+      if (c === MISSING_CODE || c >= dict.length) {
+        (missing ??= new Uint8Array(len))[i] = 1;
+        continue;
+      }
+      const s = dict[c];
+      total += s.length;
+      if (ascending && prev !== undefined && !after(s, prev)) ascending = false;
+      prev = s;
     }
-    this.slots = slots;
-    this.hashes = hashes;
+    let chars: Uint8Array | Uint16Array = new Uint8Array(total);
+    const starts = new Uint32Array(len + 1);
+    let o = 0;
+    for (let i = 0; i < len; i++) {
+      starts[i] = o;
+      if (missing?.[i]) continue;
+      const s = dict[codes[i]];
+      for (let j = 0; j < s.length; j++) {
+        const u = s.charCodeAt(j);
+        if (u > 0xff && chars instanceof Uint8Array) {
+          const wide = new Uint16Array(total);
+          wide.set(chars.subarray(0, o));
+          chars = wide;
+        }
+        chars[o++] = u;
+      }
+    }
+    starts[len] = o;
+    const pooled: PooledPart = { base, len, chars, starts, ...(missing ? { missing } : {}) };
+    return { pooled, ascending, ...(prev !== undefined ? { lastKey: prev } : {}) };
   }
+
+  /** The pooled part that holds row `row` (binary search by base). */
+  private partOf(row: number): PooledPart {
+    const parts = this.parts;
+    let lo = 0;
+    let hi = parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (parts[mid].base <= row) lo = mid;
+      else hi = mid - 1;
+    }
+    return parts[lo];
+  }
+
+  /** Is the pooled key of row `row` equal to `s`? */
+  private equals(row: number, s: string): boolean {
+    const p = this.partOf(row);
+    const i = row - p.base;
+    const start = p.starts[i];
+    if (p.starts[i + 1] - start !== s.length) return false;
+    const chars = p.chars;
+    for (let j = s.length - 1; j >= 0; j--) if (chars[start + j] !== s.charCodeAt(j)) return false;
+    return true;
+  }
+
+  /** Leaves the ordered path: the table over every pooled row, with room for `more` rows. */
+  private buildTable(more: number): void {
+    this.ordered = false;
+    let rows = more;
+    for (const p of this.parts) rows += p.len;
+    this.grow(rows);
+    const table = this.table;
+    const mask = table.length - 2;
+    for (const p of this.parts) {
+      for (let i = 0; i < p.len; i++) {
+        if (p.missing?.[i]) continue;
+        const h = hashChars(p.chars, p.starts[i], p.starts[i + 1]);
+        let at = (h << 1) & mask;
+        while (table[at] !== 0) at = (at + 2) & mask;
+        table[at] = p.base + i + 1;
+        table[at + 1] = h;
+        this.used++;
+      }
+    }
+  }
+
+  /** A table (twice the slots while more than 70 % would be used) with room for `rows` keys. */
+  private grow(rows: number): void {
+    let slots = Math.max(1024, this.table.length / 2);
+    while (rows > slots * 0.7) slots *= 2;
+    if (slots * 2 === this.table.length) return;
+    const table = new Int32Array(slots * 2);
+    const mask = table.length - 2;
+    const old = this.table;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i] === 0) continue;
+      let at = (old[i + 1] << 1) & mask;
+      while (table[at] !== 0) at = (at + 2) & mask;
+      table[at] = old[i];
+      table[at + 1] = old[i + 1];
+    }
+    this.table = table;
+  }
+}
+
+/** The part's first key, or undefined when it has none. */
+function firstKey(codes: Uint32Array, dict: readonly string[], len: number): string | undefined {
+  for (let i = 0; i < len; i++) {
+    const c = codes[i];
+    if (c !== MISSING_CODE && c < dict.length) return dict[c];
+  }
+  return undefined;
 }

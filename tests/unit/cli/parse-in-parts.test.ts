@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeFiles, type AnalyzeFlags } from '../../../scripts/analyze-lib.ts';
 import { fileParts } from '../../../scripts/file-parts.ts';
+import { parseInParts } from '../../../scripts/parse-in-parts.ts';
+import { inspectFile } from '../../../src/ingest/index.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const cli = (name: string) => join(ROOT, 'tests', 'unit', 'cli', 'fixtures', name);
@@ -85,6 +87,40 @@ describe('analyzeFiles in parts', () => {
     expect(parts.report?.revenue).toBe(whole.report?.revenue);
     expect(parts.report?.retention?.periods).toEqual(whole.report?.retention?.periods);
     expect(parts.report?.files[0].warnings).toContain('1 order has lines far apart in the file (read in parts); rolled up into the order\'s first row');
+  });
+
+  it('an order repeated in a later part is still rolled up when the order ids are not kept (keepOrderIds: false)', async () => {
+    const path = join(tmp, 'apart-no-ids.csv');
+    // Parts of two lines: O1 O2 | O3 O4 | O1 O5 (the third part is out of order: the index's table is built) | O6 O4.
+    writeFileSync(path, 'order_id,customer_id,order_date,amount\nO1,c1,2024-01-05,10\nO2,c2,2024-01-06,7\nO3,c3,2024-02-01,4\nO4,c1,2024-03-01,8\nO1,c1,2024-01-05,5\nO5,c2,2024-03-02,3\nO6,c3,2024-03-03,2\nO4,c1,2024-03-01,1\n');
+    const bytes = new Uint8Array(readFileSync(path));
+    const inspection = await inspectFile(bytes, 'apart-no-ids.csv');
+    const options = { dialect: inspection.dialect, kind: inspection.kind, mapping: inspection.mapping, maxRows: Infinity };
+    const limits = { lines: 2, bytes: 1 << 30 };
+    const kept = await parseInParts(path, inspection, options, limits);
+    const dropped = await parseInParts(path, inspection, options, limits, { keepOrderIds: false });
+    expect(kept.table.columns.order_id).toBeDefined();
+    expect(kept.keys).toEqual(['O1', 'O2', 'O3', 'O4', 'O5', 'O6']);
+    expect(dropped.table.columns.order_id).toBeUndefined();
+    expect(dropped.keys).toEqual([]);
+    const { order_id: _ids, ...columns } = kept.table.columns;
+    expect(dropped.table).toEqual({ length: 6, columns });
+    expect(dropped.table.columns.amount).toEqual({ type: 'num', data: new Float64Array([15, 7, 4, 9, 3, 2]) });
+    expect(dropped.warnings).toEqual(kept.warnings);
+    expect(dropped.warnings.find((w) => w.code === 'order-across-parts')?.params).toEqual({ orders: 2 });
+    expect(dropped.orders).toEqual(kept.orders);
+    expect(dropped.linesPerOrder).toEqual(kept.linesPerOrder);
+  });
+
+  it('two orders files read in parts keep their order ids: the later file updates the earlier one as in whole reads', async () => {
+    const a = join(tmp, 'orders-a.csv');
+    const b = join(tmp, 'orders-b.csv');
+    writeFileSync(a, 'order_id,customer_id,order_date,amount\nO1,c1,2024-01-05,10\nO2,c2,2024-01-06,7\nO3,c3,2024-02-01,4\nO4,c1,2024-03-01,8\n');
+    writeFileSync(b, 'order_id,customer_id,order_date,amount\nO2,c2,2024-01-06,9\nO5,c2,2024-03-02,3\nO3,c3,2024-02-01,4\n');
+    const { whole, parts } = await both([a, b], { json: true }, 2);
+    expect(whole.messages.join('\n')).toContain('1 new, 1 updated, 1 unchanged');
+    expect(parts.messages).toEqual(whole.messages);
+    expect(parts.report).toEqual(whole.report);
   });
 
   it('a customer id repeated in another part is a duplicate-key row error, as in one file', async () => {
