@@ -1,7 +1,7 @@
 /**
  * The command line's reader without a row cap (issue #13). The app reads a file whole, as one
  * string, and caps it at 2M rows for the browser's memory (src/ingest/read-records.ts MAX_ROWS);
- * the command line reads a file larger than one part (file-parts.ts: about 1M lines or 64 MB)
+ * the command line reads a file larger than one part (file-parts.ts: about 500k lines or 32 MB)
  * part by part, parses each part with the app's own `parseFile` (the file's header in front,
  * so every part reads like the file's start) and appends it to one columnar table
  * (src/ingest/parts/combine-parts.ts). A file of one part is read whole, exactly as before.
