@@ -28,8 +28,8 @@ import { cpus, tmpdir } from 'node:os';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browser.ts';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../e2e/support/browser.ts';
 import { startStaticServer } from '../e2e/support/static-server.ts';
 import { AppPage } from '../e2e/pages/app-page.ts';
 import { ImportPage } from '../e2e/pages/import-page.ts';
@@ -253,11 +253,17 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined>
  * Chromium tree's peak memory during the import; then closes that tab, opens the app in a new one
  * (a fresh worker, nothing cached) and its retention page: the peak during that open + first report.
  */
-async function uiImport(browser: Browser, appUrl: string, file: string): Promise<{ totalMs: number; longestTask: number; tasksOver50: number; longestFrame: string; memory: AppMemory }> {
-  const idleBefore = await settledTreeMemory();
-  const memory = new TreeMemorySampler();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function uiImport(appUrl: string, file: string): Promise<{ totalMs: number; longestTask: number; tasksOver50: number; longestFrame: string; memory: AppMemory }> {
+  // A browser of its own with a fresh profile on disk, as a user has (the bench's browser is
+  // closed by now, so the process tree is this browser's): IndexedDB lives in files, not in the
+  // browser process's memory as in an off-the-record context. Idle = this browser on about:blank.
+  const launched = await launchChromium();
+  const context = launched.context;
   try {
+    const blank = context.pages()[0] ?? (await context.newPage());
+    await blank.goto('about:blank');
+    const idleBefore = await settledTreeMemory(7, 500);
+    const memory = new TreeMemorySampler();
     await context.addInitScript(() => {
       const w = window as unknown as { __kwLongTasks: { start: number; duration: number }[]; __kwLoaf: { start: number; duration: number; script: string }[] };
       w.__kwLongTasks = [];
@@ -276,6 +282,7 @@ async function uiImport(browser: Browser, appUrl: string, file: string): Promise
       }).observe({ type: 'long-animation-frame', buffered: true });
     });
     const page = await context.newPage();
+    await blank.close();
     const app = new AppPage(page, appUrl);
     await app.open();
     await app.createWorkspace('Benchmark shop');
@@ -298,9 +305,8 @@ async function uiImport(browser: Browser, appUrl: string, file: string): Promise
       [t0, t1] as const,
     );
     const worst = [...frames].sort((x, y) => y.duration - x.duration)[0];
-    // Open the saved workspace in a new tab of the same context (an off-the-record context keeps
-    // its IndexedDB only while it lives): the import's tab is closed first, so its renderer's
-    // memory is gone, and the new tab's worker reads the tables.
+    // Open the saved workspace in a new tab: the import's tab is closed first, so its renderer's
+    // memory is gone, and the new tab's worker reads the tables from disk.
     await page.close();
     await settledTreeMemory(3, 300);
     memory.begin();
@@ -316,7 +322,7 @@ async function uiImport(browser: Browser, appUrl: string, file: string): Promise
       longestFrame: worst ? `${Math.round(worst.duration)} ms frame, top script: ${worst.script}` : 'none',
     };
   } finally {
-    await context.close();
+    await launched.close();
   }
 }
 
@@ -424,10 +430,10 @@ function report(results: SizeResult[], env: string, idle: TreeMemory | undefined
     row('bench page, Keepwise drop to figures (fresh + warm + recomputes): tree peak, and - idle (MB)', results.map((r) => peerCell(r, (x) => overIdle(x.memory.keepwise, idle)))),
     row('bench page, DuckDB-WASM drop to figures (fresh + warm + recomputes): tree peak, and - idle (MB)', results.map((r) => peerCell(r, (x) => overIdle(x.memory.duckdb, idle)))),
     row('the app (UI): tree peak during the import through the file input (MB)', results.map((r) => memCell(r, (x) => mb(x.importPeak)))),
-    row(`**app memory, import** = peak - idle, not file-backed (goal < ${TARGET_APP_MEMORY_BYTES / 1e6} MB at 1M rows)`, results.map((r) => memCell(r, (x) => (idle ? vsMemoryGoal(x.importPeak.owned - idle.owned, r.size.rows) : 'n/a')))),
+    row(`**app memory, import** = peak - idle, not file-backed (goal < ${TARGET_APP_MEMORY_BYTES / 1e6} MB at 1M rows)`, results.map((r) => memCell(r, (x) => vsMemoryGoal(x.importPeak.owned - x.idleBefore.owned, r.size.rows)))),
     row('the app (UI): tree peak during open (a new tab) + first retention report (MB)', results.map((r) => memCell(r, (x) => mb(x.openPeak)))),
-    row(`**app memory, open + retention** = peak - idle, not file-backed (goal < ${TARGET_APP_MEMORY_BYTES / 1e6} MB at 1M rows)`, results.map((r) => memCell(r, (x) => (idle ? vsMemoryGoal(x.openPeak.owned - idle.owned, r.size.rows) : 'n/a')))),
-    row('the tree just before the app\'s context opened, bench pages closed, and - idle (MB)', results.map((r) => memCell(r, (x) => overIdle(x.idleBefore, idle)))),
+    row(`**app memory, open + retention** = peak - idle, not file-backed (goal < ${TARGET_APP_MEMORY_BYTES / 1e6} MB at 1M rows)`, results.map((r) => memCell(r, (x) => vsMemoryGoal(x.openPeak.owned - x.idleBefore.owned, r.size.rows)))),
+    row('the app\'s own browser (fresh profile on disk) idle on about:blank: the basis of app memory (MB)', results.map((r) => memCell(r, (x) => mb(x.idleBefore)))),
     '',
     `Medians of ${results.map((r) => `${r.importRunsDone} runs (${r.size.label})`).join(', ')}, after one untimed warm-up; each run measures the floors, then the import, so machine load hits both alike.`,
     'Floors run in a dedicated worker; the import runs in the app\'s own analytics worker (inspect, then prepareImport + commitImport into a fresh workspace), timed from the page.',
@@ -465,7 +471,7 @@ function report(results: SizeResult[], env: string, idle: TreeMemory | undefined
     '',
     'Memory: the Chromium process tree (the browser and all its children) summed from /proc, PSS from smaps_rollup (shared pages split between the processes sharing them; RSS where unreadable), polled every 200 ms; idle = a fresh browser with one about:blank page, before the bench (median of 7 readings). ' +
       'Differences use the memory that is not file-backed (PSS of anonymous + shared memory + swap, in brackets): the PSS of the Chromium binary\'s pages falls whenever another Chromium on the machine maps them, which moves the total by ~100 MB between readings without our browser changing. ' +
-      'App memory = the real app (dist/) in its own context with the bench pages closed: the peak while the file is imported through the file input, then, with the import\'s tab closed, while the app opens in a new tab (a fresh worker, nothing cached) and the retention page computes its first report, minus idle. Playwright\'s contexts are off the record, so IndexedDB lives in the browser process\'s memory: the stored workspace counts as app memory here (in a normal profile it is on disk). ' +
+      'App memory = the real app (dist/) in a browser of its own with a fresh profile on disk (IndexedDB in files, as a user has; the bench\'s browser closed): the peak while the file is imported through the file input, then, with the import\'s tab closed, while the app opens in a new tab (a fresh worker, nothing cached) and the retention page computes its first report, minus that browser idle on about:blank. ' +
       'The bench-page rows include what the bench itself holds (the file fetched and its Blob).',
   );
   return lines.join('\n') + '\n';
@@ -783,6 +789,8 @@ async function main(): Promise<void> {
     }
     await sampler.dispose();
     await context.close();
+    // The app's memory is measured in a browser of its own (uiImport): this one is closed first.
+    await browser.close();
 
     for (const r of results) {
       if (r.importRunsDone === 0 || r.importMs > 60_000) {
@@ -791,7 +799,7 @@ async function main(): Promise<void> {
       }
       log(`${r.size.label}: import through the UI (long tasks)`);
       try {
-        r.ui = await uiImport(browser, appServer.url, files.get(r.size)!.path);
+        r.ui = await uiImport(appServer.url, files.get(r.size)!.path);
       } catch (e) {
         r.ui = { error: String((e as Error).message ?? e).split('\n')[0] };
         log(`UI import failed: ${r.ui.error}`);
