@@ -362,6 +362,11 @@ export const de: Messages = {
   'issue.bad-date': 'Dies ist kein gültiges Datum.',
   'issue.unparseable-number': 'Dies ist keine gültige Zahl und kein gültiger Betrag.',
   'issue.duplicate-key': 'Diese ID kommt in der Datei mehr als einmal vor.',
+  'issue.order-across-parts': {
+    one: '{count} Bestellung hat Zeilen weit auseinander in der Datei (in Teilen gelesen): in der ersten Zeile der Bestellung zusammengefasst.',
+    other: '{count} Bestellungen haben Zeilen weit auseinander in der Datei (in Teilen gelesen): jeweils in der ersten Zeile der Bestellung zusammengefasst.',
+  },
+  'issue.amount-level-differs': 'Die Teile dieser Datei lesen die Beträge mehrzeiliger Bestellungen unterschiedlich ({levels}): Prüfen Sie die Betragsspalte.',
   'issue.null-tokens': 'Werte wie „NULL“ oder „N/A“ wurden als leer gelesen.',
   'issue.invisible-characters': 'In dieser Spalte wurden unsichtbare Zeichen gefunden.',
   'issue.missing-column': 'Eine erforderliche Spalte fehlt.',

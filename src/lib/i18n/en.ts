@@ -364,6 +364,11 @@ export const en = {
   'issue.bad-date': 'This is not a valid date.',
   'issue.unparseable-number': 'This is not a valid number or amount.',
   'issue.duplicate-key': 'This ID appears more than once in the file.',
+  'issue.order-across-parts': {
+    one: '{count} order has lines far apart in the file (read in parts): rolled up into the order\'s first row.',
+    other: '{count} orders have lines far apart in the file (read in parts): rolled up into each order\'s first row.',
+  },
+  'issue.amount-level-differs': 'The parts of this file read the amounts of multi-line orders differently ({levels}): check the amount column.',
   'issue.null-tokens': 'Values such as “NULL” or “N/A” were read as empty.',
   'issue.invisible-characters': 'Invisible characters were found in this column.',
   'issue.missing-column': 'A required column is missing.',

@@ -362,6 +362,11 @@ export const et: Messages = {
   'issue.bad-date': 'See ei ole korrektne kuupäev.',
   'issue.unparseable-number': 'See ei ole korrektne arv ega summa.',
   'issue.duplicate-key': 'See ID esineb failis rohkem kui korra.',
+  'issue.order-across-parts': {
+    one: '{count} tellimuse read on failis üksteisest kaugel (loetud osade kaupa): koondatud tellimuse esimesse ritta.',
+    other: '{count} tellimuse read on failis üksteisest kaugel (loetud osade kaupa): koondatud iga tellimuse esimesse ritta.',
+  },
+  'issue.amount-level-differs': 'Selle faili osad loevad mitmerealiste tellimuste summasid erinevalt ({levels}): kontrollige summa veergu.',
   'issue.null-tokens': 'Väärtused nagu „NULL“ või „N/A“ loeti tühjaks.',
   'issue.invisible-characters': 'Selles veerus leiti nähtamatuid märke.',
   'issue.missing-column': 'Kohustuslik veerg puudub.',

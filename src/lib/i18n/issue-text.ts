@@ -52,6 +52,7 @@ export function sentence(text: string): string {
  */
 const COUNT_PARAM: Readonly<Record<string, string>> = {
   'rolled-up': 'orders',
+  'order-across-parts': 'orders',
   'amount-from-price': 'orders',
   'mrr-from-billing-period': 'rows',
 };

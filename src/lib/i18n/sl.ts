@@ -378,6 +378,13 @@ export const sl: Messages = {
   'issue.bad-date': 'To ni veljaven datum.',
   'issue.unparseable-number': 'To ni veljavno število ali znesek.',
   'issue.duplicate-key': 'Ta ID se v datoteki pojavi večkrat.',
+  'issue.order-across-parts': {
+    one: '{count} naročilo ima vrstice daleč narazen v datoteki (brano po delih): združene so v prvo vrstico naročila.',
+    two: '{count} naročili imata vrstice daleč narazen v datoteki (brano po delih): združene so v prvo vrstico vsakega naročila.',
+    few: '{count} naročila imajo vrstice daleč narazen v datoteki (brano po delih): združene so v prvo vrstico vsakega naročila.',
+    other: '{count} naročil ima vrstice daleč narazen v datoteki (brano po delih): združene so v prvo vrstico vsakega naročila.',
+  },
+  'issue.amount-level-differs': 'Deli te datoteke različno berejo zneske naročil z več vrsticami ({levels}): preverite stolpec z zneskom.',
   'issue.null-tokens': 'Vrednosti, kot sta »NULL« in »N/A«, so bile prebrane kot prazne.',
   'issue.invisible-characters': 'V stolpcu so nevidni znaki.',
   'issue.missing-column': 'Manjka obvezen stolpec.',
