@@ -28,7 +28,7 @@ import type { InspectOverrides } from '../src/ingest/inspect.ts';
 import type { AnalyzeFlags } from './analyze-args.ts';
 import { mergeFiles } from './merge-files.ts';
 import { parseInParts, readHead } from './parse-in-parts.ts';
-import type { PartLimits } from './file-parts.ts';
+import { PART_LIMITS, WHOLE_LIMITS, type PartLimits } from './file-parts.ts';
 import { churnAudit } from '../src/core/churn/audit.ts';
 import { churnSourceOf } from '../src/core/churn/churn-status.ts';
 import { buildCustomerTable } from '../src/core/customers/customer-table.ts';
@@ -223,7 +223,7 @@ interface Examined {
 async function examine(path: string, flags: AnalyzeFlags, parts: PartLimits | undefined, messages: string[], fail: (code: 1 | 2) => void): Promise<Inspection | undefined> {
   let bytes: Uint8Array;
   try {
-    ({ bytes } = await readHead(path, parts));
+    ({ bytes } = await readHead(path, parts ?? WHOLE_LIMITS));
   } catch (e) {
     messages.push(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     fail(1);
@@ -265,8 +265,9 @@ async function parseExamined(e: Examined, flags: AnalyzeFlags, parts: PartLimits
     ...(flags.keepImplausibleDates ? { keepImplausibleDates: true } : {}),
   };
   // Read again: the head of a big file is not kept while the earlier files are parsed.
-  const { bytes, whole } = await readHead(path, parts);
-  const parsed = whole ? await parseFile(bytes, parseOptions) : await parseInParts(path, inspection, parseOptions, parts, { keepOrderIds });
+  // Whole when the app could read it too (the same figures as the app), else in parts.
+  const { bytes, whole } = await readHead(path, parts ?? WHOLE_LIMITS);
+  const parsed = whole ? await parseFile(bytes, parseOptions) : await parseInParts(path, inspection, parseOptions, parts ?? PART_LIMITS, { keepOrderIds });
   if (parsed.fatal) {
     messages.push(`${path}: ${parsed.fatal.message}`);
     fail(1);

@@ -85,7 +85,9 @@ export async function parseInParts(path: string, inspection: Inspection, options
     }
     const lineShift = preamble ? part.firstLine - (preambleLines + 1) : 0;
     const lastLine = part.firstLine + lineFeeds(part.bytes, dialect.encoding) - (part.last ? 0 : 1);
-    const p = await parseFile(input, { ...options, keepImplausibleDates: true, maxRows: Infinity, maxListedErrors: maxListed });
+    // A later part of a file without a header row has the file's columns, not its first record's.
+    const width = preamble && dialect.headerRow < 0 ? { headerlessWidth: mapping.length } : {};
+    const p = await parseFile(input, { ...options, keepImplausibleDates: true, maxRows: Infinity, maxListedErrors: maxListed, ...width });
     if (!preamble) {
       first = p;
       if (part.last) return p; // one part: exactly the whole-file read

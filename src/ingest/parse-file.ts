@@ -204,6 +204,7 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions): Promi
   const read = readRecords(text, {
     delimiter: dialect.delimiter, headerRow: dialect.headerRow, lineOffset: linesDropped, signal, maxListedErrors: maxListed,
     ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
+    ...(options.headerlessWidth !== undefined ? { headerlessWidth: options.headerlessWidth } : {}),
     onHeader: (h) => {
       header = columnNames(h);
       setup();

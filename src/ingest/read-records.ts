@@ -48,6 +48,8 @@ export interface ReadOptions {
   readonly headerRow?: number;
   /** Physical lines removed before `text` (a dropped `sep=` line): added to every line number. */
   readonly lineOffset?: number;
+  /** No header row (`headerRow: -1`): the number of columns, when not the first record's (a part of a file). */
+  readonly headerlessWidth?: number;
   /** Stop after this many data records (inspection reads a sample). */
   readonly maxRecords?: number;
   /** More data records than this is fatal ('too-many-rows'); default MAX_ROWS (the browser's cap). */
@@ -145,7 +147,7 @@ export function readRecords(text: string, options: ReadOptions): ReadResult {
   };
 
   const readHeader = (fields: string[], at: number): void => {
-    header = headerRow < 0 ? fields.map((_, c) => `column ${c + 1}`) : fields.map((f) => f.trim());
+    header = headerRow < 0 ? Array.from({ length: options.headerlessWidth ?? fields.length }, (_, c) => `column ${c + 1}`) : fields.map((f) => f.trim());
     // A header is a handful of names: one longer than MAX_HEADER_CHARS is not a header (and
     // must not reach the page's DOM); a NUL in a name is binary data.
     const total = header.reduce((n, h) => n + h.length, 0);

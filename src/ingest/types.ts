@@ -95,6 +95,11 @@ export interface ParseOptions {
   readonly today?: number;
   /** More data rows than this is fatal; default MAX_ROWS, the browser's cap (read-records.ts). The command line passes Infinity. */
   readonly maxRows?: number;
+  /**
+   * A file without a header row: its number of columns, when the text is not the file's start (a
+   * part read by the command line, parse-in-parts.ts). Default: the first record's.
+   */
+  readonly headerlessWidth?: number;
 }
 
 

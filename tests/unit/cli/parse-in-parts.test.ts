@@ -69,6 +69,17 @@ describe('analyzeFiles in parts', () => {
     });
   }
 
+  it('a file without a header row whose part starts with a short record: the file\'s columns, not that record\'s', async () => {
+    const path = join(tmp, 'no-header-ragged.csv');
+    writeFileSync(path, ['ORD1,C1,2024-01-05,10', 'ORD2,C2,2024-01-06,20', 'ORD3,C3,2024-01-07', 'ORD4,C4,2024-01-08,40', 'ORD5,C5,2024-01-09,50', ''].join('\n'));
+    const { whole, parts } = await both([path], { json: true, skipInvalid: true }, 2);
+    // The third line (the second part's first record) is the invalid row, in both reads.
+    expect(whole.messages.join('\n')).toMatch(/line 3/);
+    expect(parts.exitCode).toBe(whole.exitCode);
+    expect(parts.messages).toEqual(whole.messages);
+    expect(parts.report).toEqual(whole.report);
+  });
+
   it('a UTF-16LE file (two-byte line feeds) reads the same in parts', async () => {
     const text = readFileSync(cli('orders-retention.csv'), 'utf8');
     const path = join(tmp, 'utf16.csv');
