@@ -72,14 +72,35 @@ export function dayRange(index: { readonly minDay: number; readonly maxDay: numb
 }
 
 /**
+ * The index of a whole table (no mask), per table object: a recompute with other parameters
+ * (period, W, definition, range) over the same tables reuses it. Tables are never changed in
+ * place (an import builds new ones), and the indexes are read-only to every analysis; the entry
+ * goes with its table.
+ */
+const wholeOrderIndexes = new WeakMap<Table, OrderIndex>();
+const wholeSubscriptionIndexes = new WeakMap<Table, SubscriptionIndex>();
+
+function memo<I>(cache: WeakMap<Table, I>, table: Table, build: (t: Table) => I): I {
+  let index = cache.get(table);
+  if (index === undefined) cache.set(table, (index = build(table)));
+  return index;
+}
+
+/**
  * The source's index, built with `keep(row)` deciding which rows count (a customer mask, see
- * core/customers). O(rows).
+ * core/customers). O(rows); O(1) for a table already indexed without a mask.
  */
 export function sourceIndex(tables: RetentionTables, params: Pick<RetentionParams, 'source'>, keep?: (table: Table) => ((row: number) => boolean) | undefined): SourceIndex {
   const { source, table } = resolveSource(tables, params);
+  const mask = keep?.(table);
+  if (mask === undefined) {
+    return source === 'orders'
+      ? { source, table, index: memo(wholeOrderIndexes, table, buildOrderIndex) }
+      : { source, table, index: memo(wholeSubscriptionIndexes, table, buildSubscriptionIndex) };
+  }
   return source === 'orders'
-    ? { source, table, index: buildOrderIndex(table, keep?.(table)) }
-    : { source, table, index: buildSubscriptionIndex(table, keep?.(table)) };
+    ? { source, table, index: buildOrderIndex(table, mask) }
+    : { source, table, index: buildSubscriptionIndex(table, mask) };
 }
 
 /**
