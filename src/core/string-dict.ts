@@ -17,6 +17,31 @@
  * ~0.8 s of a 1M-row import) and `find` is a binary search. The first string out of order builds
  * the hash table once, O(size), and the dictionary goes on as above. Codes are the same either way.
  */
+/** Does `s` sort after `last` (shorter first, then by UTF-16 code unit)? The order of the ordered fast path. */
+export function sortsAfter(s: string, last: string): boolean {
+  return s.length > last.length || (s.length === last.length && s > last);
+}
+
+/** FNV-1a's offset basis and one step over a UTF-16 code unit. */
+export const FNV_BASIS = 2166136261;
+export const fnvStep = (h: number, unit: number): number => Math.imul(h ^ unit, 16777619);
+
+/** murmur3's finaliser over an FNV-1a sum (spreads the low bits the table's mask keeps). */
+export function finishHash(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** The hash of a string: FNV-1a over its UTF-16 code units, finished with murmur3's finaliser. */
+export function hashString(s: string): number {
+  let h = FNV_BASIS;
+  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
+  return finishHash(h);
+}
+
 export class StringDict {
   /** The distinct strings, by code. */
   readonly strings: string[] = [];
@@ -33,11 +58,6 @@ export class StringDict {
     this.expected = expected;
   }
 
-  /** Does `s` sort after `last` (shorter first, then by UTF-16 code unit)? */
-  private static after(s: string, last: string): boolean {
-    return s.length > last.length || (s.length === last.length && s > last);
-  }
-
   /** Leaves the ordered fast path: builds the hash table over the strings so far. */
   private buildTable(): void {
     this.ordered = false;
@@ -48,7 +68,7 @@ export class StringDict {
     this.hashes = new Int32Array(Math.max(64, this.expected, n * 2));
     const mask = this.table.length - 2;
     for (let c = 0; c < n; c++) {
-      const h = StringDict.hash(this.strings[c]);
+      const h = hashString(this.strings[c]);
       this.hashes[c] = h;
       let i = (h << 1) & mask;
       while (this.table[i] !== 0) i = (i + 2) & mask;
@@ -66,7 +86,7 @@ export class StringDict {
       const mid = (lo + hi) >>> 1;
       const t = strings[mid];
       if (t === s) return mid;
-      if (StringDict.after(s, t)) lo = mid + 1;
+      if (sortsAfter(s, t)) lo = mid + 1;
       else hi = mid - 1;
     }
     return -1;
@@ -76,20 +96,10 @@ export class StringDict {
     return this.strings.length;
   }
 
-  private static hash(s: string): number {
-    let h = 2166136261;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return h ^ (h >>> 16);
-  }
-
   /** The code of `s`, or -1 when it is not in the dictionary. */
   find(s: string): number {
     if (this.ordered) return this.findOrdered(s);
-    const h = StringDict.hash(s);
+    const h = hashString(s);
     const table = this.table;
     const mask = table.length - 2;
     for (let i = (h << 1) & mask; ; i = (i + 2) & mask) {
@@ -103,14 +113,14 @@ export class StringDict {
   intern(s: string): number {
     if (this.ordered) {
       const n = this.strings.length;
-      if (n === 0 || StringDict.after(s, this.strings[n - 1])) {
+      if (n === 0 || sortsAfter(s, this.strings[n - 1])) {
         this.strings.push(s);
         return n;
       }
       if (s === this.strings[n - 1]) return n - 1;
       this.buildTable();
     }
-    const h = StringDict.hash(s);
+    const h = hashString(s);
     const table = this.table;
     const mask = table.length - 2;
     let i = (h << 1) & mask;

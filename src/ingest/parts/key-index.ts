@@ -18,6 +18,7 @@
  * O(length of the key) per row, amortised; the table is O(rows) when built.
  */
 import { MISSING_CODE } from '../../core/table.ts';
+import { FNV_BASIS, finishHash, fnvStep, hashString, sortsAfter } from '../../core/string-dict.ts';
 
 /** One part's keys: characters `chars[starts[i] .. starts[i + 1])` for row `base + i`. */
 interface PooledPart {
@@ -29,29 +30,12 @@ interface PooledPart {
   readonly missing?: Uint8Array;
 }
 
-/** FNV-1a over UTF-16 code units with murmur3's finaliser (as core/string-dict.ts). */
-function finish(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
-function hashString(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return finish(h);
-}
-
+/** The hash of pooled characters: equal to hashString of the same string (core/string-dict.ts). */
 function hashChars(chars: Uint8Array | Uint16Array, start: number, end: number): number {
-  let h = 2166136261;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ chars[i], 16777619);
-  return finish(h);
+  let h = FNV_BASIS;
+  for (let i = start; i < end; i++) h = fnvStep(h, chars[i]);
+  return finishHash(h);
 }
-
-/** Does `s` sort after `last` (shorter first, then by UTF-16 code unit)? */
-const after = (s: string, last: string): boolean => s.length > last.length || (s.length === last.length && s > last);
 
 export class KeyIndex {
   private readonly parts: PooledPart[] = [];
@@ -73,7 +57,7 @@ export class KeyIndex {
     const part = this.pool(codes, dict, base, len);
     if (this.ordered) {
       const first = part.ascending ? firstKey(codes, dict, len) : undefined;
-      if (part.ascending && (first === undefined || this.last === undefined || after(first, this.last))) {
+      if (part.ascending && (first === undefined || this.last === undefined || sortsAfter(first, this.last))) {
         if (part.lastKey !== undefined) this.last = part.lastKey;
         this.parts.push(part.pooled);
         return;
@@ -129,7 +113,7 @@ export class KeyIndex {
       }
       const s = dict[c];
       total += s.length;
-      if (ascending && prev !== undefined && !after(s, prev)) ascending = false;
+      if (ascending && prev !== undefined && !sortsAfter(s, prev)) ascending = false;
       prev = s;
     }
     let chars: Uint8Array | Uint16Array = new Uint8Array(total);
