@@ -3,12 +3,10 @@
  * counts of every cell (report.cohorts), and the members of the one cell a user opens are
  * listed on demand, on the same grid as the report.
  */
-import { checkPeriodCount } from './report-source.ts';
+import { checkPeriodCount, dayRange, sourceIndex } from './report-source.ts';
 import type { Table } from '../table.ts';
 import { orderCohortMembers, subscriptionCohortMembers } from './cohorts.ts';
-import { buildOrderIndex, buildSubscriptionIndex } from './customer-index.ts';
 import { periodsBetween } from './periods.ts';
-import { dayRange, resolveSource } from './report.ts';
 import type { RetentionParams } from './report-types.ts';
 
 export interface CohortMembersQuery {
@@ -22,17 +20,15 @@ export interface CohortMembersQuery {
 /**
  * Customer ids (as written in the file, ascending customer number) behind cell (c, k).
  *
- * O(n) for the index plus O(n) for the scan. The revenue view has no member list of its own:
+ * O(n) for the scan, plus O(n) for the index unless the report already built it (sourceIndex). The revenue view has no member list of its own:
  * its customers are the 'logo' ones (revenue comes from customers with orders in c + k) plus
  * any with only refunds there.
  *
  * @throws RangeError when the cell is outside the cohort triangle.
  */
 export function cohortMembersOf(tables: { readonly orders?: Table; readonly subscriptions?: Table }, params: RetentionParams, query: CohortMembersQuery): string[] {
-  const { source, table } = resolveSource(tables, params);
-  const orderIndex = source === 'orders' ? buildOrderIndex(table) : null;
-  const subIndex = source === 'subscriptions' ? buildSubscriptionIndex(table) : null;
-  const index = (orderIndex ?? subIndex)!;
+  const src = sourceIndex(tables, params);
+  const index = src.index;
   const [from, to] = dayRange(index, params);
   checkPeriodCount(from, to, params.period);
   const grid = periodsBetween(from, to, params.period);
@@ -41,7 +37,6 @@ export function cohortMembersOf(tables: { readonly orders?: Table; readonly subs
     throw new RangeError(`cohortMembersOf: no cell (${c}, ${k}) in ${grid.count} periods`);
   }
   const kind = query.view === 'logo' ? 'on' : query.view;
-  const members =
-    orderIndex !== null ? orderCohortMembers(orderIndex, grid, c, k, kind) : subscriptionCohortMembers(subIndex!, grid, c, k, kind);
+  const members = src.source === 'orders' ? orderCohortMembers(src.index, grid, c, k, kind) : subscriptionCohortMembers(src.index, grid, c, k, kind);
   return Array.from(members, (m) => index.customerIds[m]);
 }
