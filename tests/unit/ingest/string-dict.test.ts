@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { StringDict } from '../../../src/ingest/string-dict.ts';
+import { hashString } from '../../../src/core/string-dict.ts';
 
 describe('StringDict', () => {
   it('gives dense codes in first-seen order and finds them again', () => {
@@ -52,5 +53,56 @@ describe('StringDict', () => {
     for (let i = 0; i < 1000; i++) d.intern(`X${i}`);
     expect(d.find('X999')).toBe(1006);
     expect(d.intern('10')).toBe(1);
+  });
+
+  it('tells apart short strings and digit ids held in the table slot (lengths, leading zeros, Latin-1, wide characters)', () => {
+    // Strings up to 7 units below 256 and ids of 8-15 digits are compared by the words in their slot:
+    // pairs that share those words but for the length (or a trailing NUL) must stay apart.
+    const tricky = [
+      '', '\u0000', 'a', 'a\u0000', 'ab', 'ab\u0000', 'abcdefg', 'abcdefg\u0000', 'abcdefgh', 'ÿÿÿÿÿÿÿ', 'ÿÿÿÿÿÿÿÿ', 'Čč', 'Иван', 'Zoë',
+      '12345678', '012345678', '0012345678', '00000000', '000000000', '123456789012345', '0123456789012345', '999999999999999', '1000000000000000',
+      '4294967296', '04294967296', '4294967295', '8589934592', '12345678x', 'x12345678', '1234567', '01234567',
+    ];
+    for (const hint of [0, 64]) {
+      const d = new StringDict(hint);
+      d.intern('z'); // out of the ordered path at once: every lookup goes through the table
+      d.intern('a');
+      const codes = tricky.map((s) => d.intern(s));
+      expect(new Set(codes).size).toBe(new Set(tricky).size);
+      tricky.forEach((s, i) => {
+        expect(d.find(s)).toBe(codes[i]);
+        expect(d.strings[codes[i]]).toBe(s);
+      });
+    }
+  });
+
+  it('gives the codes a Map gives, on random strings from a small alphabet (many near-collisions, through growth)', () => {
+    let seed = 7;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+    const alphabet = ['0', '1', '9', 'a', 'é', 'Ž', '\u0000'];
+    const d = new StringDict();
+    const ref = new Map<string, number>();
+    for (let i = 0; i < 50_000; i++) {
+      const len = Math.floor(next() * 17);
+      let s = '';
+      const digitsOnly = next() < 0.5;
+      for (let k = 0; k < len; k++) s += digitsOnly ? String(Math.floor(next() * 10)) : alphabet[Math.floor(next() * alphabet.length)];
+      if (!ref.has(s)) ref.set(s, ref.size);
+      expect(d.intern(s)).toBe(ref.get(s));
+    }
+    expect(d.size).toBe(ref.size);
+    for (const [s, code] of ref) expect(d.find(s)).toBe(code);
+  });
+
+  it('keeps apart strings whose 32-bit hashes collide, in each kind of slot (short, digits, long)', () => {
+    // Pairs found by a birthday search over hashString: equal hashes, different strings.
+    const pairs = [['C449599', 'C612382'], ['10036466995', '10045589683'], ['user449599@example.com', 'user612382@example.com']];
+    for (const [a, b] of pairs) {
+      expect(hashString(a)).toBe(hashString(b));
+      const d = new StringDict();
+      d.intern('z');
+      expect([d.intern(a), d.intern(b), d.intern(a), d.intern(b)]).toEqual([1, 2, 1, 2]);
+      expect([d.find(a), d.find(b)]).toEqual([1, 2]);
+    }
   });
 });
