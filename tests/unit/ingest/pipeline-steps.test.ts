@@ -41,6 +41,31 @@ describe('decode', () => {
     expect(detectEncoding(Uint8Array.of(0xed, 0xa0, 0x80)).valid).toBe(false);
   });
 
+  it('detectEncoding finds the first bad byte at every position and buffer alignment (the word-wise ASCII skip)', () => {
+    // Every byte is its own line ('\n'), so invalidLine names the byte: a valid 'č' (2 bytes) and
+    // '€' (3 bytes) before it, the bad byte at each offset of a 4-byte word, in views at offsets 0-3.
+    const buffer = new ArrayBuffer(96);
+    for (let offset = 0; offset < 4; offset++) {
+      for (let bad = 8; bad < 40; bad++) {
+        const view = new Uint8Array(buffer, offset, 64).fill(0x0a);
+        view.set([0xc4, 0x8d], 2);
+        view.set([0xe2, 0x82, 0xac], 5);
+        view[bad] = 0xff;
+        const lines = 1 + view.subarray(0, bad).filter((b) => b === 0x0a).length;
+        expect(detectEncoding(view)).toMatchObject({ valid: false, invalidLine: lines });
+        view[bad] = 0x0a;
+        expect(detectEncoding(view).valid).toBe(true);
+        // A lone continuation byte and a cut-off sequence at the end are invalid too.
+        view[bad] = 0x8d;
+        expect(detectEncoding(view)).toMatchObject({ valid: false, invalidLine: lines });
+        view[bad] = 0x0a;
+      }
+      const tail = new Uint8Array(buffer, offset, 11).fill(0x61);
+      tail[10] = 0xc4;
+      expect(detectEncoding(tail).valid).toBe(false);
+    }
+  });
+
   it('decode: windows-1252 0x80-0x9F are the curly quotes, dashes and euro (not C1 controls)', () => {
     expect(decode(Uint8Array.of(0x80, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0xe9), 'windows-1252')).toBe('€‘’“”–—é');
     expect(decode(Uint8Array.of(0xef, 0xbb, 0xbf, 0x61), 'utf-8')).toBe('a');
