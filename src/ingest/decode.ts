@@ -84,8 +84,8 @@ export interface EncodingGuess {
 function firstInvalidUtf8(bytes: Uint8Array): number {
   const n = bytes.length;
   // The bytes before the buffer's first 4-byte boundary, then 32-bit words of four bytes.
-  const lead = Math.min(n, (4 - (bytes.byteOffset & 3)) & 3);
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + lead, (n - lead) >>> 2);
+  const lead = (4 - (bytes.byteOffset & 3)) & 3;
+  const words = n > lead ? new Uint32Array(bytes.buffer, bytes.byteOffset + lead, (n - lead) >>> 2) : new Uint32Array(0);
   let i = 0;
   while (i < n) {
     const b = bytes[i];

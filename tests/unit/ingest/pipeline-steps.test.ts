@@ -60,6 +60,13 @@ describe('decode', () => {
         expect(detectEncoding(view)).toMatchObject({ valid: false, invalidLine: lines });
         view[bad] = 0x0a;
       }
+      // Views shorter than the bytes before the first word boundary.
+      for (let length = 0; length < 4; length++) {
+        const short = new Uint8Array(buffer, offset, length).fill(0x61);
+        expect(detectEncoding(short).valid).toBe(true);
+        if (length > 0) short[length - 1] = 0xff;
+        expect(detectEncoding(short).valid).toBe(length === 0);
+      }
       const tail = new Uint8Array(buffer, offset, 11).fill(0x61);
       tail[10] = 0xc4;
       expect(detectEncoding(tail).valid).toBe(false);
