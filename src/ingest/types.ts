@@ -104,6 +104,18 @@ export interface ParseOptions {
 
 
 /** The result of a full read: valid rows as typed columns, plus every problem found. */
+/** Where parseFile's time went (ms, performance.now): for the benchmark's breakdown of the import. */
+export interface ParseTimings {
+  /** Decoding the bytes and normalising the text. */
+  readonly decode: number;
+  /** Splitting the records (PapaParse) and converting every cell into the column builders. */
+  readonly records: number;
+  /** The stored table: implausible dates left out, line items rolled up into orders, finished columns, dedupe keys. */
+  readonly table: number;
+  /** First and last day, customers. */
+  readonly facts: number;
+}
+
 export interface ParsedFile {
   readonly kind: DataKind;
   /** Valid rows only (rows with errors are left out and listed in `errors`). */
@@ -145,4 +157,6 @@ export interface ParsedFile {
   readonly orders?: OrderRollupFacts;
   /** Rows whose main date is implausible (before 1970, over a year ahead, or far from the others): left out unless kept. */
   readonly dateOutliers?: { readonly count: number; readonly column: string; readonly from: string; readonly to: string; readonly examples: readonly { readonly line: number; readonly value: string }[]; readonly kept: boolean };
+  /** Where the time went (absent when the file had a fatal problem). */
+  readonly timings?: ParseTimings;
 }

@@ -8,11 +8,12 @@
  */
 import type { PlausibilityReport } from '../core/import/plausibility.ts';
 import type { DataKind, Mapping } from '../core/schema/kinds.ts';
-import type { Dialect } from '../ingest/types.ts';
+import type { Dialect, ParseTimings } from '../ingest/types.ts';
 import type { InspectOverrides } from '../ingest/inspect.ts';
 import type { ImportIssue } from '../core/issues.ts';
 import type { FieldChange } from '../core/table-diff.ts';
 import type { ImportRecord, RetentionControls, WorkspaceSettings } from '../storage/entities.ts';
+import type { CommitTimings } from '../storage/imports.ts';
 import type { PeriodUnit } from '../core/retention/periods.ts';
 import type { CancellationChurn, CohortReport, DefinitionRow, DefinitionsReport, Kpi, Kpis, MrrRow, PeriodRow, Receipt, ReceiptInput, Reconciliation, RetentionParams, RetentionReport } from '../core/retention/report-types.ts';
 import type { MrrMovement } from '../core/retention/mrr.ts';
@@ -61,6 +62,8 @@ export interface PreparedImport {
   plausibility: PlausibilityReport;
   /** Against what the workspace stores: new rows, updates of rows with the same id (with the changed fields), unchanged rows. */
   updates: { added: number; updated: number; unchanged: number; changes: readonly { readonly key: string; readonly fields: readonly FieldChange[] }[] };
+  /** Where the time went (ms): the file's bytes read, parseFile's steps, and the checks after it (preview, plausibility, updates). For the benchmark. */
+  timings: { readFile: number; parse?: ParseTimings; checks: number };
 }
 
 export type WorkspaceSummary = {
@@ -99,6 +102,9 @@ export interface PrepareImportOptions {
   /** Keep rows whose main date is implausible (default: left out and named). */
   keepImplausibleDates?: boolean;
 }
+
+/** Response of `commitImport`: the ledger row as stored, and where the commit's time went (ms; for the benchmark). */
+export type CommittedImport = ImportRecord & { timings: CommitTimings };
 
 /** Options of `commitImport`. */
 export interface CommitImportOptions {

@@ -6,8 +6,8 @@
 import type { Inspection } from '../ingest/types.ts';
 import { inspectFile, newPseudonymKey, parseFile, plausibilityOf, previewRows, pseudonymiseFile } from '../ingest/index.ts';
 import { commitImport as storeImport, findImportBySha, previewCommit, recallMappingByHeaders, rememberMapping, workspacePseudonymKey } from '../storage/index.ts';
-import type { ImportRecord } from '../storage/entities.ts';
-import type { CommitImportRequest, DiscardImportRequest, ImportProgress, InspectRequest, PrepareImportRequest, PreparedImport } from './contract.ts';
+import type { CommitImportRequest, CommittedImport, DiscardImportRequest, ImportProgress, InspectRequest, PrepareImportRequest, PreparedImport } from './contract.ts';
+import type { CommitTimings } from '../storage/imports.ts';
 import type { WorkerContext } from './worker-context.ts';
 
 async function readBytes(file: Blob): Promise<Uint8Array> {
@@ -37,6 +37,7 @@ export function importApi(ctx: WorkerContext) {
       const bytesTotal = file.size;
       onProgress?.({ phase: 'reading', rows: 0, bytesDone: 0, bytesTotal, rowsPerSecond: 0, secondsLeft: null });
       const bytes = await readBytes(file);
+      const readFile = performance.now() - started;
       const inspection = options.inspected ?? (await inspectFile(bytes, fileName, { ...options.dialect, kind: options.kind }));
       const read = await parseFile(bytes, {
         dialect: options.dialect,
@@ -52,6 +53,7 @@ export function importApi(ctx: WorkerContext) {
           onProgress?.({ phase: 'parsing', rows, bytesDone, bytesTotal, rowsPerSecond, secondsLeft });
         },
       });
+      const checksFrom = performance.now();
       const parsed = options.pseudonymise && !read.fatal ? await pseudonymiseFile(read, await workspacePseudonymKey(workspaceId, newPseudonymKey)) : read;
       const token = crypto.randomUUID();
       ctx.staged.set(token, {
@@ -64,6 +66,7 @@ export function importApi(ctx: WorkerContext) {
         parsed,
       });
       const alreadyImported = await findImportBySha(workspaceId, inspection.sha256);
+      const updates = parsed.fatal ? { added: 0, updated: 0, unchanged: 0, changes: [] } : await previewCommit(workspaceId, parsed);
       return {
         token,
         fileName,
@@ -82,11 +85,12 @@ export function importApi(ctx: WorkerContext) {
         lastDay: parsed.lastDay,
         customers: parsed.customers,
         plausibility: plausibilityOf(inspection, options.mapping, parsed),
-        updates: parsed.fatal ? { added: 0, updated: 0, unchanged: 0, changes: [] } : await previewCommit(workspaceId, parsed),
+        updates,
+        timings: { readFile, ...(read.timings ? { parse: read.timings } : {}), checks: performance.now() - checksFrom },
       };
     },
 
-    async commitImport({ token, ...options }: CommitImportRequest): Promise<ImportRecord> {
+    async commitImport({ token, ...options }: CommitImportRequest): Promise<CommittedImport> {
       const job = ctx.staged.get(token);
       if (!job) throw new Error('This import is no longer prepared: start it again.');
       const { parsed } = job;
@@ -94,17 +98,18 @@ export function importApi(ctx: WorkerContext) {
       if (parsed.errorCount > 0 && !options.skipInvalid) {
         throw new Error(`${parsed.errorCount} rows are invalid: skip them or cancel the import.`);
       }
+      const timings: CommitTimings = { plan: 0, encode: 0, write: 0 };
       const record = await storeImport(job.workspaceId, parsed, {
         fileName: job.fileName,
         sha256: job.sha256,
         dialect: job.dialect,
         mapping: job.mapping,
         headers: job.headers,
-      });
+      }, timings);
       ctx.staged.delete(token);
       ctx.tables.invalidate(job.workspaceId);
       await rememberMapping(job.workspaceId, parsed.kind, job.headers, job.mapping, job.dialect);
-      return record;
+      return { ...record, timings };
     },
 
     async discardImport({ token }: DiscardImportRequest): Promise<void> {

@@ -21,6 +21,14 @@ export interface BenchRetentionParams {
  * The slice of the worker contract (src/worker/analytics.worker.ts AnalyticsApi, request types in
  * src/worker/contract.ts: one request object per call) the benchmark uses.
  */
+/** Where an import's time went, as the app's worker reports it (PreparedImport.timings, CommittedImport.timings). */
+export interface ImportStages {
+  readFile: number;
+  parse: { decode: number; records: number; table: number; facts: number };
+  checks: number;
+  commit: { plan: number; encode: number; write: number };
+}
+
 interface AppApi {
   createWorkspace(request: { name: string }): Promise<{ id: string }>;
   deleteWorkspace(request: { workspaceId: string }): Promise<void>;
@@ -33,8 +41,8 @@ interface AppApi {
     kind: string;
     mapping: unknown[];
     inspected?: { sha256: string; headers: readonly string[] };
-  }): Promise<{ token: string; validRows: number; errorCount: number; fatal?: { message: string } }>;
-  commitImport(request: { token: string; skipInvalid: boolean }): Promise<{ rows: number }>;
+  }): Promise<{ token: string; validRows: number; errorCount: number; fatal?: { message: string }; timings: { readFile: number; parse?: ImportStages['parse']; checks: number } }>;
+  commitImport(request: { token: string; skipInvalid: boolean }): Promise<{ rows: number; timings: ImportStages['commit'] }>;
   discardImport(request: { token: string }): Promise<void>;
   /** Drops every cached workspace before removing; an unknown id removes nothing. */
   removeImport(request: { importId: string }): Promise<void>;
@@ -249,7 +257,7 @@ async function load(url: string): Promise<ArrayBuffer> {
 }
 
 /** inspect, prepareImport, commitImport of `file` into a workspace, as the UI calls them; times in ms. */
-async function importInto(workspaceId: string, file: Blob, fileName: string, api: Remote<AppApi> = appWorker): Promise<{ inspect: number; prepare: number; commit: number; rows: number }> {
+async function importInto(workspaceId: string, file: Blob, fileName: string, api: Remote<AppApi> = appWorker): Promise<{ inspect: number; prepare: number; commit: number; rows: number; stages: ImportStages }> {
   const t0 = performance.now();
   const insp = await api.inspect({ file, fileName, workspaceId });
   if (insp.fatal) throw new Error(insp.fatal.message);
@@ -268,7 +276,9 @@ async function importInto(workspaceId: string, file: Blob, fileName: string, api
   const t2 = performance.now();
   const record = await api.commitImport({ token: prepared.token, skipInvalid: false });
   const t3 = performance.now();
-  return { inspect: t1 - t0, prepare: t2 - t1, commit: t3 - t2, rows: record.rows };
+  if (!prepared.timings.parse) throw new Error('prepareImport reported no parse timings');
+  const stages: ImportStages = { readFile: prepared.timings.readFile, parse: prepared.timings.parse, checks: prepared.timings.checks, commit: record.timings };
+  return { inspect: t1 - t0, prepare: t2 - t1, commit: t3 - t2, rows: record.rows, stages };
 }
 
 const bench = {
@@ -284,7 +294,7 @@ const bench = {
     url: string,
     fileName: string,
     keep = false,
-  ): Promise<{ rows: number; inspect: number; prepare: number; commit: number; workspaceId: string | null }> {
+  ): Promise<{ rows: number; inspect: number; prepare: number; commit: number; stages: ImportStages; workspaceId: string | null }> {
     const file = new Blob([await load(url)], { type: 'text/csv' });
     const ws = await appWorker.createWorkspace({ name: `bench ${fileName}` });
     let failed = true;

@@ -39,7 +39,7 @@ import { HeapSampler } from './heap-sampler.ts';
 import { settledTreeMemory, TreeMemorySampler, type TreeMemory } from './process-memory.ts';
 import { writeOrdersCsv } from './orders-csv.ts';
 import type { FloorTimes } from './bench-worker.ts';
-import type { ChurnTimes, ClvTimes, DuckdbDropTimes, KeepwiseDropTimes, PeerCheck, RetentionTimes } from './bench-page.ts';
+import type { ChurnTimes, ClvTimes, DuckdbDropTimes, ImportStages, KeepwiseDropTimes, PeerCheck, RetentionTimes } from './bench-page.ts';
 import { CUSTOMER_ATTRIBUTES, writeCustomersCsv } from './customers-csv.ts';
 import type { OpenTimes } from './open-worker.ts';
 
@@ -134,6 +134,8 @@ interface SizeResult {
   prepare: number;
   commit: number;
   importMs: number;
+  /** Medians of the app's own stage timings over the import runs (undefined: no run finished). */
+  stages?: ImportStages;
   peakHeap: number;
   importRunsDone: number;
   timedOut: boolean;
@@ -342,6 +344,19 @@ const vsMemoryGoal = (bytes: number, rows: number): string => {
   return rows === 1_000_000 ? `**${text}**, ${(bytes / TARGET_APP_MEMORY_BYTES).toFixed(2)}x ${bytes < TARGET_APP_MEMORY_BYTES ? 'ok' : 'OVER'}` : text;
 };
 
+/** The median of each stage over the runs. */
+function medianStages(all: ImportStages[]): ImportStages {
+  const m = (f: (t: ImportStages) => number): number => median(all.map(f));
+  return {
+    readFile: m((t) => t.readFile),
+    parse: { decode: m((t) => t.parse.decode), records: m((t) => t.parse.records), table: m((t) => t.parse.table), facts: m((t) => t.parse.facts) },
+    checks: m((t) => t.checks),
+    commit: { plan: m((t) => t.commit.plan), encode: m((t) => t.commit.encode), write: m((t) => t.commit.write) },
+  };
+}
+
+const stageCell = (r: SizeResult, f: (t: ImportStages) => string): string => (r.stages ? f(r.stages) : 'n/a');
+
 function report(results: SizeResult[], env: string, idle: TreeMemory | undefined): string {
   const cols = results.map((r) => r.size.label);
   const row = (name: string, cells: string[]): string => `| ${name} | ${cells.join(' | ')} |`;
@@ -361,6 +376,10 @@ function report(results: SizeResult[], env: string, idle: TreeMemory | undefined
     row('app inspect (ms)', results.map((r) => ms(r.inspect))),
     row('app prepareImport (ms)', results.map((r) => ms(r.prepare))),
     row('app commitImport (ms)', results.map((r) => ms(r.commit))),
+    row('of which, as the app times itself: read the file; decode (ms)', results.map((r) => stageCell(r, (t) => `${ms(t.readFile)}; ${ms(t.parse.decode)}`))),
+    row('of which: records, PapaParse + every cell into typed columns and dictionaries (ms; - floor parse)', results.map((r) => stageCell(r, (t) => `${ms(t.parse.records)} (+${ms(t.parse.records - r.parse)})`))),
+    row('of which: table (dates checked, orders rolled up, keys); facts; checks (preview, plausibility, updates) (ms)', results.map((r) => stageCell(r, (t) => `${ms(t.parse.table)}; ${ms(t.parse.facts)}; ${ms(t.checks)}`))),
+    row('of which, commit: plan; slice + encode chunks; IndexedDB write (ms; write - floor write)', results.map((r) => stageCell(r, (t) => `${ms(t.commit.plan)}; ${ms(t.commit.encode)}; ${ms(t.commit.write)} (+${ms(t.commit.write - r.write)})`))),
     row('**import** = prepare + commit (ms)', results.map((r) => (r.timedOut && r.importRunsDone === 0 ? `**> ${IMPORT_TIMEOUT_MS / 1000} s (timed out)**` : `**${ms(r.importMs)}**`))),
     row('import rows/s', results.map((r) => perSecond(r.size.rows, r.importMs))),
     row(`**import / floor** (target ≤ ${TARGET_RATIO}x)`, results.map((r) =>
@@ -684,7 +703,7 @@ async function main(): Promise<void> {
       const file = files.get(size)!;
       const url = `./data/orders-${size.rows}.csv`;
       const floors: FloorTimes = { rows: 0, decode: [], parse: [], write: [] };
-      const runs: { rows: number; inspect: number; prepare: number; commit: number }[] = [];
+      const runs: { rows: number; inspect: number; prepare: number; commit: number; stages: ImportStages }[] = [];
       let peer: PeerResult | { error: string };
       try {
         peer = await measurePeer(page, sampler, size, url);
@@ -778,6 +797,7 @@ async function main(): Promise<void> {
         prepare: nan ? NaN : median(runs.map((x) => x.prepare)),
         commit: nan ? NaN : median(runs.map((x) => x.commit)),
         importMs: nan ? NaN : median(runs.map((x) => x.prepare + x.commit)),
+        ...(nan ? {} : { stages: medianStages(runs.map((x) => x.stages)) }),
         importRunsDone: runs.length,
         timedOut,
         peakHeap,
