@@ -223,6 +223,10 @@ export function concatTables(tables: readonly Table[]): Table {
       const merged = new StringDict();
       const codes = new Uint32Array(length);
       let at = 0;
+      // Tables that share one dictionary array (the chunks of one import, storage/column-codec.ts)
+      // share its mapping too: each of its strings is merged once, not once per table.
+      let lastDict: readonly string[] | undefined;
+      let remap = new Uint32Array(0);
       for (const t of tables) {
         const col = t.columns[key];
         if (!col || col.type !== 'dict') {
@@ -231,7 +235,10 @@ export function concatTables(tables: readonly Table[]): Table {
           continue;
         }
         const size = col.dict.length;
-        const remap = new Uint32Array(size).fill(MISSING_CODE);
+        if (col.dict !== lastDict) {
+          lastDict = col.dict;
+          remap = new Uint32Array(size).fill(MISSING_CODE);
+        }
         for (let i = 0; i < t.length; i++) {
           const c = col.codes[i];
           if (c >= size) {

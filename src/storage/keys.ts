@@ -6,7 +6,7 @@
  * (ChunkRecord.keysColumn): a 1M-row import then stores and reads ~10 MB less.
  */
 import { MISSING_CODE, type Column } from '../core/table.ts';
-import { decodeColumn, type StoredColumn } from './column-codec.ts';
+import { decodeColumn, type ChunkDecoder, type StoredColumn } from './column-codec.ts';
 import type { ChunkRecord } from './entities.ts';
 
 const KEY_SEPARATOR = '\u0000';
@@ -27,11 +27,15 @@ export function keysColumnOf(columns: Readonly<Record<string, Column>>, candidat
   return candidate;
 }
 
-/** A stored chunk's dedupe keys in row order, from `keys` or from its `keysColumn`. */
-export function chunkKeys(chunk: Pick<ChunkRecord, 'keys' | 'keysColumn' | 'columns' | 'length'>): string[] {
-  if (chunk.keysColumn === undefined) return splitKeys(chunk.keys);
-  const c = decodeColumn(chunk.columns[chunk.keysColumn] as StoredColumn);
-  if (c.type !== 'dict') throw new Error(`a stored chunk names ${chunk.keysColumn} as its keys, which is not an id column`);
+/**
+ * A stored chunk's dedupe keys in row order, from `keys` or from its `keysColumn`. A chunk whose
+ * import shares its dictionaries (column-codec.ts) needs the `decoder` of its import's chunks.
+ */
+export function chunkKeys(chunk: Pick<ChunkRecord, 'keys' | 'keysColumn' | 'columns' | 'length' | 'importId' | 'seq'>, decoder?: ChunkDecoder): string[] {
+  const name = chunk.keysColumn;
+  if (name === undefined) return splitKeys(chunk.keys);
+  const c = decoder ? decoder.columns(chunk, (n) => n === name)[name] : decodeColumn(chunk.columns[name] as StoredColumn);
+  if (c?.type !== 'dict') throw new Error(`a stored chunk names ${chunk.keysColumn} as its keys, which is not an id column`);
   const out: string[] = [];
   for (let r = 0; r < chunk.length; r++) out.push(c.dict[c.codes[r]]);
   return out;

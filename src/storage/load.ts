@@ -1,5 +1,5 @@
 /** Reading a workspace back as one columnar table per kind (for the worker's analyses). */
-import { decodeColumn, decodeColumns } from './column-codec.ts';
+import { ChunkDecoder } from './column-codec.ts';
 import { MAIN_DATE, type DataKind } from '../core/schema/kinds.ts';
 import { MISSING_CODE, MISSING_DAY, type Table } from '../core/table.ts';
 import { concatTables, filterTable } from '../core/table-ops.ts';
@@ -49,6 +49,7 @@ export async function loadWorkspaceTables(workspaceId: string, options: LoadOpti
     byKind.set(c.kind, list);
   }
   const out: Partial<Record<DataKind, Table>> = {};
+  const decoder = new ChunkDecoder(chunks);
   for (const [kind, list] of byKind) {
     list.sort((a, b) => order.get(a.importId)! - order.get(b.importId)! || a.importId.localeCompare(b.importId) || a.seq - b.seq);
     const base = new Map<string, number>();
@@ -56,7 +57,7 @@ export async function loadWorkspaceTables(workspaceId: string, options: LoadOpti
       list.map((c) => {
         const from = base.get(c.importId) ?? 0;
         base.set(c.importId, from + c.length);
-        const table = { length: c.length, columns: decodeColumns(c.columns, keep) };
+        const table = { length: c.length, columns: decoder.columns(c, keep) };
         // Rows a newer import updated are hidden (storage/updates.ts).
         const visible = visibleRows(c, from, hidden.get(c.importId));
         return visible ? filterTable(table, visible) : table;
@@ -105,6 +106,7 @@ export async function workspaceSummary(workspaceId: string): Promise<WorkspaceSu
   const ids = new Set<string>();
   const byKind: Partial<Record<DataKind, KindSummary>> = {};
   const revenue = new KahanSums(1); // compensated across chunks; NaN (missing) skipped
+  const decoder = new ChunkDecoder(chunks);
   for (const chunk of chunks) {
     if (!committed.has(chunk.importId)) continue;
     const from = base.get(chunk.importId) ?? 0;
@@ -130,8 +132,7 @@ export async function workspaceSummary(workspaceId: string): Promise<WorkspaceSu
         if (!Number.isNaN(a.data[i])) s.amountRows = (s.amountRows ?? 0) + 1;
       }
     }
-    const stored = chunk.columns.customer_id;
-    const c = stored && decodeColumn(stored);
+    const c = chunk.columns.customer_id ? decoder.columns(chunk, (name) => name === 'customer_id').customer_id : undefined;
     if (c?.type === 'dict') {
       for (let i = 0; i < chunk.length; i++) {
         const code = c.codes[i];

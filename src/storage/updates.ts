@@ -17,7 +17,7 @@ import type { Table } from '../core/table.ts';
 import { isContentKey } from '../ingest/steps/dedupe-keys.ts';
 import { StringDict } from '../ingest/string-dict.ts';
 import type { ParsedFile } from '../ingest/types.ts';
-import { decodeColumns } from './column-codec.ts';
+import { ChunkDecoder } from './column-codec.ts';
 import { db } from './db.ts';
 import type { ChunkRecord, ImportRecord } from './entities.ts';
 import { chunkKeys } from './keys.ts';
@@ -77,12 +77,13 @@ export async function planCommit(workspaceId: string, parsed: ParsedFile): Promi
   const whereRow = new Int32Array(total);
   const bases: number[] = [];
   const offsets = new Map<string, number>();
+  const decoder = new ChunkDecoder(chunks);
   chunks.forEach((c, ci) => {
     const base = offsets.get(c.importId) ?? 0;
     bases.push(base);
     offsets.set(c.importId, base + c.length);
     const gone = hidden.get(c.importId);
-    const keys = chunkKeys(c);
+    const keys = chunkKeys(c, decoder);
     for (let r = 0; r < keys.length; r++) {
       if (gone?.has(base + r)) continue;
       const code = stored.intern(keys[r]); // < total: at most one code per stored row
@@ -95,7 +96,7 @@ export async function planCommit(workspaceId: string, parsed: ParsedFile): Promi
     let t = decoded.get(ci);
     if (!t) {
       const c: ChunkRecord = chunks[ci];
-      t = { length: c.length, columns: decodeColumns(c.columns) };
+      t = { length: c.length, columns: decoder.columns(c) };
       decoded.set(ci, t);
     }
     return t;

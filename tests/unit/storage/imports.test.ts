@@ -11,6 +11,7 @@ import {
   loadWorkspaceTables,
   removeImport,
   decodeColumn,
+  ChunkDecoder,
   chunkKeys,
   joinKeys,
 } from '../../../src/storage/index.ts';
@@ -96,12 +97,19 @@ describe('commitImport', () => {
     const rec = await commitImport(w.id, ordersFile(rows), META);
     expect(rec.rows).toBe(65_540);
     const chunks = await db.chunks.orderBy('id').toArray();
-    expect(chunks.map((c) => [c.seq, c.length, chunkKeys(c).length])).toEqual([[0, 65_536, 65_536], [1, 4, 4]]);
-    const cust = decodeColumn(chunks[1].columns.customer_id);
-    // Rows 65536..65539 have customers c2..c5 (65536 = 7 x 9362 + 2); the chunk dictionary holds only those,
-    // packed into one string in the record.
-    expect(chunks[1].columns.customer_id).toMatchObject({ type: 'dictPacked', packed: 'c2\u0000c3\u0000c4\u0000c5', size: 4 });
-    expect(cust.type === 'dict' && cust.dict).toEqual(['c2', 'c3', 'c4', 'c5']);
+    const decoder = new ChunkDecoder(chunks);
+    expect(chunks.map((c) => [c.seq, c.length, chunkKeys(c, decoder).length])).toEqual([[0, 65_536, 65_536], [1, 4, 4]]);
+    expect(chunkKeys(chunks[1], decoder)).toEqual(['o65536', 'o65537', 'o65538', 'o65539']);
+    // The chunks share the import's dictionaries: chunk 0 holds the customer ids packed into one
+    // string, chunk 1 only its codes into them (rows 65536..65539: c2..c5, as 65536 = 7 x 9362 + 2).
+    expect(chunks[0].columns.customer_id).toMatchObject({ type: 'dictPacked', packed: 'c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000c5\u0000c6', size: 7 });
+    expect(chunks[1].columns.customer_id).toEqual({ type: 'dictShared', codes: Uint32Array.of(2, 3, 4, 5) });
+    const cust = decoder.columns(chunks[1]).customer_id;
+    expect(cust.type === 'dict' && Array.from(cust.codes, (c) => cust.dict[c])).toEqual(['c2', 'c3', 'c4', 'c5']);
+    // Both chunks decode to the one dictionary array, so opening the workspace merges it once.
+    expect(cust.type === 'dict' && cust.dict).toBe((decoder.columns(chunks[0]).customer_id as { dict: string[] }).dict);
+    // A chunk that refers to a first chunk nobody read is a damaged record, not a silent gap.
+    expect(() => decodeColumn(chunks[1].columns.customer_id)).toThrow('missing');
   });
 
   it('a failure after the chunk writes leaves no chunk and no import (rollback)', async () => {
