@@ -67,6 +67,19 @@ export async function loadWorkspaceTables(workspaceId: string, options: LoadOpti
   return out;
 }
 
+/**
+ * What loadWorkspaceTables(…, options) reads back right after a workspace's first import stored
+ * all the rows of `table` (kind `kind`): the same table, less the omitted columns, its dictionaries
+ * compacted in first-use order as concatTables leaves them. The worker keeps this after a first
+ * import instead of reading the rows it has just written (drop to figures without the open).
+ */
+export function tablesOfFirstImport(kind: DataKind, table: Table, options: LoadOptions = {}): Partial<Record<DataKind, Table>> {
+  const omit = new Set(options.omitColumns ?? []);
+  const columns: Table['columns'] = {};
+  for (const [name, column] of Object.entries(table.columns)) if (!omit.has(name)) columns[name] = column;
+  return { [kind]: concatTables([{ length: table.length, columns }]) };
+}
+
 export interface KindSummary {
   rows: number;
   firstDay: number | null;

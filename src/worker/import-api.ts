@@ -5,7 +5,7 @@
  */
 import type { Inspection } from '../ingest/types.ts';
 import { inspectFile, newPseudonymKey, parseFile, plausibilityOf, previewRows, pseudonymiseFile } from '../ingest/index.ts';
-import { commitImport as storeImport, findImportBySha, previewCommit, recallMappingByHeaders, rememberMapping, workspacePseudonymKey } from '../storage/index.ts';
+import { ANALYSIS_OMIT_COLUMNS, commitImport as storeImport, findImportBySha, listImports, previewCommit, recallMappingByHeaders, rememberMapping, tablesOfFirstImport, workspacePseudonymKey } from '../storage/index.ts';
 import type { CommitImportRequest, CommittedImport, DiscardImportRequest, ImportProgress, InspectRequest, PrepareImportRequest, PreparedImport } from './contract.ts';
 import type { CommitTimings } from '../storage/imports.ts';
 import type { WorkerContext } from './worker-context.ts';
@@ -107,7 +107,11 @@ export function importApi(ctx: WorkerContext) {
         headers: job.headers,
       }, timings);
       ctx.staged.delete(token);
-      ctx.tables.invalidate(job.workspaceId);
+      // The workspace's first import, stored whole: its tables are the rows just parsed (what a
+      // load would read back, storage/load.ts), so the first report does not read them again.
+      const imports = record.rows === parsed.table.length ? await listImports(job.workspaceId) : [];
+      if (imports.length === 1 && imports[0].id === record.id) ctx.tables.seed(job.workspaceId, tablesOfFirstImport(parsed.kind, parsed.table, { omitColumns: ANALYSIS_OMIT_COLUMNS }));
+      else ctx.tables.invalidate(job.workspaceId);
       await rememberMapping(job.workspaceId, parsed.kind, job.headers, job.mapping, job.dialect);
       return { ...record, timings };
     },

@@ -49,6 +49,14 @@ export class WorkspaceTableCache {
     return { tables, customers };
   }
 
+  /**
+   * Keeps `tables` as the workspace's tables, as if they had been loaded (the caller vouches that
+   * a load would give the same: see storage/load.ts tablesOfFirstImport).
+   */
+  seed(workspaceId: string, tables: WorkspaceTables): void {
+    this.#entries.set(workspaceId, Promise.resolve(tables));
+  }
+
   /** Forgets one workspace, or all of them (e.g. after removing an import whose workspace is not known here). */
   invalidate(workspaceId?: string): void {
     if (workspaceId === undefined) this.#entries.clear();
