@@ -72,12 +72,32 @@ export async function loadWorkspaceTables(workspaceId: string, options: LoadOpti
  * all the rows of `table` (kind `kind`): the same table, less the omitted columns, its dictionaries
  * compacted in first-use order as concatTables leaves them. The worker keeps this after a first
  * import instead of reading the rows it has just written (drop to figures without the open).
+ * Columns are shared with `table`, not copied, where they already are as a load leaves them (every
+ * number and day column; a dictionary whose codes first use its strings in order, as parseFile
+ * builds them), so keeping them costs no memory beyond the parsed file's.
  */
 export function tablesOfFirstImport(kind: DataKind, table: Table, options: LoadOptions = {}): Partial<Record<DataKind, Table>> {
   const omit = new Set(options.omitColumns ?? []);
   const columns: Table['columns'] = {};
-  for (const [name, column] of Object.entries(table.columns)) if (!omit.has(name)) columns[name] = column;
-  return { [kind]: concatTables([{ length: table.length, columns }]) };
+  for (const [name, column] of Object.entries(table.columns)) {
+    if (omit.has(name)) continue;
+    columns[name] = column.type !== 'dict' || inFirstUseOrder(column.codes, column.dict.length, table.length)
+      ? column
+      : concatTables([{ length: table.length, columns: { [name]: column } }]).columns[name];
+  }
+  return { [kind]: { length: table.length, columns } };
+}
+
+/** Do the codes use every code 0 .. size-1, each first after the one before (concatTables' first-use order)? */
+function inFirstUseOrder(codes: Uint32Array, size: number, length: number): boolean {
+  let next = 0;
+  for (let r = 0; r < length; r++) {
+    const c = codes[r];
+    if (c === MISSING_CODE || c < next) continue;
+    if (c !== next) return false;
+    next++;
+  }
+  return next === size && codes.length === length;
 }
 
 export interface KindSummary {

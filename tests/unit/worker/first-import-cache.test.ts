@@ -8,7 +8,8 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ANALYSIS_OMIT_COLUMNS, loadWorkspaceTables } from '../../../src/storage/index.ts';
+import { ANALYSIS_OMIT_COLUMNS, commitImport, createWorkspace, loadWorkspaceTables, tablesOfFirstImport } from '../../../src/storage/index.ts';
+import { META, ordersFile } from '../storage/fixtures.ts';
 import { combineApis } from '../../../src/worker/app.ts';
 import { importApi } from '../../../src/worker/import-api.ts';
 import { retentionApi } from '../../../src/worker/retention-api.ts';
@@ -74,5 +75,26 @@ describe('the tables kept after a first import', () => {
     await importFile(w, ws.id, sample('customers.csv'));
     expect(ctx.tables.has(ws.id)).toBe(false);
     expect(Object.keys(await ctx.tables.get(ws.id)).sort()).toEqual(['customers', 'orders']);
+  });
+
+  it('shares the parsed columns where a load leaves them alike, and compacts a dictionary that is not in first-use order', async () => {
+    const parsed = ordersFile([['o1', 'c1', '2024-01-05', 10], ['o2', 'c2', '2024-02-05', 20], ['o3', 'c1', '2024-03-05', 30]]);
+    const ws = await createWorkspace('W');
+    await commitImport(ws.id, parsed, META);
+    const loaded = await loadWorkspaceTables(ws.id, { omitColumns: ANALYSIS_OMIT_COLUMNS });
+    const kept = tablesOfFirstImport('orders', parsed.table, { omitColumns: ANALYSIS_OMIT_COLUMNS });
+    expect(kept).toEqual(loaded);
+    expect(kept.orders!.columns.customer_id).toBe(parsed.table.columns.customer_id);
+    expect(kept.orders!.columns.amount).toBe(parsed.table.columns.amount);
+    expect(kept.orders!.columns.order_id).toBeUndefined();
+    // A dictionary with an unused string and codes out of first-use order is compacted, as a load does.
+    const odd = ordersFile([['o1', 'c1', '2024-01-05', 10], ['o2', 'c2', '2024-02-05', 20]]);
+    const columns = { ...odd.table.columns, customer_id: { type: 'dict' as const, dict: ['x', 'c2', 'c1'], codes: Uint32Array.of(2, 1) } };
+    const oddFile = { ...odd, table: { length: 2, columns } };
+    const ws2 = await createWorkspace('W2');
+    await commitImport(ws2.id, oddFile, { ...META, sha256: 'cd'.repeat(32) });
+    const oddKept = tablesOfFirstImport('orders', oddFile.table, { omitColumns: ANALYSIS_OMIT_COLUMNS });
+    expect(oddKept).toEqual(await loadWorkspaceTables(ws2.id, { omitColumns: ANALYSIS_OMIT_COLUMNS }));
+    expect(oddKept.orders!.columns.customer_id).toEqual({ type: 'dict', dict: ['c1', 'c2'], codes: Uint32Array.of(0, 1) });
   });
 });
