@@ -13,6 +13,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/lib/i18n/messages.ts';
+import { translate } from '../../src/lib/i18n/translate.ts';
 import { SHARED_DATA } from '../support/shared-data.ts';
 import { ImportPage } from './pages/import-page.ts';
 import { englishProse, englishSentences, leaksIn, overflowCulprit } from './support/english-leaks.ts';
@@ -111,11 +112,16 @@ describe('the import wizard speaks the chosen language', () => {
       // A bank export: not UTF-8 (asked), no header row, no customer column (ticked).
       await imp.dropFiles(EASYBANK);
       await check(imp, locale, 'easybank inspected', found);
+
       await imp.answer('encoding', 'windows-1252');
       await check(imp, locale, 'easybank blocked', found);
       await imp.withoutCustomers();
       await expect(imp.validate()).resolves.toBe('ready');
       await check(imp, locale, 'easybank report', found);
+      // Its columns have no names: the wizard names them in the page's language ("Spalte 1"), not "column 1".
+      const labels = (await imp.card().locator('label').allTextContents()).map((l) => l.trim());
+      expect(labels.filter((l) => /^column \d+$/.test(l)), `headerless column names in ${locale}`).toEqual([]);
+      expect(labels, `the mapping of the headerless file in ${locale}`).toContain(translate(locale, 'mapping.generatedColumn', { n: 1 }));
       await imp.discard();
 
       // A corrected export: its changes are listed before the commit.

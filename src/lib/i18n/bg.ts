@@ -281,6 +281,7 @@ export const bg: Messages = {
   'question.code.excel-serial-dates': '{column} съдържа числа, които изглеждат като дати от Excel.',
 
   'mapping.column': 'Колона във файла',
+  'mapping.generatedColumn': 'колона {n}',
   'mapping.target': 'Използвай като',
   'mapping.examples': 'Примери',
   'mapping.ignore': 'Пренебрегни',

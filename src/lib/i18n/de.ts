@@ -281,6 +281,7 @@ export const de: Messages = {
   'question.code.excel-serial-dates': '{column} enthält Zahlen, die wie Excel-Datumswerte aussehen.',
 
   'mapping.column': 'Spalte in der Datei',
+  'mapping.generatedColumn': 'Spalte {n}',
   'mapping.target': 'Verwenden als',
   'mapping.examples': 'Beispiele',
   'mapping.ignore': 'Ignorieren',

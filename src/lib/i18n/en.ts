@@ -283,6 +283,8 @@ export const en = {
   'question.code.excel-serial-dates': '{column} holds numbers that look like Excel dates.',
 
   'mapping.column': 'Column in the file',
+  /** The name the importer gives a column of a file without a header row (or an unnamed one): {n} = its position. */
+  'mapping.generatedColumn': 'column {n}',
   'mapping.target': 'Use as',
   'mapping.examples': 'Examples',
   'mapping.ignore': 'Ignore',

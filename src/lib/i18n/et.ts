@@ -281,6 +281,7 @@ export const et: Messages = {
   'question.code.excel-serial-dates': 'Veerus {column} on arvud, mis näevad välja nagu Exceli kuupäevad.',
 
   'mapping.column': 'Veerg failis',
+  'mapping.generatedColumn': 'veerg {n}',
   'mapping.target': 'Kasuta kui',
   'mapping.examples': 'Näited',
   'mapping.ignore': 'Eira',

@@ -281,6 +281,7 @@ export const hy: Messages = {
   'question.code.excel-serial-dates': '{column} սյունակում թվեր են, որոնք նման են Excel-ի ամսաթվերի։',
 
   'mapping.column': 'Սյունակ ֆայլում',
+  'mapping.generatedColumn': 'սյունակ {n}',
   'mapping.target': 'Օգտագործել որպես',
   'mapping.examples': 'Օրինակներ',
   'mapping.ignore': 'Անտեսել',

@@ -38,6 +38,16 @@ function withReason<P extends Params | undefined>(locale: Locale, code: string, 
   return params;
 }
 
+/**
+ * A column name as the UI shows it: the name the importer makes up for a column of a file without
+ * a header row (or an unnamed one: `column 3`, core columnNames) in the UI's language, any other
+ * name as written in the file.
+ */
+export function columnLabel(locale: Locale, name: string): string {
+  const generated = /^column (\d+)$/.exec(name);
+  return generated ? translate(locale, 'mapping.generatedColumn', { n: Number(generated[1]) }) : name;
+}
+
 /** "no customer id column: ..." -> "No customer id column: ....": the importer's messages as sentences. */
 export function sentence(text: string): string {
   const t = text.trim();
@@ -70,7 +80,7 @@ function translated(locale: Locale, key: string, params: Params, code: string): 
  */
 export function issueSentence(locale: Locale, issue: Pick<ImportIssue, 'code' | 'message' | 'params' | 'column' | 'line'>): string {
   if (locale === 'en') return sentence(issue.message);
-  const params: Params = { ...(issue.column !== undefined ? { column: issue.column } : {}), ...(issue.line !== undefined ? { line: issue.line } : {}), ...issue.params };
+  const params: Params = { ...(issue.column !== undefined ? { column: columnLabel(locale, issue.column) } : {}), ...(issue.line !== undefined ? { line: issue.line } : {}), ...issue.params };
   return translated(locale, `issue.${issue.code}`, withReason(locale, issue.code, params), issue.code) ?? sentence(issue.message);
 }
 
@@ -102,5 +112,5 @@ export function noteSentence(
 export function questionSentence(locale: Locale, question: { readonly code: string; readonly message: string; readonly column?: string }): string {
   if (locale === 'en') return sentence(question.message);
   const key = `question.code.${question.code}`;
-  return isMessageKey(key) ? translate(locale, key, { column: question.column ?? '' }) : sentence(question.message);
+  return isMessageKey(key) ? translate(locale, key, { column: columnLabel(locale, question.column ?? '') }) : sentence(question.message);
 }

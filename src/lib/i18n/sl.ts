@@ -297,6 +297,7 @@ export const sl: Messages = {
   'question.code.excel-serial-dates': 'Stolpec {column} vsebuje števila, ki so videti kot datumi iz Excela.',
 
   'mapping.column': 'Stolpec v datoteki',
+  'mapping.generatedColumn': 'stolpec {n}',
   'mapping.target': 'Uporabi kot',
   'mapping.examples': 'Primeri',
   'mapping.ignore': 'Prezri',

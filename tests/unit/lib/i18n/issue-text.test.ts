@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { issueReason, issueSentence, noteSentence, questionSentence, sentence } from '../../../../src/lib/i18n/issue-text.ts';
+import { columnLabel, issueReason, issueSentence, noteSentence, questionSentence, sentence } from '../../../../src/lib/i18n/issue-text.ts';
 import { en } from '../../../../src/lib/i18n/en.ts';
 
 /** Every `.ts` file under `dir`, recursively. */
@@ -125,5 +125,24 @@ describe('every field of every kind has a label', () => {
   it('field.<key> exists in English (Slovenian has the same keys: its type is Messages)', async () => {
     const { KIND_FIELDS } = await import('../../../../src/core/schema/kinds.ts');
     for (const defs of Object.values(KIND_FIELDS)) for (const d of defs) expect(Object.hasOwn(en, `field.${d.key}`), `field.${d.key}`).toBe(true);
+  });
+});
+
+describe('columnLabel', () => {
+  it('names the columns the importer made up (a file without a header row) in the UI language, and keeps real names as written', () => {
+    expect(columnLabel('en', 'column 3')).toBe('column 3');
+    expect(columnLabel('de', 'column 3')).toBe('Spalte 3');
+    expect(columnLabel('sl', 'column 12')).toBe('stolpec 12');
+    expect(columnLabel('bg', 'column 1')).toBe('колона 1');
+    // Names from the file stay as they are, even when they look alike.
+    expect(columnLabel('de', 'Column 3')).toBe('Column 3');
+    expect(columnLabel('de', 'column 3 (2)')).toBe('column 3 (2)');
+    expect(columnLabel('de', 'Betrag')).toBe('Betrag');
+  });
+
+  it('is used for the column inside translated sentences', () => {
+    const question = { code: 'ambiguous-date-order', column: 'column 2', message: 'the dates in column 2 could be day first or month first: choose' };
+    expect(questionSentence('de', question)).toBe('In den Datumsangaben in Spalte 2 könnte der Tag oder der Monat zuerst stehen: Bitte wählen Sie.');
+    expect(questionSentence('de', { ...question, column: 'Datum' })).toContain('in Datum könnte');
   });
 });
