@@ -6,6 +6,7 @@
  */
 import { translate } from './i18n/translate.ts';
 import { isMessageKey } from './i18n/translate.ts';
+import { columnLabel } from './i18n/issue-text.ts';
 import type { Locale, MessageKey } from './i18n/messages.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { EXPOSURE_ATTRIBUTES } from '../core/churn/findings.ts';
@@ -52,9 +53,9 @@ const CATEGORIES: Readonly<Record<string, MessageKey>> = {
  * translated name of a derived attribute, else the field's label, else the key.
  */
 export function attributeName(locale: Locale, key: string, headers: Readonly<Record<string, string>>): string {
-  if (Object.hasOwn(headers, key)) return headers[key];
+  if (Object.hasOwn(headers, key)) return columnLabel(locale, headers[key]);
   if (Object.hasOwn(DERIVED, key)) return translate(locale, DERIVED[key]);
-  if (key.startsWith('attr:')) return key.slice(5);
+  if (key.startsWith('attr:')) return columnLabel(locale, key.slice(5));
   const field = `field.${key}`;
   return isMessageKey(field) ? translate(locale, field) : key;
 }

@@ -39,6 +39,9 @@ describe('names', () => {
     expect(attributeName('en', 'attr:Contract', {})).toBe('Contract');
     expect(attributeName('en', 'plan', {})).toBe('Plan');
     expect(attributeName('en', 'unknown_key', {})).toBe('unknown_key');
+    // A column of a file without a header row is named in the UI's language.
+    expect(attributeName('de', 'attr:column 4', { 'attr:column 4': 'column 4' })).toBe('Spalte 4');
+    expect(attributeName('et', 'attr:column 4', {})).toBe('veerg 4');
   });
 
   it('built-in categories are translated, the file’s and the user’s own stay as written', () => {
