@@ -139,6 +139,23 @@ export function sliceTable(table: Table, start: number, end: number = table.leng
 }
 
 /**
+ * Rows [start, end) of a table, its dictionary columns keeping the whole dictionary (codes
+ * sliced, not compacted): the chunks of one stored import share their dictionaries
+ * (storage/column-codec.ts). Bounds as sliceTable.
+ *
+ * O((end - start) x columns).
+ */
+export function sliceRows(table: Table, start: number, end: number = table.length): Table {
+  const lo = Math.max(0, Math.min(start, table.length));
+  const hi = Math.max(lo, Math.min(end, table.length));
+  const columns: Record<string, Column> = {};
+  for (const [key, col] of Object.entries(table.columns)) {
+    columns[key] = col.type === 'dict' ? { type: 'dict', dict: col.dict, codes: col.codes.slice(lo, hi) } : sliceColumn(col, lo, hi);
+  }
+  return { length: hi - lo, columns };
+}
+
+/**
  * The rows of a table whose entry in `keep` is truthy, in their original order.
  *
  * O(length x columns). Dictionary columns are compacted.

@@ -35,18 +35,15 @@ export function encodeSharedColumn(column: Column, seq: number): StoredColumn {
   return { type: 'dictShared', codes: column.codes };
 }
 
-/** The stored dictionaries of chunk 0 of an import, by column name, for its later chunks' `dictShared` columns. */
-export type SharedDicts = (name: string) => readonly string[] | undefined;
-
 /**
- * @throws Error when a packed dictionary does not hold the number of strings it says, or a shared
- *   column has no dictionary to refer to (a damaged record).
+ * A stored column as a column. A `dictShared` column needs its import's chunk 0: read it with a
+ * ChunkDecoder.
+ *
+ * @throws Error when a packed dictionary does not hold the number of strings it says, or for a
+ *   shared column (its dictionary is in another record).
  */
-export function decodeColumn(column: StoredColumn | DictColumn, shared?: readonly string[]): Column {
-  if (column.type === 'dictShared') {
-    if (!shared) throw new Error('a stored chunk refers to the dictionary of its import\'s first chunk, which is missing');
-    return { type: 'dict', dict: shared as string[], codes: column.codes };
-  }
+export function decodeColumn(column: StoredColumn | DictColumn): Column {
+  if (column.type === 'dictShared') throw new Error('a stored chunk refers to the dictionary of its import\'s first chunk, which is missing');
   if (column.type !== 'dictPacked') return column;
   const dict = column.size === 0 ? [] : column.packed.split(SEPARATOR);
   if (dict.length !== column.size) throw new Error(`a stored dictionary holds ${dict.length} strings, expected ${column.size}`);
@@ -66,10 +63,10 @@ export function encodeSharedColumns(columns: Readonly<Record<string, Column>>, s
   return out;
 }
 
-/** Decodes the named columns (all when `keep` is omitted); `shared` gives chunk 0's dictionaries for `dictShared` columns. */
-export function decodeColumns(columns: Readonly<Record<string, StoredColumn>>, keep: (name: string) => boolean = () => true, shared?: SharedDicts): Record<string, Column> {
+/** Decodes the named columns of a chunk of its own (all when `keep` is omitted); see ChunkDecoder for shared dictionaries. */
+export function decodeColumns(columns: Readonly<Record<string, StoredColumn>>, keep: (name: string) => boolean = () => true): Record<string, Column> {
   const out: Record<string, Column> = {};
-  for (const [name, column] of Object.entries(columns)) if (keep(name)) out[name] = decodeColumn(column, column.type === 'dictShared' ? shared?.(name) : undefined);
+  for (const [name, column] of Object.entries(columns)) if (keep(name)) out[name] = decodeColumn(column);
   return out;
 }
 
@@ -105,9 +102,10 @@ export class ChunkDecoder {
     const out: Record<string, Column> = {};
     for (const [name, column] of Object.entries(chunk.columns)) {
       if (!keep(name)) continue;
-      // Chunk 0's own dictionary columns are decoded through the cache too, so that all chunks of the import share one array.
-      const shared = column.type === 'dictShared' || (chunk.seq === 0 && column.type === 'dictPacked') ? this.dictOf(chunk.importId, name) : undefined;
-      out[name] = column.type === 'dictPacked' && shared ? { type: 'dict', dict: shared as string[], codes: column.codes } : decodeColumn(column, shared);
+      // Chunk 0's own dictionaries go through the cache too, so that all chunks of the import share
+      // one array; a chunk of the older layout (seq > 0, packed) has its own.
+      const dict = column.type === 'dictShared' || (chunk.seq === 0 && column.type === 'dictPacked') ? this.dictOf(chunk.importId, name) : undefined;
+      out[name] = dict && (column.type === 'dictShared' || column.type === 'dictPacked') ? { type: 'dict', dict: dict as string[], codes: column.codes } : decodeColumn(column);
     }
     return out;
   }

@@ -13,8 +13,7 @@
  * remains the import is still recorded (rows 0, no chunk records) so the ledger tells the user
  * "0 new rows" and findImportBySha finds it.
  */
-import { CHUNK_ROWS, chunkRanges, filterTable } from '../core/table-ops.ts';
-import type { Column, Table } from '../core/table.ts';
+import { CHUNK_ROWS, chunkRanges, filterTable, sliceRows } from '../core/table-ops.ts';
 import type { ParsedFile } from '../ingest/types.ts';
 import { encodeSharedColumns } from './column-codec.ts';
 import { db } from './db.ts';
@@ -81,7 +80,8 @@ export async function commitImport(workspaceId: string, parsed: ParsedFile, meta
       const fresh = keys.length === n ? parsed.table : filterTable(parsed.table, keep);
       const idColumn = parsed.kind === 'orders' ? 'order_id' : UNIQUE_KEY[parsed.kind];
       const chunks: ChunkRecord[] = chunkRanges(fresh.length, CHUNK_ROWS).map(([a, b], seq) => {
-        const columns = chunkColumns(fresh, a, b);
+        // The chunks share the import's dictionaries (chunk 0 stores them, column-codec.ts).
+        const columns = sliceRows(fresh, a, b).columns;
         const keysColumn = keysColumnOf(columns, idColumn, keys, a, b - a);
         return {
           workspaceId, importId: id, kind: parsed.kind, seq, length: b - a, columns: encodeSharedColumns(columns, seq),
@@ -122,21 +122,6 @@ export async function commitImport(workspaceId: string, parsed: ParsedFile, meta
   } catch (e) {
     throw toStorageError(e);
   }
-}
-
-/**
- * Rows `a..b` of `table` for one chunk. Dictionary columns keep the table's whole dictionary (the
- * chunks of an import share it: chunk 0 stores it, column-codec.ts), so no chunk builds a
- * dictionary of its own.
- */
-function chunkColumns(table: Table, a: number, b: number): Record<string, Column> {
-  const out: Record<string, Column> = {};
-  for (const [name, c] of Object.entries(table.columns)) {
-    if (c.type === 'dict') out[name] = { type: 'dict', dict: c.dict, codes: c.codes.slice(a, b) };
-    else if (c.type === 'num') out[name] = { type: 'num', data: c.data.slice(a, b) };
-    else out[name] = c.time ? { type: 'day', data: c.data.slice(a, b), time: c.time.slice(a, b) } : { type: 'day', data: c.data.slice(a, b) };
-  }
-  return out;
 }
 
 /** The import of this exact file (same SHA-256) in the workspace, if any. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_ROWS, chunkRanges, concatTables, filterTable, sliceTable } from '../../../src/core/table-ops.ts';
+import { CHUNK_ROWS, chunkRanges, concatTables, filterTable, sliceRows, sliceTable } from '../../../src/core/table-ops.ts';
 import { MISSING_CODE, MISSING_DAY, type Column, type Table } from '../../../src/core/table.ts';
 
 // A hand-made 4-row orders table; codes index the dictionaries as written below.
@@ -26,6 +26,21 @@ describe('chunkRanges', () => {
   it('refuses bad sizes', () => {
     expect(() => chunkRanges(-1, 2)).toThrow(RangeError);
     expect(() => chunkRanges(3, 0)).toThrow(/positive integer size/);
+  });
+});
+
+describe('sliceRows', () => {
+  it('copies the rows of the range and keeps each dictionary whole (the same array)', () => {
+    const s = sliceRows(t4, 1, 3);
+    expect(s.length).toBe(2);
+    const cust = s.columns.customer_id as { dict: string[]; codes: Uint32Array };
+    expect(cust.dict).toBe((t4.columns.customer_id as { dict: string[] }).dict);
+    expect(cust.codes).toEqual(Uint32Array.of(1, 0));
+    expect(Array.from((s.columns.amount as { data: Float64Array }).data)).toEqual([20.5, NaN]);
+    expect(s.columns.date).toEqual({ type: 'day', data: Int32Array.of(19001, MISSING_DAY), time: Int32Array.of(3600, -1) });
+    expect((s.columns.status as { codes: Uint32Array }).codes).toEqual(Uint32Array.of(MISSING_CODE, 1));
+    expect(sliceRows(t4, 3, 10).length).toBe(1);
+    expect(sliceRows(t4, 3, 1).length).toBe(0);
   });
 });
 
